@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "cordmatch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "CordMatch", targets: ["HLA", "CordIndex", "CordMatch", "CordInventory"]),
+        .executable(name: "cordmatch", targets: ["cordmatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "HLA"),
+        .target(name: "CordIndex"),
+        .target(name: "CordMatch", dependencies: ["HLA"]),
+        .target(name: "CordInventory", dependencies: ["HLA", "CordMatch", "CordIndex"]),
+        .executableTarget(
+            name: "cordmatch",
+            dependencies: [
+                "HLA", "CordMatch",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HLATests", dependencies: ["HLA"]),
+        .testTarget(name: "CLITests", dependencies: ["HLA"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

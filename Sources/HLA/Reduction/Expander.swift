@@ -1,0 +1,42 @@
+/// Expands a typing to the WHO allele names it stands for: XX codes to every allele with that first field
+/// (broad DNA groups include their splits), MACs to their alleles, serologic antigens to the alleles assigned to
+/// them, their splits' and their associated antigens' alleles, G/P groups to their members, and short names to
+/// the full names under them.
+public struct Expander: Sendable {
+    public let reducer: Reducer
+
+    public init(_ data: ReferenceData, macs: MACTable? = nil) { reducer = Reducer(data, macs: macs) }
+
+    /// The expansion as a GL string with the input's structure; each name becomes an allele list.
+    public func expand(_ typing: String) throws -> Reduction {
+        let validated = try Validator(reducer.data, macs: reducer.macs).validate(typing)
+        let data = reducer.data
+        // Serology: add the alleles of associated antigens (A2 → A203, A210), which py-ard's W reduction leaves out.
+        var associated: [String: [String]] = [:]
+        for s in data.serologyNames { if let base = data.value(.associatedWith, of: s) { associated[base, default: []].append(s) } }
+        let expandedLoci = try validated.gl.loci.map { gl in
+            try Reducer.combineLevel(gl, "|") { g in
+                try Reducer.combineLevel(g, "+") { h in
+                    try Reducer.combineLevel(h, "~") { list in
+                        try Reducer.combineLevel(list, "/") { entry -> String in
+                            let t = entry.token
+                            var names: [String]
+                            if case .serology = t.kind {
+                                names = ([t.name] + (associated[t.name] ?? [])).flatMap { data.list(.serologyAlleles, of: $0) ?? [] }
+                                    .filter { data.has($0, .validAllele) }
+                                if names.isEmpty { return "" }
+                            } else {
+                                names = [t.name]
+                            }
+                            let r = try reducer.reduceNames(names, .W)
+                            guard t.hasHLAPrefix, !r.isEmpty else { return r }
+                            return r.split(separator: "/").map { "HLA-" + $0 }.joined(separator: "/")
+                        }
+                    }
+                }
+            }
+        }
+        let result = expandedLoci.count == 1 ? expandedLoci[0] : Reducer.combine(expandedLoci, "^")
+        return Reduction(input: typing, type: .W, result: result, warnings: validated.warnings)
+    }
+}

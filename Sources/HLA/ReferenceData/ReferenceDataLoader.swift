@@ -1,0 +1,50 @@
+import Foundation
+
+/// Loads a release folder: from its binary snapshot when one matches the files' hash, else by compiling the text
+/// files (and then writing the snapshot for next time, atomically).
+public enum ReferenceDataLoader {
+    /// How a load went.
+    public struct Report: Sendable {
+        /// True when the snapshot was used; false when the text files were compiled.
+        public let fromSnapshot: Bool
+        public let snapshotPath: String?
+        public let seconds: Double
+    }
+
+    /// Loads `folder`; snapshots live in `snapshotDirectory` (nil: never read or write one).
+    public static func load(_ folder: ReleaseFolder, snapshotDirectory: URL?) throws -> (ReferenceData, Report) {
+        let start = DispatchTime.now()
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
+        let missing = folder.missingFiles()
+        guard missing.isEmpty else {
+            throw ReferenceDataError.missingFile(missing.map { folder.path($0) }.joined(separator: ", "))
+        }
+        let hash = try folder.contentHash()
+        var snapshotURL: URL?
+        if let dir = snapshotDirectory {
+            let url = dir.appendingPathComponent("imgt-\(try folder.version())-\(String(hash, radix: 16)).snapshot")
+            snapshotURL = url
+            if let bytes = try? Data(contentsOf: url, options: .alwaysMapped),
+               let data = Snapshot.decode(bytes, expectedSourceHash: hash) {
+                return (data, Report(fromSnapshot: true, snapshotPath: url.path, seconds: elapsed()))
+            }
+        }
+        let data = try ReferenceDataBuilder(folder: folder).build()
+        if let url = snapshotURL {
+            // A snapshot we cannot write only costs the next start time; the load itself succeeded.
+            try? writeAtomically(Snapshot.encode(data, sourceHash: hash), to: url)
+        }
+        return (data, Report(fromSnapshot: false, snapshotPath: snapshotURL?.path, seconds: elapsed()))
+    }
+
+    /// Writes to a temporary file beside `url`, then renames it into place: readers see the old file or the new.
+    static func writeAtomically(_ data: Data, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        try data.write(to: tmp)
+        if rename(tmp.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: tmp)
+            throw CocoaError(.fileWriteUnknown)
+        }
+    }
+}

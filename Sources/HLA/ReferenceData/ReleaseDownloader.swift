@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Downloads a release's files from the official IPD-IMGT/HLA GitHub repository (`ANHIG/IMGTHLA`, the raw files
+/// of the version branch, e.g. `3580` for 3.58.0) into a temporary folder, ready for `DataDirectory.install`.
+public struct ReleaseDownloader: Sendable {
+    public static let repository = "https://raw.githubusercontent.com/ANHIG/IMGTHLA"
+    /// NMDP's MAC list (zip of numer.v3.txt).
+    public static let macURL = URL(string: "https://hml.nmdp.org/mac/files/numer.v3.zip")!
+
+    public init() {}
+
+    /// The branch that holds a version (`3.58.0` → `3580`).
+    public static func branch(for version: String) -> String { version.replacingOccurrences(of: ".", with: "") }
+
+    /// Downloads every required file of `version`; fails with a clear message when offline or when a file is missing.
+    public func download(version: String, into dir: URL) async throws -> ReleaseFolder {
+        let branch = Self.branch(for: version)
+        for f in ReleaseFolder.requiredFiles + ["LICENCE.md"] {
+            let url = URL(string: "\(Self.repository)/\(branch)/\(f)")!
+            let data: Data
+            do {
+                let (body, response) = try await URLSession.shared.data(from: url)
+                guard let http = response as? HTTPURLResponse, http.statusCode == 200 else {
+                    let code = (response as? HTTPURLResponse)?.statusCode ?? 0
+                    if f == "LICENCE.md" { continue }
+                    throw DownloadError(url: url, reason: "HTTP \(code) (is \(version) a released version?)")
+                }
+                data = body
+            } catch let e as DownloadError {
+                throw e
+            } catch {
+                throw DownloadError(url: url, reason: "\(error.localizedDescription) — offline? Set CORDMATCH_IMGT_DIR to a release folder instead")
+            }
+            let dest = dir.appendingPathComponent(f)
+            try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: dest)
+        }
+        return ReleaseFolder(dir)
+    }
+}
+
+/// A download that failed, with the address and the reason.
+public struct DownloadError: Error, CustomStringConvertible {
+    public let url: URL
+    public let reason: String
+    public var description: String { "cannot download \(url.absoluteString): \(reason)" }
+}

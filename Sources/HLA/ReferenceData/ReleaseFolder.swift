@@ -1,0 +1,103 @@
+import Foundation
+
+/// An IPD-IMGT/HLA release folder on disk (the layout of the `ANHIG/IMGTHLA` repository): `Allelelist.txt`,
+/// `Allele_status.txt`, `release_version.txt` and the `wmda/` nomenclature files.
+public struct ReleaseFolder: Sendable {
+    /// The files the loader reads, relative to the folder. Their bytes key the snapshot cache.
+    public static let requiredFiles = [
+        "release_version.txt", "Allelelist.txt", "Allele_status.txt",
+        "wmda/hla_nom.txt", "wmda/hla_nom_g.txt", "wmda/hla_nom_p.txt", "wmda/rel_dna_ser.txt", "wmda/rel_ser_ser.txt",
+    ]
+
+    public let url: URL
+
+    public init(_ url: URL) { self.url = url }
+
+    /// The release version from `release_version.txt` (`# version: IPD-IMGT/HLA 3.58.0` → `3.58.0`).
+    public func version() throws -> String {
+        let text = try read("release_version.txt")
+        for line in text.split(separator: "\n") where line.hasPrefix("# version:") {
+            if let v = line.split(separator: " ").last, v.first?.isNumber == true { return String(v) }
+        }
+        throw ReferenceDataError.malformed(file: path("release_version.txt"), line: 0,
+                                           reason: "no '# version: IPD-IMGT/HLA x.y.z' line")
+    }
+
+    /// The names of required files that are missing.
+    public func missingFiles() -> [String] {
+        Self.requiredFiles.filter { !FileManager.default.fileExists(atPath: path($0)) }
+    }
+
+    public func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
+
+    public func read(_ relative: String) throws -> String {
+        let p = path(relative)
+        guard let data = FileManager.default.contents(atPath: p) else {
+            throw ReferenceDataError.missingFile(p)
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A 64-bit FNV-1a hash over the required files' bytes (names included), used to tell whether a snapshot
+    /// still belongs to these files.
+    public func contentHash() throws -> UInt64 {
+        var h = FNV1a()
+        for f in Self.requiredFiles {
+            h.add(Array(f.utf8))
+            guard let data = FileManager.default.contents(atPath: path(f)) else { throw ReferenceDataError.missingFile(path(f)) }
+            data.withUnsafeBytes { h.add($0) }
+        }
+        return h.value
+    }
+}
+
+/// FNV-1a, 64-bit, eight bytes at a time over the bulk (fast enough to check 5 MB of release files at start-up).
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
+
+    mutating func add(_ raw: UnsafeRawBufferPointer) {
+        var i = 0
+        let n = raw.count
+        while i + 8 <= n {
+            value = (value ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* Self.prime
+            i += 8
+        }
+        while i < n {
+            value = (value ^ UInt64(raw[i])) &* Self.prime
+            i += 1
+        }
+        value = (value ^ UInt64(n)) &* Self.prime
+    }
+}
+
+/// Problems with reference data files, each naming the file (and line where it applies).
+public enum ReferenceDataError: Error, CustomStringConvertible, Equatable {
+    case missingFile(String)
+    case malformed(file: String, line: Int, reason: String)
+    case notInstalled(String)
+
+    public var description: String {
+        switch self {
+        case .missingFile(let p): return "reference data file missing: \(p)"
+        case .malformed(let f, let l, let r): return l > 0 ? "\(f):\(l): \(r)" : "\(f): \(r)"
+        case .notInstalled(let m): return m
+        }
+    }
+}
+
+/// Data lines of an IMGT/HLA text file: comment lines (`#`) and blank lines skipped, with their 1-based numbers.
+func dataLines(_ text: String) -> [(number: Int, text: Substring)] {
+    var result: [(Int, Substring)] = []
+    var n = 0
+    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        n += 1
+        var line = raw
+        if line.last == "\r" { line = line.dropLast() }
+        if line.isEmpty || line.first == "#" { continue }
+        result.append((n, line))
+    }
+    return result
+}

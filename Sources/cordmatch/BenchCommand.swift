@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import HLA
+
+extension HLACommand {
+    struct Bench: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Measure reductions per second per level, and the cold load of the reference data.",
+            discussion: "Example: cordmatch hla bench --input fixtures/pyard/inputs-3.58.0.txt (prints a Markdown table)")
+
+        @Option(help: ArgumentHelp("Typings, one per line.", valueName: "file")) var input: String
+        @Option(help: "Levels to measure, comma-separated.") var to: String = "G,P,lg,lgx,S,exon,W"
+        @Option(help: "Passes over the input per level (the best pass is reported).") var passes: Int = 3
+        @OptionGroup var reference: ReferenceOptions
+
+        func run() async throws {
+            let lines = try String(contentsOfFile: input, encoding: .utf8).split(separator: "\n")
+                .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            let folder = try reference.folder()
+            let home = DataDirectory.resolve()
+            _ = try ReferenceDataLoader.load(folder, snapshotDirectory: home.snapshotDirectory)
+            var coldBest = Double.infinity
+            for _ in 0..<5 {
+                let (_, rep) = try ReferenceDataLoader.load(folder, snapshotDirectory: home.snapshotDirectory)
+                coldBest = min(coldBest, rep.seconds)
+            }
+            let (data, _) = try reference.load()
+            let reducer = Reducer(data)
+            print("| level | inputs | errors | best pass (s) | reductions/s |")
+            print("|---|---|---|---|---|")
+            for t in to.split(separator: ",").compactMap({ ReductionType(rawValue: String($0)) }) {
+                var best = Double.infinity, errors = 0
+                for _ in 0..<max(passes, 1) {
+                    errors = 0
+                    let start = DispatchTime.now()
+                    for l in lines { if (try? reducer.reduce(l, to: t)) == nil { errors += 1 } }
+                    best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+                }
+                print("| \(t.rawValue) | \(lines.count) | \(errors) | \(String(format: "%.4f", best)) | \(Int(Double(lines.count) / best)) |")
+            }
+            print("\nsnapshot load (best of 5, in process): \(String(format: "%.1f", coldBest * 1000)) ms")
+        }
+    }
+}

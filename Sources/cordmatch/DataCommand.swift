@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import HLA
+
+struct DataCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "data",
+        abstract: "Install and inspect reference data (IPD-IMGT/HLA releases, NMDP MAC table).",
+        discussion: "Data live in $CORDMATCH_HOME (default ~/.cordmatch). scripts/setup installs what it finds.",
+        subcommands: [Status.self, Install.self]
+    )
+
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show installed releases, the default one, and the MAC table.")
+
+        func run() async throws {
+            let home = DataDirectory.resolve()
+            print("data directory: \(home.root.path)")
+            let versions = home.installedVersions()
+            if versions.isEmpty { print("IMGT/HLA releases: none installed (run scripts/setup)") }
+            let def = home.defaultVersion()
+            for v in versions {
+                let folder = try home.release(v)
+                var line = "IMGT/HLA \(v)\(v == def ? "  (default)" : "")"
+                if let (data, report) = try? ReferenceDataLoader.load(folder, snapshotDirectory: home.snapshotDirectory) {
+                    line += "  rel_dna_ser \(data.relDnaSerLayout.rawValue), \(data.whoAlleles.count) alleles, "
+                        + (report.fromSnapshot ? "snapshot ok" : "snapshot built now")
+                }
+                print(line)
+            }
+            if let macs = try home.installedMACs() {
+                print("MAC table: \(macs.codes.count) codes\(macs.lastUpdated.map { ", last updated \($0)" } ?? "") (\(home.macFile.path))")
+            } else {
+                print("MAC table: none installed (MAC typings such as A*02:AB are rejected; cordmatch data install --mac FILE)")
+            }
+        }
+    }
+
+    struct Install: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Install an IPD-IMGT/HLA release (from a folder or by download) or an NMDP MAC file.",
+            discussion: """
+                --from DIR       a release folder (or a folder of release folders) in the ANHIG/IMGTHLA layout
+                --version V      download release V from github.com/ANHIG/IMGTHLA (needs network)
+                --mac FILE       an NMDP MAC list in numer.v3.txt or alpha.v3.txt layout
+                The newest installed release is the default unless --default names one.
+                """)
+
+        @Option(help: ArgumentHelp("Release folder to install.", valueName: "dir")) var from: String?
+        @Option(help: "Release version to download, e.g. 3.58.0.") var version: String?
+        @Option(help: ArgumentHelp("NMDP MAC file to install.", valueName: "file")) var mac: String?
+        @Option(name: .customLong("default"), help: "Make this installed version the default.") var defaultVersion: String?
+
+        func validate() throws {
+            if from == nil && version == nil && mac == nil && defaultVersion == nil {
+                throw ValidationError("say what to install: --from DIR, --version V, --mac FILE (or --default V)")
+            }
+        }
+
+        func run() async throws {
+            let home = DataDirectory.resolve()
+            do {
+                if let from {
+                    let releases = DataDirectory.releases(at: URL(fileURLWithPath: from))
+                    if releases.isEmpty { throw fatal("no IPD-IMGT/HLA release (release_version.txt) found in \(from)") }
+                    for r in releases { try installAndCompile(r, home) }
+                }
+                if let version {
+                    let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-download-\(getpid())")
+                    defer { try? FileManager.default.removeItem(at: tmp) }
+                    printError("downloading IPD-IMGT/HLA \(version) from \(ReleaseDownloader.repository) …")
+                    try installAndCompile(try await ReleaseDownloader().download(version: version, into: tmp), home)
+                }
+                if let mac {
+                    let table = try home.installMAC(from: URL(fileURLWithPath: mac))
+                    print("installed MAC table: \(table.codes.count) codes → \(home.macFile.path)")
+                }
+                if let defaultVersion {
+                    try home.setDefault(defaultVersion)
+                    print("default IMGT/HLA release: \(defaultVersion)")
+                }
+            } catch let e as ExitCode {
+                throw e
+            } catch {
+                throw fatal("\(error)")
+            }
+        }
+
+        private func installAndCompile(_ release: ReleaseFolder, _ home: DataDirectory) throws {
+            let v = try home.install(from: release)
+            let (data, report) = try ReferenceDataLoader.load(try home.release(v), snapshotDirectory: home.snapshotDirectory)
+            print("installed IMGT/HLA \(v): \(data.whoAlleles.count) alleles, rel_dna_ser \(data.relDnaSerLayout.rawValue), "
+                  + "compiled in \(String(format: "%.1f", report.seconds)) s")
+        }
+    }
+}
