@@ -24,7 +24,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "HLATests", dependencies: ["HLA"]),
-        .testTarget(name: "CLITests", dependencies: ["HLA"]),
+        .testTarget(name: "CLITests", dependencies: ["cordmatch"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the varied typing inputs compared against py-ard (deterministic, seed 2026).
 
-Usage: python3 scripts/make-pyard-inputs.py ../shared/imgt-hla/3.58.0 > fixtures/pyard/inputs-3.58.0.txt
+Usage (see scripts/make-pyard-expected): python3 scripts/make-pyard-inputs.py ../shared/imgt-hla/3.58.0 > fixtures/pyard/inputs-3.58.0.txt
 Reads the release files only to pick real names; writes one typing per line.
 """
 import random

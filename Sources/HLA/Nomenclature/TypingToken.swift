@@ -75,6 +75,10 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
         var starts: [Int] = []
         for f in fields { starts.append(fieldAt); fieldAt += f.count + 1 }
         if let e = fields.firstIndex(where: \.isEmpty) { throw fail(starts[e], "empty field (two ':' in a row, or a ':' at the end)") }
+        if fields.count == 1, let c = fields[0].last, expressionSuffixes.contains(c), fields[0].dropLast().allSatisfy(\.isASCIINumber) {
+            // One-field allele names with a suffix exist at some loci (MICA*171Q).
+            return TypingToken(hasHLAPrefix: prefixed, locus: String(locus), kind: .allele(fields: [String(fields[0].dropLast())], suffix: c))
+        }
         let first = fields[0]
         guard first.allSatisfy(\.isASCIINumber) else { throw fail(starts[0], "the first field must be digits, found '\(first)'") }
         guard first.count >= 2 && first.count <= 4 && (fields.count > 1 || first.count <= 3) else {

@@ -25,9 +25,10 @@ public struct MACTable: Sendable {
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             n += 1
             let line = raw.last == "\r" ? raw.dropLast() : raw
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            if line.uppercased().hasPrefix("LAST UPDATED") {
-                updated = line.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
+            let bare = line.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\"")))
+            if bare.isEmpty { continue }
+            if bare.uppercased().hasPrefix("LAST UPDATED") {
+                updated = bare.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) }
                 continue
             }
             let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// Runs the real `cordmatch` binary.
+@Suite struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let imgt = root.deletingLastPathComponent().appendingPathComponent("shared/imgt-hla/3.58.0").path
+
+    static var binary: URL {
+        // The test bundle sits in the build folder beside the executable.
+        let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [bundleDir, root.appendingPathComponent(".build/debug")].map { $0.appendingPathComponent("cordmatch") }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
+    }
+
+    struct Run { let status: Int32; let out: String; let err: String }
+
+    static func run(_ args: [String], stdin: String = "", home: URL? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        if let home { env["CORDMATCH_HOME"] = home.path }
+        env.removeValue(forKey: "CORDMATCH_IMGT_DIR")
+        p.environment = env
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        p.standardInput = inPipe; p.standardOutput = outPipe; p.standardError = errPipe
+        try p.run()
+        inPipe.fileHandleForWriting.write(Data(stdin.utf8))
+        try inPipe.fileHandleForWriting.close()
+        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self))
+    }
+
+    @Test func reduceWritesOneLinePerInputInOrderAndKeepsGoingAfterErrors() throws {
+        let input = "A*01:01:01:01\nB*07:02+\nA*02:01:08\nA*01:01:01:999\nHLA-B*08:01+HLA-B*44:02\n"
+        let r = try Self.run(["hla", "reduce", "--to", "G", "--imgt-dir", Self.imgt], stdin: input)
+        let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 5)
+        #expect(lines[0] == "A*01:01:01G")
+        #expect(lines[1].hasPrefix("ERROR: 'B*07:02+' at position 9"))
+        #expect(lines[2] == "A*02:01:01G")
+        #expect(lines[3].hasPrefix("ERROR: A*01:01:01:999: not an allele name"))
+        #expect(lines[4] == "HLA-B*08:01:01G+HLA-B*44:02:01G")
+        #expect(r.status == 1)
+        #expect(r.err.contains("warning: input 3: A*02:01:08 was renamed A*02:1040"))
+    }
+
+    @Test func jsonOutputIsVersioned() throws {
+        let r = try Self.run(["hla", "reduce", "--to", "S", "--format", "json", "--imgt-dir", Self.imgt, "A*23:01", "A*99:99"])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect(doc["schema"] as? String == "cordmatch.hla/1")
+        #expect(doc["imgt_version"] as? String == "3.58.0")
+        let results = try #require(doc["results"] as? [[String: Any]])
+        #expect(results.count == 2 && results[0]["result"] as? String == "A9/A23" && results[1]["error"] != nil)
+    }
+
+    @Test func dataInstallThenStatusAndMissingDataIsExplained() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let none = try Self.run(["hla", "reduce", "--to", "G", "A*01:01"], home: home)
+        #expect(none.status == 2 && none.err.contains("no IMGT/HLA release is installed"))
+
+        let layout = Self.root.appendingPathComponent("fixtures/imgt-layout-3.64").path
+        let mac = Self.root.appendingPathComponent("fixtures/mac/numer-sample.txt").path
+        let inst = try Self.run(["data", "install", "--from", layout, "--mac", mac], home: home)
+        #expect(inst.status == 0, "\(inst.err)")
+        let status = try Self.run(["data", "status"], home: home)
+        #expect(status.out.contains("IMGT/HLA 3.64.0  (default)  rel_dna_ser 7-field (3.64+)"))
+        #expect(status.out.contains("MAC table: 10 codes"))
+        let reduced = try Self.run(["hla", "expand", "A*02:XX"], home: home)
+        #expect(reduced.out == "A*02:01:01:01/A*02:01:02\n")
+    }
+
+    @Test func validateReportsPositions() throws {
+        let r = try Self.run(["hla", "validate", "--imgt-dir", Self.imgt, "HLA-A*01:01+HLA-A*24:02", "A*01:01^^B*08:01"])
+        #expect(r.out == "OK HLA-A*01:01+HLA-A*24:02\nERROR: 'A*01:01^^B*08:01' at position 9: empty locus around '^' (nothing between two operators, or at an end)\n")
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import HLA
+
+@Suite struct SnapshotTests {
+    /// A snapshot loads to the same reference data as the text files, and is rebuilt when damaged.
+    @Test func snapshotRoundTripsAndSurvivesDamage() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-snap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = ReleaseFolder(TestData.fixtures.appendingPathComponent("imgt-layout-3.64"))
+        let (built, first) = try ReferenceDataLoader.load(folder, snapshotDirectory: dir)
+        #expect(!first.fromSnapshot)
+        let (loaded, second) = try ReferenceDataLoader.load(folder, snapshotDirectory: dir)
+        #expect(second.fromSnapshot)
+        #expect(loaded.names.bytes == built.names.bytes && loaded.columns == built.columns && loaded.lists.items == built.lists.items)
+        #expect(loaded.version == "3.64.0" && loaded.relDnaSerLayout == .sevenField)
+
+        // Flip one byte: the checksum rejects the file and the loader rebuilds from the text files.
+        let path = try #require(second.snapshotPath)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let (_, third) = try ReferenceDataLoader.load(folder, snapshotDirectory: dir)
+        #expect(!third.fromSnapshot)
+    }
+
+    @Test func snapshotOfOtherSourceFilesIsNotUsed() throws {
+        let data = try TestData.release("3.58.0")
+        let encoded = Snapshot.encode(data, sourceHash: 42)
+        #expect(Snapshot.decode(encoded, expectedSourceHash: 42) != nil)
+        #expect(Snapshot.decode(encoded, expectedSourceHash: 43) == nil)
+        #expect(Snapshot.decode(encoded.prefix(encoded.count - 9), expectedSourceHash: 42) == nil)
+    }
+}
