@@ -187,11 +187,12 @@ public struct Reducer: Sendable {
             if found.isEmpty && AlleleNameFields.fieldCount(a) == 2 {
                 // py-ard's fallback: antigens whose lgx list mentions the name (case-insensitive substring) and
                 // whose list, lgx-reduced again, contains it.
+                // The re-reduced lists are precomputed (serologiesOfRelgx), so only the substring test runs here.
                 let needle = a.lowercased()
-                for s in data.serologyNames {
-                    guard let list = data.list(.serologyLgxAlleles, of: s), list.contains(where: { $0.lowercased().contains(needle) }) else { continue }
-                    let again = try reduceNames(list, .lgx)
-                    if again.split(separator: "/").contains(Substring(a)) { found.append(s) }
+                for s in data.list(.serologiesOfRelgx, of: a) ?? [] {
+                    if let list = data.list(.serologyLgxAlleles, of: s), list.contains(where: { $0.lowercased().contains(needle) }) {
+                        found.append(s)
+                    }
                 }
             }
         } else {

@@ -35,7 +35,7 @@ public final class ReferenceData: Sendable {
         case flags
         case gGroup, duplicateG, pGroup, lgx, exon, pNotG
         case whoGroup, xxCodes, shortNulls
-        case serologyAlleles, serologyLgxAlleles, serologyXX, serologiesOfAllele, serologiesOfLgx
+        case serologyAlleles, serologyLgxAlleles, serologyXX, serologiesOfAllele, serologiesOfLgx, serologiesOfRelgx
         case splits, associatedWith
         case replacement, deletionReason
     }

@@ -214,9 +214,16 @@ struct ReferenceDataBuilder {
                 lgx[broad, default: []].formUnion(lgx[s]!)
             }
         }
+        var relgxOf: [String: String] = [:]
         for (s, set) in alleles {
             t.serologyAlleles[s] = HLAOrder.sorted(set.sorted())
             t.serologyLgx[s] = HLAOrder.sorted(lgx[s]!.sorted())
+            t.serologyRelgx[s] = lgx[s]!.sorted().map { name in
+                if let r = relgxOf[name] { return r }
+                let r = (try? reducer.reduceName(name, .lgx)) ?? ""
+                relgxOf[name] = r
+                return r
+            }.flatMap { $0.split(separator: "/").map(String.init) }
             t.serologyXX[s] = SerologyFacts.xxCode(for: s, associatedWith: { t.associatedWith[$0] })
         }
         for (locus, antigens) in SerologyFacts.recognised {

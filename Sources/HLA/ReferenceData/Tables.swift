@@ -25,12 +25,14 @@ struct Tables {
     var serologyAlleles: [String: [String]] = [:]
     var serologyLgx: [String: [String]] = [:]
     var serologyXX: [String: String] = [:]
+    /// Per antigen, its lgx list reduced to lgx once more (py-ard's serology fallback compares against it).
+    var serologyRelgx: [String: [String]] = [:]
 
     func freeze(version: String, layout: RelDnaSerLayout) -> ReferenceData {
         var all = Set<String>()
         all.formUnion(alleles); all.formUnion(valid)
         for d in [gGroup, pGroup, lgx, exon, pNotG, serologyXX] { all.formUnion(d.keys); all.formUnion(d.values) }
-        for d in [duplicateG, xxCodes, whoGroup, shortNulls, splits, serologyAlleles, serologyLgx] {
+        for d in [duplicateG, xxCodes, whoGroup, shortNulls, splits, serologyAlleles, serologyLgx, serologyRelgx] {
             all.formUnion(d.keys); for v in d.values { all.formUnion(v) }
         }
         for (k, v) in deleted { all.insert(k); all.insert(v.reason); if let r = v.replacement { all.insert(r) } }
@@ -89,6 +91,9 @@ struct Tables {
         for (s, list) in serologyLgx { for a in list { ofLgx[a, default: []].append(s) } }
         setList(.serologiesOfAllele, ofAllele.mapValues { $0.sorted() })
         setList(.serologiesOfLgx, ofLgx.mapValues { $0.sorted() })
+        var ofRelgx: [String: [String]] = [:]
+        for (s, list) in serologyRelgx { for a in Set(list) { ofRelgx[a, default: []].append(s) } }
+        setList(.serologiesOfRelgx, ofRelgx.mapValues { $0.sorted() })
 
         return ReferenceData(version: version, relDnaSerLayout: layout, names: table, columns: columns,
                              lists: ListPool(offsets: listOffsets, items: listItems))
