@@ -23,8 +23,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HLATests", dependencies: ["HLA"]),
-        .testTarget(name: "CLITests", dependencies: ["cordmatch"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "HLATests", dependencies: ["HLA", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["cordmatch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

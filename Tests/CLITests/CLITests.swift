@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the real `cordmatch` binary.
 @Suite struct CLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = FixtureRelease.packageRoot
     static let imgt = root.deletingLastPathComponent().appendingPathComponent("shared/imgt-hla/3.58.0").path
 
     static var binary: URL {
@@ -63,7 +64,9 @@ import Testing
         let none = try Self.run(["hla", "reduce", "--to", "G", "A*01:01"], home: home)
         #expect(none.status == 2 && none.err.contains("no IMGT/HLA release is installed"))
 
-        let layout = Self.root.appendingPathComponent("fixtures/imgt-layout-3.64").path
+        let release = try FixtureRelease.unpack()
+        defer { try? FileManager.default.removeItem(at: release) }
+        let layout = release.path
         let mac = Self.root.appendingPathComponent("fixtures/mac/numer-sample.txt").path
         let inst = try Self.run(["data", "install", "--from", layout, "--mac", mac], home: home)
         #expect(inst.status == 0, "\(inst.err)")

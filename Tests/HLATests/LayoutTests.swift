@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import HLA
 
-/// The 3.64+ `rel_dna_ser.txt` layout (seven fields), from the hand-made fixture `fixtures/imgt-layout-3.64`.
+/// The 3.64+ `rel_dna_ser.txt` layout (seven fields), from the hand-made fixture `fixtures/imgt-layout-3.64.release`.
 @Suite struct LayoutTests {
-    static let folder = ReleaseFolder(TestData.fixtures.appendingPathComponent("imgt-layout-3.64"))
-
     @Test func detectsTheSevenFieldLayoutAndReadsIt() throws {
-        let (data, _) = try ReferenceDataLoader.load(Self.folder, snapshotDirectory: nil)
+        let dir = try FixtureRelease.unpack()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (data, _) = try ReferenceDataLoader.load(ReleaseFolder(dir), snapshotDirectory: nil)
         #expect(data.relDnaSerLayout == .sevenField)
         let r = Reducer(data)
         #expect(try r.reduce("A*02:01:02", to: .S).result == "A2")
@@ -17,9 +18,8 @@ import Testing
     }
 
     @Test func rejectsAFileMixingLayouts() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-mixed-\(UUID().uuidString)")
+        let dir = try FixtureRelease.unpack()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.copyItem(at: Self.folder.url, to: dir)
         let rel = dir.appendingPathComponent("wmda/rel_dna_ser.txt")
         try (try String(contentsOf: rel, encoding: .utf8) + "B*;44:03;44;;;\n").write(to: rel, atomically: true, encoding: .utf8)
         #expect {

@@ -80,3 +80,22 @@ import Testing
         #expect(throws: ValidationError.self) { try reducer.reduce("A1000", to: .G) }
     }
 }
+
+@Suite struct ExpansionTests {
+    @Test func serologyExpandsToItsAssociatedAntigensToo() throws {
+        let data = try TestData.release("3.58.0")
+        // A*02:03:01:01 is assigned A203, an antigen associated with A2: A2 stands for it, while py-ard's W of A2
+        // (the alleles assigned A2 itself) does not include it.
+        let expanded = try Expander(data).expand("A2").result.split(separator: "/")
+        #expect(expanded.contains("A*02:03:01:01"))
+        #expect(!(try Reducer(data).reduce("A2", to: .W).result.split(separator: "/").contains("A*02:03:01:01")))
+        #expect(try Expander(data).expand("A203").result.split(separator: "/").contains("A*02:03:01:01"))
+    }
+
+    @Test func groupsExpandToTheirMembers() throws {
+        let data = try TestData.release("3.58.0")
+        let members = try Expander(data).expand("HLA-A*01:01:01G").result.split(separator: "/")
+        #expect(members.contains("HLA-A*01:01:01:01") && members.contains("HLA-A*01:04:01:01N"))
+        #expect(!members.contains("HLA-A*01:02:01:01"))
+    }
+}

@@ -1,13 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import HLA
 
 @Suite struct SnapshotTests {
     /// A snapshot loads to the same reference data as the text files, and is rebuilt when damaged.
     @Test func snapshotRoundTripsAndSurvivesDamage() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-snap-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let folder = ReleaseFolder(TestData.fixtures.appendingPathComponent("imgt-layout-3.64"))
+        let release = try FixtureRelease.unpack()
+        defer { try? FileManager.default.removeItem(at: dir); try? FileManager.default.removeItem(at: release) }
+        let folder = ReleaseFolder(release)
         let (built, first) = try ReferenceDataLoader.load(folder, snapshotDirectory: dir)
         #expect(!first.fromSnapshot)
         let (loaded, second) = try ReferenceDataLoader.load(folder, snapshotDirectory: dir)

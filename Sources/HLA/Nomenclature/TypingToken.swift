@@ -105,7 +105,7 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
             last.removeLast()
         }
         guard !last.isEmpty, last.allSatisfy(\.isASCIINumber) else {
-            throw fail(lastAt, "field '\(fields.count < 1 ? last : last)' must be digits with an optional suffix (N L S Q C A, or G/P for groups)")
+            throw fail(lastAt, "field '\(last)' must be digits with an optional suffix (N L S Q C A, or G/P for groups)")
         }
         for (i, f) in fields.enumerated().dropFirst() where !f.allSatisfy(\.isASCIINumber) {
             throw fail(starts[i], "field '\(f)' must be digits")

@@ -11,9 +11,6 @@ public struct Expander: Sendable {
     public func expand(_ typing: String) throws -> Reduction {
         let validated = try Validator(reducer.data, macs: reducer.macs).validate(typing)
         let data = reducer.data
-        // Serology: add the alleles of associated antigens (A2 → A203, A210), which py-ard's W reduction leaves out.
-        var associated: [String: [String]] = [:]
-        for s in data.serologyNames { if let base = data.value(.associatedWith, of: s) { associated[base, default: []].append(s) } }
         let expandedLoci = try validated.gl.loci.map { gl in
             try Reducer.combineLevel(gl, "|") { g in
                 try Reducer.combineLevel(g, "+") { h in
@@ -22,7 +19,8 @@ public struct Expander: Sendable {
                             let t = entry.token
                             var names: [String]
                             if case .serology = t.kind {
-                                names = ([t.name] + (associated[t.name] ?? [])).flatMap { data.list(.serologyAlleles, of: $0) ?? [] }
+                                // Add the alleles of associated antigens (A2 → A203, A210), which py-ard's W leaves out.
+                                names = ([t.name] + (data.list(.associatedAntigens, of: t.name) ?? [])).flatMap { data.list(.serologyAlleles, of: $0) ?? [] }
                                     .filter { data.has($0, .validAllele) }
                                 if names.isEmpty { return "" }
                             } else {

@@ -20,15 +20,7 @@ public final class ReferenceData: Sendable {
         self.names = names
         self.columns = columns
         self.lists = lists
-        let f = columns[Column.flags.rawValue]
-        self.serologyIDs = (0..<names.count).filter { Flags(rawValue: f[$0]).contains(.serology) }.map { Int32($0) }
     }
-
-    /// Ids of all serologic antigens (a few hundred), for the rare scans over them.
-    let serologyIDs: [Int32]
-
-    /// Every serologic antigen name the release recognises.
-    public var serologyNames: [String] { serologyIDs.map { name($0) } }
 
     /// Per-name facts, one column each. Raw values index `columns` and fix the snapshot layout.
     enum Column: Int, CaseIterable {
@@ -36,7 +28,7 @@ public final class ReferenceData: Sendable {
         case gGroup, duplicateG, pGroup, lgx, exon, pNotG
         case whoGroup, xxCodes, shortNulls
         case serologyAlleles, serologyLgxAlleles, serologyXX, serologiesOfAllele, serologiesOfLgx, serologiesOfRelgx
-        case splits, associatedWith
+        case splits, associatedWith, associatedAntigens
         case replacement, deletionReason
     }
 

@@ -80,6 +80,9 @@ struct Tables {
         setName(.pNotG, pNotG); setName(.serologyXX, serologyXX); setName(.associatedWith, associatedWith)
         setList(.duplicateG, duplicateG); setList(.xxCodes, xxCodes); setList(.whoGroup, whoGroup)
         setList(.shortNulls, shortNulls); setList(.splits, splits)
+        var associatedAntigens: [String: [String]] = [:]
+        for (variant, base) in associatedWith { associatedAntigens[base, default: []].append(variant) }
+        setList(.associatedAntigens, associatedAntigens.mapValues { $0.sorted() })
         setList(.serologyAlleles, serologyAlleles); setList(.serologyLgxAlleles, serologyLgx)
         for (k, v) in deleted {
             if let r = v.replacement { columns[ReferenceData.Column.replacement.rawValue][Int(ids[k]!)] = ids[r]! }

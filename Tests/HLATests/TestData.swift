@@ -1,10 +1,11 @@
 import Foundation
+import TestSupport
 @testable import HLA
 
 /// Paths and shared reference data for the tests. Releases come from `../shared/imgt-hla/<version>` (the real
 /// IPD-IMGT/HLA files beside the clone); compiled snapshots are cached in the data directory, as in production.
 enum TestData {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = FixtureRelease.packageRoot
     static let sharedIMGT = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/imgt-hla")
     static let fixtures = packageRoot.appendingPathComponent("fixtures")
     static let releases = ["3.56.0", "3.58.0"]
