@@ -7,12 +7,15 @@ public enum AlleleNameFields {
 
     /// The first `n` colon-separated fields; with `keepExpression` a dropped expression suffix is re-appended.
     public static func firstFields(_ name: String, _ n: Int, keepExpression: Bool = false) -> String {
-        let fields = name.split(separator: ":", omittingEmptySubsequences: false)
-        let kept = fields.prefix(n).joined(separator: ":")
-        if keepExpression, fields.count > n, let last = name.last, expressionSuffixes.contains(last) {
-            return kept + String(last)
+        var colons = 0
+        for i in name.utf8.indices where name.utf8[i] == UInt8(ascii: ":") {
+            colons += 1
+            guard colons == n else { continue }
+            let kept = String(name[..<i])
+            if keepExpression, let last = name.last, expressionSuffixes.contains(last) { return kept + String(last) }
+            return kept
         }
-        return kept
+        return name
     }
 
     /// The two-field form used for grouping (`A*01:01:01:02N` → `A*01:01`); a `G`/`P` group suffix is removed first.

@@ -34,39 +34,41 @@ public struct GLString: Equatable, Sendable, CustomStringConvertible {
 
     /// Parses a GL string; errors name the character position and the reason.
     public static func parse(_ input: String) throws -> GLString {
-        if let bad = input.firstIndex(where: { $0.isWhitespace }) {
-            throw HLAParseError(input: input, position: input.distance(from: input.startIndex, to: bad) + 1,
-                                reason: "white space inside a typing")
+        let bytes = Array(input.utf8)
+        // Every later step works on ASCII bytes, so byte indices are character positions.
+        for (i, c) in bytes.enumerated() {
+            if c == UInt8(ascii: " ") || (c >= 9 && c <= 13) {
+                throw HLAParseError(input: input, position: i + 1, reason: "white space inside a typing")
+            }
+            if c >= 0x80 {
+                throw HLAParseError(input: input, position: i + 1, reason: "a character outside ASCII: HLA names use letters, digits and * : / ~ + | ^ -")
+            }
+            if c == UInt8(ascii: "?") {
+                throw HLAParseError(input: input, position: i + 1, reason: "the GL String 1.1 gene-ambiguity operator '?' is not supported")
+            }
         }
-        if let q = input.firstIndex(of: "?") {
-            throw HLAParseError(input: input, position: input.distance(from: input.startIndex, to: q) + 1,
-                                reason: "the GL String 1.1 gene-ambiguity operator '?' is not supported")
-        }
-        func split(_ s: Substring, _ op: Character, _ what: String, _ start: Int) throws -> [(Substring, Int)] {
-            var parts: [(Substring, Int)] = []
-            var pos = start
-            for p in s.split(separator: op, omittingEmptySubsequences: false) {
-                if p.isEmpty {
-                    throw HLAParseError(input: input, position: pos + 1,
-                                        reason: "empty \(what) around '\(op)' (nothing between two operators, or at an end)")
-                }
-                parts.append((p, pos))
-                pos += p.count + 1
+        func split(_ s: ArraySlice<UInt8>, _ op: Character, _ what: String) throws -> [ArraySlice<UInt8>] {
+            let parts = s.split(separator: op.asciiValue!, omittingEmptySubsequences: false)
+            if let empty = parts.first(where: { $0.isEmpty }) {
+                throw HLAParseError(input: input, position: empty.startIndex + 1,
+                                    reason: "empty \(what) around '\(op)' (nothing between two operators, or at an end)")
             }
             return parts
         }
-        let loci = try split(input[...], "^", "locus", 0).map { (gl, o1) in
-            try split(gl, "|", "genotype", o1).map { (g, o2) in
-                try split(g, "+", "haplotype", o2).map { (h, o3) in
-                    try split(h, "~", "allele list", o3).map { (l, o4) -> AlleleList in
+        let loci = try split(bytes[...], "^", "locus").map { gl in
+            try split(gl, "|", "genotype").map { g in
+                try split(g, "+", "haplotype").map { h in
+                    try split(h, "~", "allele list").map { l -> AlleleList in
                         var entries: AlleleList = []
-                        for (t, o5) in try split(l, "/", "allele", o4) {
-                            if !t.contains("*"), t.first?.isNumber == true, let prev = entries.last?.token, let locus = prev.locus {
-                                let full = try TypingToken.parse(Substring("\(locus)*\(t)"), in: input, offset: o5 - locus.count - 1)
-                                let token = TypingToken(hasHLAPrefix: prev.hasHLAPrefix, locus: full.locus, kind: full.kind)
+                        for t in try split(l, "/", "allele") {
+                            if !t.contains(UInt8(ascii: "*")), let f = t.first, TypingToken.isDigit(f),
+                               let prev = entries.last?.token, let locus = prev.locus {
+                                let full = Array("\(locus)*".utf8) + t
+                                let parsed = try TypingToken.parse(bytes: full[...], in: input, offset: t.startIndex - locus.utf8.count - 1)
+                                let token = TypingToken(hasHLAPrefix: prev.hasHLAPrefix, locus: parsed.locus, kind: parsed.kind)
                                 entries.append(Entry(token: token, locusWasInherited: true))
                             } else {
-                                entries.append(Entry(token: try TypingToken.parse(t, in: input, offset: o5), locusWasInherited: false))
+                                entries.append(Entry(token: try TypingToken.parse(bytes: t, in: input, offset: 0), locusWasInherited: false))
                             }
                         }
                         return entries

@@ -13,7 +13,7 @@ public enum HLAOrder {
         let x = stripSuffixLetters(a)
         let y = stripSuffixLetters(b)
         if x == y { return 0 }
-        if !x.contains(":") {
+        if !x.utf8.contains(UInt8(ascii: ":")) {
             let xDigits = isAllDigits(x), yDigits = isAllDigits(y)
             if xDigits && yDigits { return (Int(x) ?? 0) > (Int(y) ?? 0) ? 1 : -1 }
             // py-ard returns a boolean here (1 or 0); kept so that orders agree.
@@ -49,7 +49,9 @@ public enum HLAOrder {
 
     private static func stripSuffixLetters(_ s: String) -> String {
         if s.hasSuffix("ARS") { return String(s.dropLast(3)) }
-        return String(String.UnicodeScalarView(s.unicodeScalars.filter { !"PNQLSGg".unicodeScalars.contains($0) }))
+        let dropped: Set<UInt8> = Set("PNQLSGg".utf8)
+        guard s.utf8.contains(where: dropped.contains) else { return s }
+        return String(decoding: s.utf8.filter { !dropped.contains($0) }, as: UTF8.self)
     }
 
     private static func isAllDigits(_ s: String) -> Bool {
@@ -63,11 +65,21 @@ public enum HLAOrder {
 
     /// The four numeric fields after the locus; a missing or non-numeric field counts as 0.
     private static func numericFields(_ s: String) -> [Int] {
-        let name = s.firstIndex(of: "*").map { s[s.index(after: $0)...] } ?? s[...]
+        let u = s.utf8
+        let start = u.firstIndex(of: UInt8(ascii: "*")).map { u.index(after: $0) } ?? u.startIndex
         var result = [0, 0, 0, 0]
-        for (i, field) in name.split(separator: ":", omittingEmptySubsequences: false).prefix(4).enumerated() {
-            result[i] = Int(field) ?? 0
+        var field = 0, value = 0, numeric = true, empty = true
+        for c in u[start...] {
+            if c == UInt8(ascii: ":") {
+                if field < 4 { result[field] = numeric && !empty ? value : 0 }
+                field += 1; value = 0; numeric = true; empty = true
+            } else if TypingToken.isDigit(c) {
+                value = value &* 10 &+ Int(c - UInt8(ascii: "0")); empty = false
+            } else {
+                numeric = false
+            }
         }
+        if field < 4 { result[field] = numeric && !empty ? value : 0 }
         return result
     }
 }

@@ -51,90 +51,96 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
 
     /// Reads one token. `offset` is the token's 0-based position in the whole input, for error positions.
     public static func parse(_ text: Substring, in input: String, offset: Int = 0) throws -> TypingToken {
-        func fail(_ at: Int, _ why: String) -> HLAParseError { HLAParseError(input: input, position: offset + at + 1, reason: why) }
-        var s = text
-        var at = 0
-        let prefixed = s.hasPrefix("HLA-")
-        if prefixed { s = s.dropFirst(4); at = 4 }
-        if s.isEmpty { throw fail(at, prefixed ? "nothing after 'HLA-'" : "empty typing") }
-        if s == "NEW" { return TypingToken(hasHLAPrefix: prefixed, locus: nil, kind: .new) }
-        guard let star = s.firstIndex(of: "*") else { return try parseSerology(s, prefixed, at, fail) }
+        let bytes = Array(text.utf8)
+        return try parse(bytes: bytes[...], in: input, offset: offset - bytes.startIndex)
+    }
 
-        let locus = s[..<star]
-        guard !locus.isEmpty else { throw fail(at, "missing locus before '*'") }
-        if let bad = locus.firstIndex(where: { !($0.isASCII && ($0.isUppercase || $0.isNumber)) }) {
-            throw fail(at + locus.distance(from: locus.startIndex, to: bad), "a locus is written in capital letters and digits (A, B, C, DRB1, DQB1, DPB1 …)")
+    /// Reads one token from ASCII bytes. Error positions are `offset + index in bytes + 1`, so a slice of the
+    /// whole input passes `offset: 0` and keeps its own indices. Works on bytes because this is the hot path of
+    /// every reduction; `GLString.parse` has already rejected non-ASCII input.
+    static func parse(bytes s0: ArraySlice<UInt8>, in input: String, offset: Int) throws -> TypingToken {
+        func fail(_ index: Int, _ why: String) -> HLAParseError { HLAParseError(input: input, position: offset + index + 1, reason: why) }
+        var s = s0
+        let prefixed = s.starts(with: "HLA-".utf8)
+        if prefixed { s = s.dropFirst(4) }
+        if s.isEmpty { throw fail(s.startIndex, prefixed ? "nothing after 'HLA-'" : "empty typing") }
+        if s.elementsEqual("NEW".utf8) { return TypingToken(hasHLAPrefix: prefixed, locus: nil, kind: .new) }
+        guard let star = s.firstIndex(of: UInt8(ascii: "*")) else { return try parseSerology(s, prefixed, fail) }
+
+        let locusBytes = s[s.startIndex..<star]
+        guard !locusBytes.isEmpty else { throw fail(s.startIndex, "missing locus before '*'") }
+        if let bad = locusBytes.firstIndex(where: { !(isUpper($0) || isDigit($0)) }) {
+            throw fail(bad, "a locus is written in capital letters and digits (A, B, C, DRB1, DQB1, DPB1 …)")
         }
-        let rest = s[s.index(after: star)...]
-        let restAt = at + locus.count + 1
-        if rest.isEmpty { throw fail(restAt - 1, "nothing after '*': expected fields such as 02:01") }
-        if rest == "NEW" { return TypingToken(hasHLAPrefix: prefixed, locus: String(locus), kind: .new) }
+        let locus = text(locusBytes)
+        let rest = s[(star + 1)...]
+        if rest.isEmpty { throw fail(star, "nothing after '*': expected fields such as 02:01") }
+        if rest.elementsEqual("NEW".utf8) { return TypingToken(hasHLAPrefix: prefixed, locus: locus, kind: .new) }
 
-        var fields = rest.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-        var fieldAt = restAt
-        var starts: [Int] = []
-        for f in fields { starts.append(fieldAt); fieldAt += f.count + 1 }
-        if let e = fields.firstIndex(where: \.isEmpty) { throw fail(starts[e], "empty field (two ':' in a row, or a ':' at the end)") }
-        if fields.count == 1, let c = fields[0].last, expressionSuffixes.contains(c), fields[0].dropLast().allSatisfy(\.isASCIINumber) {
+        var fields = rest.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        if let e = fields.first(where: { $0.isEmpty }) { throw fail(e.startIndex, "empty field (two ':' in a row, or a ':' at the end)") }
+        let ctx = TypingToken.init(hasHLAPrefix:locus:kind:)
+        if fields.count == 1, let c = fields[0].last, expressionSuffixes.contains(Character(UnicodeScalar(c))),
+           fields[0].dropLast().allSatisfy(isDigit) {
             // One-field allele names with a suffix exist at some loci (MICA*171Q).
-            return TypingToken(hasHLAPrefix: prefixed, locus: String(locus), kind: .allele(fields: [String(fields[0].dropLast())], suffix: c))
+            return ctx(prefixed, locus, .allele(fields: [text(fields[0].dropLast())], suffix: Character(UnicodeScalar(c))))
         }
-        let first = fields[0]
-        guard first.allSatisfy(\.isASCIINumber) else { throw fail(starts[0], "the first field must be digits, found '\(first)'") }
-        guard first.count >= 2 && first.count <= 4 && (fields.count > 1 || first.count <= 3) else {
-            throw fail(starts[0], fields.count == 1
+        let firstBytes = fields[0]
+        let first = text(firstBytes)
+        guard firstBytes.allSatisfy(isDigit) else { throw fail(firstBytes.startIndex, "the first field must be digits, found '\(first)'") }
+        guard first.utf8.count >= 2 && first.utf8.count <= 4 && (fields.count > 1 || first.utf8.count <= 3) else {
+            throw fail(firstBytes.startIndex, fields.count == 1
                 ? "'\(first)' is not a first field: pre-2010 names like A*0201 are written A*02:01 today"
                 : "the first field has 2 to 4 digits, found '\(first)'")
         }
-        let ctx = TypingToken.init(hasHLAPrefix:locus:kind:)
-        if fields.count == 1 { return ctx(prefixed, String(locus), .firstField(first)) }
+        if fields.count == 1 { return ctx(prefixed, locus, .firstField(first)) }
         if fields.count == 2 {
             let code = fields[1]
-            if code == "XX" { return ctx(prefixed, String(locus), .xx(firstField: first)) }
-            if code.allSatisfy({ $0.isASCII && $0.isUppercase }) {
-                guard code.count >= 2 else { throw fail(starts[1], "'\(code)' is not a field: a MAC has 2 or more letters") }
-                return ctx(prefixed, String(locus), .mac(firstField: first, code: code))
+            if code.elementsEqual("XX".utf8) { return ctx(prefixed, locus, .xx(firstField: first)) }
+            if code.allSatisfy(isUpper) {
+                guard code.count >= 2 else { throw fail(code.startIndex, "'\(text(code))' is not a field: a MAC has 2 or more letters") }
+                return ctx(prefixed, locus, .mac(firstField: first, code: text(code)))
             }
         }
-        if fields.count > 4 { throw fail(starts[4] - 1, "an allele name has at most 4 fields, found \(fields.count)") }
+        if fields.count > 4 { throw fail(fields[4].startIndex - 1, "an allele name has at most 4 fields, found \(fields.count)") }
         var last = fields.removeLast()
-        let lastAt = starts[fields.count]
         var suffix: Character?
-        if let c = last.last, !c.isNumber {
-            suffix = c
-            last.removeLast()
+        if let c = last.last, !isDigit(c) {
+            suffix = Character(UnicodeScalar(c))
+            last = last.dropLast()
         }
-        guard !last.isEmpty, last.allSatisfy(\.isASCIINumber) else {
-            throw fail(lastAt, "field '\(last)' must be digits with an optional suffix (N L S Q C A, or G/P for groups)")
+        guard !last.isEmpty, last.allSatisfy(isDigit) else {
+            throw fail(last.startIndex, "field '\(text(last))' must be digits with an optional suffix (N L S Q C A, or G/P for groups)")
         }
-        for (i, f) in fields.enumerated().dropFirst() where !f.allSatisfy(\.isASCIINumber) {
-            throw fail(starts[i], "field '\(f)' must be digits")
+        for f in fields.dropFirst() where !f.allSatisfy(isDigit) {
+            throw fail(f.startIndex, "field '\(text(f))' must be digits")
         }
-        let all = fields + [last]
+        let all = fields.map(text) + [text(last)]
         switch suffix {
-        case nil: return ctx(prefixed, String(locus), .allele(fields: all, suffix: nil))
-        case "G" where all.count >= 2: return ctx(prefixed, String(locus), .gGroup(fields: all))
-        case "P" where all.count >= 2: return ctx(prefixed, String(locus), .pGroup(fields: all))
-        case let c? where expressionSuffixes.contains(c): return ctx(prefixed, String(locus), .allele(fields: all, suffix: c))
+        case nil: return ctx(prefixed, locus, .allele(fields: all, suffix: nil))
+        case "G" where all.count >= 2: return ctx(prefixed, locus, .gGroup(fields: all))
+        case "P" where all.count >= 2: return ctx(prefixed, locus, .pGroup(fields: all))
+        case let c? where expressionSuffixes.contains(c): return ctx(prefixed, locus, .allele(fields: all, suffix: c))
         case let c?:
-            throw fail(lastAt + last.count, "'\(c)' is not an expression suffix (N L S Q C A) or group suffix (G P)")
+            throw fail(last.endIndex, "'\(c)' is not an expression suffix (N L S Q C A) or group suffix (G P)")
         }
     }
 
-    private static func parseSerology(_ s: Substring, _ prefixed: Bool, _ at: Int,
+    private static func parseSerology(_ s: ArraySlice<UInt8>, _ prefixed: Bool,
                                       _ fail: (Int, String) -> HLAParseError) throws -> TypingToken {
-        guard let p = serologicPrefixes.first(where: { s.hasPrefix($0) }) else {
-            if s.contains(":") { throw fail(at, "missing locus and '*' (write A*02:01, not \(s))") }
-            throw fail(at, "'\(s)' is neither an allele name (LOCUS*FIELDS) nor a serologic antigen (A2, B44, Cw7, DR15, DQ7)")
+        let whole = text(s)
+        guard let p = serologicPrefixes.first(where: { s.starts(with: $0.utf8) }) else {
+            if s.contains(UInt8(ascii: ":")) { throw fail(s.startIndex, "missing locus and '*' (write A*02:01, not \(whole))") }
+            throw fail(s.startIndex, "'\(whole)' is neither an allele name (LOCUS*FIELDS) nor a serologic antigen (A2, B44, Cw7, DR15, DQ7)")
         }
-        let number = s.dropFirst(p.count)
-        guard !number.isEmpty, number.allSatisfy(\.isASCIINumber) else {
-            throw fail(at + p.count, "a serologic antigen is a locus followed by a number (\(p)2), found '\(s)'")
+        let number = s.dropFirst(p.utf8.count)
+        guard !number.isEmpty, number.allSatisfy(isDigit) else {
+            throw fail(number.startIndex, "a serologic antigen is a locus followed by a number (\(p)2), found '\(whole)'")
         }
-        return TypingToken(hasHLAPrefix: prefixed, locus: nil, kind: .serology(prefix: p, number: String(number)))
+        return TypingToken(hasHLAPrefix: prefixed, locus: nil, kind: .serology(prefix: p, number: text(number)))
     }
-}
 
-extension Character {
-    var isASCIINumber: Bool { isASCII && isNumber }
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+    @inline(__always) static func isUpper(_ c: UInt8) -> Bool { c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") }
+    @inline(__always) static func text(_ b: ArraySlice<UInt8>) -> String { String(decoding: b, as: UTF8.self) }
 }

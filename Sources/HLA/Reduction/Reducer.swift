@@ -78,18 +78,18 @@ public struct Reducer: Sendable {
 
     /// One name without `HLA-` (py-ard `_redux_non_glstring`).
     func reduceName(_ a: String, _ type: ReductionType) throws -> String {
-        if let star = a.firstIndex(of: "*"), !Self.groupedLoci.contains(a[..<star]) { return a }
-        if !a.contains("*") && !a.contains(":") && data.has(a, .serology) {
+        if let star = a.utf8.firstIndex(of: UInt8(ascii: "*")), !Self.groupedLoci.contains(a[..<star]) { return a }
+        if !a.utf8.contains(UInt8(ascii: "*")) && !a.utf8.contains(UInt8(ascii: ":")) && data.has(a, .serology) {
             let alleles = (data.list(.serologyAlleles, of: a) ?? []).filter { data.has($0, .validAllele) }
             return alleles.isEmpty ? "" : try reduceNames(alleles, type)
         }
-        let parts = a.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 2, !parts.dropFirst().contains(where: \.isEmpty) else {
+        let parts = a.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        guard parts.count >= 2, !parts.dropFirst().contains(where: { $0.isEmpty }) else {
             throw ReductionError.notReducible(a)
         }
-        let head = String(parts[0]), code = parts[1]
-        if code == "XX", let list = data.list(.xxCodes, of: head) { return try reduceNames(list, type) }
-        if code.allSatisfy({ $0.isASCII && $0.isLetter }) {
+        let code = parts[1]
+        if code.elementsEqual("XX".utf8), let list = data.list(.xxCodes, of: String(Substring(parts[0]))) { return try reduceNames(list, type) }
+        if code.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) {
             guard let alleles = macAlleles(a) else { throw ReductionError.invalidMAC(a) }
             return try reduceNames(alleles, type)
         }
@@ -115,9 +115,9 @@ public struct Reducer: Sendable {
             if let v = data.value(.pNotG, of: a) { return type == .lg ? Self.lgSuffix(v) : v }
             let once = try reduceAllele(a, type, rePing: false)
             let bare = once.hasSuffix("g") ? String(once.dropLast()) : once
-            if bare == a || bare.contains("/") || isPNotGValue(bare) { return once }
+            if bare == a || bare.utf8.contains(UInt8(ascii: "/")) || isPNotGValue(bare) { return once }
             let twice = try reduceAllele(bare, type, rePing: false)
-            if twice.contains("/") || isValidAllele(twice) { return twice }
+            if twice.utf8.contains(UInt8(ascii: "/")) || isValidAllele(twice) { return twice }
         }
         switch type {
         case .G:
@@ -170,11 +170,15 @@ public struct Reducer: Sendable {
     func isValidAllele(_ a: String) -> Bool {
         if a.hasSuffix("G") { return data.has(a, .gGroupName) }
         if a.hasSuffix("P") { return data.has(a, .pGroupName) }
-        if let star = a.firstIndex(of: "*") {
-            let fields = a[a.index(after: star)...].split(separator: ":", omittingEmptySubsequences: false)
-            if !fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } }) { return false }
+        if let star = a.utf8.firstIndex(of: UInt8(ascii: "*")) {
+            let fields = a.utf8[a.utf8.index(after: star)...].split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+            if !fields.allSatisfy({ !$0.isEmpty && $0.allSatisfy(Self.isASCIIAlphanumeric) }) { return false }
         }
         return data.has(a, .validAllele) || data.has(AlleleNameFields.twoField(a), .validAllele)
+    }
+
+    private static func isASCIIAlphanumeric(_ c: UInt8) -> Bool {
+        TypingToken.isDigit(c) || (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z")
     }
 
     /// Serologic antigens of an allele (py-ard `SReducer`).
