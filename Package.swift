@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "cordmatch",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "CordMatch", targets: ["HLA", "CordIndex", "CordMatch", "CordInventory"]),
         .executable(name: "cordmatch", targets: ["cordmatch"]),

@@ -5,41 +5,72 @@
 /// differ in such a suffix compare equal; sorting is stable, so they keep their input order.
 public enum HLAOrder {
     /// Three-way comparison: negative when `a` sorts first, zero when equal, positive when `b` sorts first.
-    public static func compare(_ a: String, _ b: String) -> Int {
-        if a == b { return 0 }
-        if containsGLOperator(a) || containsGLOperator(b) {
-            return a > b ? 1 : -1
-        }
-        let x = stripSuffixLetters(a)
-        let y = stripSuffixLetters(b)
-        if x == y { return 0 }
-        if !x.utf8.contains(UInt8(ascii: ":")) {
-            let xDigits = isAllDigits(x), yDigits = isAllDigits(y)
-            if xDigits && yDigits { return (Int(x) ?? 0) > (Int(y) ?? 0) ? 1 : -1 }
-            // py-ard returns a boolean here (1 or 0); kept so that orders agree.
-            if xDigits || yDigits { return x < y ? 1 : 0 }
-            return serologyNumber(x) > serologyNumber(y) ? 1 : -1
-        }
-        let xf = numericFields(x), yf = numericFields(y)
-        for i in 0..<4 {
-            if xf[i] < yf[i] { return -1 }
-            if xf[i] > yf[i] { return 1 }
-        }
-        return 0
-    }
+    public static func compare(_ a: String, _ b: String) -> Int { compare(Key(a), Key(b)) }
 
     /// `true` when `a` sorts before `b`; for use with `sorted(by:)`.
-    @inlinable
     public static func areInIncreasingOrder(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
 
-    /// Sorts names in py-ard order, keeping the input order of names that compare equal.
+    /// Sorts names in py-ard order, keeping the input order of names that compare equal. Each name's key is
+    /// computed once, not at every comparison.
     public static func sorted<S: Sequence>(_ names: S) -> [String] where S.Element == String {
-        // Swift's sort is not documented as stable, so tie-break on the original position explicitly.
-        let indexed = Array(names.enumerated())
-        return indexed.sorted { l, r in
-            let c = compare(l.element, r.element)
+        let keyed = names.enumerated().map { (offset: $0.offset, key: Key($0.element)) }
+        return keyed.sorted { l, r in
+            let c = compare(l.key, r.key)
             return c != 0 ? c < 0 : l.offset < r.offset
-        }.map(\.element)
+        }.map(\.key.raw)
+    }
+
+    /// What py-ard's comparison looks at, derived once per name.
+    struct Key {
+        let raw: String
+        let hasGLOperator: Bool
+        let stripped: String
+        let hasColon: Bool
+        let isDigits: Bool
+        let number: Int             // digits-only value, or the serologic number
+        let fields: (Int, Int, Int, Int)
+
+        init(_ s: String) {
+            raw = s
+            hasGLOperator = HLAOrder.containsGLOperator(s)
+            if s.hasSuffix("ARS") {
+                stripped = String(s.dropLast(3))
+            } else if s.utf8.contains(where: HLAOrder.isSuffixLetter) {
+                stripped = String(decoding: s.utf8.filter { !HLAOrder.isSuffixLetter($0) }, as: UTF8.self)
+            } else {
+                stripped = s
+            }
+            let u = stripped.utf8
+            hasColon = u.contains(UInt8(ascii: ":"))
+            isDigits = !u.isEmpty && u.allSatisfy(TypingToken.isDigit)
+            if hasColon {
+                number = 0
+                fields = HLAOrder.numericFields(u)
+            } else {
+                // The number after the leading letters (serology `A24` → 24), or the whole digits.
+                let digits = u.drop { !TypingToken.isDigit($0) }.prefix(while: TypingToken.isDigit)
+                number = digits.reduce(0) { $0 &* 10 &+ Int($1 - UInt8(ascii: "0")) }
+                fields = (0, 0, 0, 0)
+            }
+        }
+    }
+
+    static func compare(_ a: Key, _ b: Key) -> Int {
+        if a.raw == b.raw { return 0 }
+        if a.hasGLOperator || b.hasGLOperator { return a.raw > b.raw ? 1 : -1 }
+        if a.stripped == b.stripped { return 0 }
+        if !a.hasColon {
+            if a.isDigits && b.isDigits { return a.number > b.number ? 1 : -1 }
+            // py-ard returns a boolean here (1 or 0); kept so that orders agree.
+            if a.isDigits || b.isDigits { return a.stripped < b.stripped ? 1 : 0 }
+            return a.number > b.number ? 1 : -1
+        }
+        let x = a.fields, y = b.fields
+        if x.0 != y.0 { return x.0 < y.0 ? -1 : 1 }
+        if x.1 != y.1 { return x.1 < y.1 ? -1 : 1 }
+        if x.2 != y.2 { return x.2 < y.2 ? -1 : 1 }
+        if x.3 != y.3 { return x.3 < y.3 ? -1 : 1 }
+        return 0
     }
 
     static func containsGLOperator(_ s: String) -> Bool {
@@ -47,25 +78,16 @@ public enum HLAOrder {
             || $0 == UInt8(ascii: "^") || $0 == UInt8(ascii: "~") }
     }
 
-    private static func stripSuffixLetters(_ s: String) -> String {
-        if s.hasSuffix("ARS") { return String(s.dropLast(3)) }
-        let dropped: Set<UInt8> = Set("PNQLSGg".utf8)
-        guard s.utf8.contains(where: dropped.contains) else { return s }
-        return String(decoding: s.utf8.filter { !dropped.contains($0) }, as: UTF8.self)
-    }
-
-    private static func isAllDigits(_ s: String) -> Bool {
-        !s.isEmpty && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
-    }
-
-    private static func serologyNumber(_ s: String) -> Int {
-        let digits = s.drop { !$0.isNumber }.prefix { $0.isNumber }
-        return Int(digits) ?? 0
+    @inline(__always) static func isSuffixLetter(_ c: UInt8) -> Bool {
+        switch c {
+        case UInt8(ascii: "P"), UInt8(ascii: "N"), UInt8(ascii: "Q"), UInt8(ascii: "L"), UInt8(ascii: "S"),
+             UInt8(ascii: "G"), UInt8(ascii: "g"): return true
+        default: return false
+        }
     }
 
     /// The four numeric fields after the locus; a missing or non-numeric field counts as 0.
-    private static func numericFields(_ s: String) -> [Int] {
-        let u = s.utf8
+    private static func numericFields(_ u: String.UTF8View) -> (Int, Int, Int, Int) {
         let start = u.firstIndex(of: UInt8(ascii: "*")).map { u.index(after: $0) } ?? u.startIndex
         var result = [0, 0, 0, 0]
         var field = 0, value = 0, numeric = true, empty = true
@@ -80,6 +102,6 @@ public enum HLAOrder {
             }
         }
         if field < 4 { result[field] = numeric && !empty ? value : 0 }
-        return result
+        return (result[0], result[1], result[2], result[3])
     }
 }

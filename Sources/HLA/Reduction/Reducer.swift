@@ -9,6 +9,7 @@
 public struct Reducer: Sendable {
     public let data: ReferenceData
     public let macs: MACTable?
+    let cache = ReductionCache()
 
     /// Loci whose alleles py-ard reduces; names at other loci pass through unchanged.
     static let groupedLoci: Set<Substring> = ["A", "B", "C", "DMA", "DMB", "DOA", "DOB", "DPA1", "DPB1", "DQA1", "DQB1",
@@ -76,8 +77,15 @@ public struct Reducer: Sendable {
         return Self.combine(try names.map { try reduceName($0, type) }, "/")
     }
 
-    /// One name without `HLA-` (py-ard `_redux_non_glstring`).
+    /// One name without `HLA-` (py-ard `_redux_non_glstring`), memoised.
     func reduceName(_ a: String, _ type: ReductionType) throws -> String {
+        if let hit = cache.value(a, type) { return hit }
+        let result = try computeName(a, type)
+        cache.store(result, a, type)
+        return result
+    }
+
+    private func computeName(_ a: String, _ type: ReductionType) throws -> String {
         if let star = a.utf8.firstIndex(of: UInt8(ascii: "*")), !Self.groupedLoci.contains(a[..<star]) { return a }
         if !a.utf8.contains(UInt8(ascii: "*")) && !a.utf8.contains(UInt8(ascii: ":")) && data.has(a, .serology) {
             let alleles = (data.list(.serologyAlleles, of: a) ?? []).filter { data.has($0, .validAllele) }
