@@ -25,6 +25,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HLATests", dependencies: ["HLA", "TestSupport"]),
+        .testTarget(name: "CordMatchTests", dependencies: ["CordMatch", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cordmatch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

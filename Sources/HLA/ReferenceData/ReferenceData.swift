@@ -28,7 +28,7 @@ public final class ReferenceData: Sendable {
         case gGroup, duplicateG, pGroup, lgx, exon, pNotG
         case whoGroup, xxCodes, shortNulls
         case serologyAlleles, serologyLgxAlleles, serologyXX, serologiesOfAllele, serologiesOfLgx, serologiesOfRelgx
-        case splits, associatedWith, associatedAntigens
+        case splits, associatedWith, associatedAntigens, antigenKeys
         case replacement, deletionReason
     }
 

@@ -199,6 +199,8 @@ struct ReferenceDataBuilder {
             for field in [r.possible, r.assumed] where !field.isEmpty {
                 antigens += field.split(separator: "/").map(String.init).filter { $0 != "0" && $0 != "?" }
             }
+            let names = antigens.map { SerologyFacts.serologicName(dnaLocus: r.locus, number: $0) }
+            t.antigenKeys[r.allele] = names.isEmpty ? [] : Array(Set(names.map { t.associatedWith[$0] ?? $0 })).sorted()
             guard !antigens.isEmpty else { continue }
             let reduced = (try? reducer.reduceAllele(r.allele, .lgx)) ?? r.allele
             for a in antigens {
@@ -232,6 +234,12 @@ struct ReferenceDataBuilder {
             }
         }
         t.serologyNames = Set(alleles.keys).union(SerologyFacts.recognised.flatMap(\.antigens))
+        // Alleles without an assigned antigen match at antigen level through their first field (A*02 → A2).
+        for a in t.alleles where (t.antigenKeys[a] ?? []).isEmpty && !a.hasSuffix("N") {
+            let locus = String(a[..<a.firstIndex(of: "*")!])
+            let first = AlleleNameFields.oneField(a).dropFirst(locus.count + 1)
+            if let n = Int(first) { t.antigenKeys[a] = [SerologyFacts.serologicName(dnaLocus: locus, number: String(n))] }
+        }
     }
 }
 

@@ -9,7 +9,7 @@ import Foundation
 /// list offsets, list items; then an FNV-1a checksum u64 of everything before it.
 enum Snapshot {
     static let magic = Array("CMHLASNP".utf8)
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4
 
     static func encode(_ d: ReferenceData, sourceHash: UInt64) -> Data {
         var out = Data()

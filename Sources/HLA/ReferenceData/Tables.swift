@@ -25,6 +25,9 @@ struct Tables {
     var serologyAlleles: [String: [String]] = [:]
     var serologyLgx: [String: [String]] = [:]
     var serologyXX: [String: String] = [:]
+    /// Per allele, the antigens it matches at antigen level: its rel_dna_ser assignments with associated antigens
+    /// folded into their parent, or its first-field antigen when none is assigned.
+    var antigenKeys: [String: [String]] = [:]
     /// Per antigen, its lgx list reduced to lgx once more (py-ard's serology fallback compares against it).
     var serologyRelgx: [String: [String]] = [:]
 
@@ -32,7 +35,7 @@ struct Tables {
         var all = Set<String>()
         all.formUnion(alleles); all.formUnion(valid)
         for d in [gGroup, pGroup, lgx, exon, pNotG, serologyXX] { all.formUnion(d.keys); all.formUnion(d.values) }
-        for d in [duplicateG, xxCodes, whoGroup, shortNulls, splits, serologyAlleles, serologyLgx, serologyRelgx] {
+        for d in [duplicateG, xxCodes, whoGroup, shortNulls, splits, serologyAlleles, serologyLgx, serologyRelgx, antigenKeys] {
             all.formUnion(d.keys); for v in d.values { all.formUnion(v) }
         }
         for (k, v) in deleted { all.insert(k); all.insert(v.reason); if let r = v.replacement { all.insert(r) } }
@@ -79,7 +82,7 @@ struct Tables {
         setName(.gGroup, gGroup); setName(.pGroup, pGroup); setName(.lgx, lgx); setName(.exon, exon)
         setName(.pNotG, pNotG); setName(.serologyXX, serologyXX); setName(.associatedWith, associatedWith)
         setList(.duplicateG, duplicateG); setList(.xxCodes, xxCodes); setList(.whoGroup, whoGroup)
-        setList(.shortNulls, shortNulls); setList(.splits, splits)
+        setList(.shortNulls, shortNulls); setList(.splits, splits); setList(.antigenKeys, antigenKeys)
         var associatedAntigens: [String: [String]] = [:]
         for (variant, base) in associatedWith { associatedAntigens[base, default: []].append(variant) }
         setList(.associatedAntigens, associatedAntigens.mapValues { $0.sorted() })

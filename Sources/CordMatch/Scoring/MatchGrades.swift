@@ -1,0 +1,57 @@
+/// How two values match, from best to worst.
+public enum MatchGrade: String, Sendable, Codable {
+    /// Same P group (identical antigen-recognition-domain protein).
+    case allele
+    /// Same serologic antigen (split↔broad and associated relations included), different or unknown P group.
+    case antigen
+    case mismatch
+}
+
+/// Within an allele-level match of two single alleles, how far the identity goes.
+public enum AlleleDetail: String, Sendable, Codable {
+    /// Same 3-field name (same coding sequence).
+    case cdna
+    /// Same 2-field name (same protein).
+    case protein
+    /// Same G group (same nucleotide sequence in the antigen-recognition exons).
+    case gGroup = "G"
+    /// Same P group only.
+    case pGroup = "P"
+}
+
+/// How sure a grade is.
+public enum MatchConfidence: String, Sendable, Codable, Comparable {
+    /// Both values are single alleles (or antigens) and match.
+    case definite
+    /// Both values are known to one P group (e.g. a G group or an allele list within one P group) and match.
+    case exact
+    /// Some of the possibilities match: confirmatory typing would settle it.
+    case potential
+    case mismatch
+
+    public static func < (l: MatchConfidence, r: MatchConfidence) -> Bool { l.rank > r.rank }
+    var rank: Int { switch self { case .definite: 3; case .exact: 2; case .potential: 1; case .mismatch: 0 } }
+    /// Definite or exact: the match is known.
+    public var isKnownMatch: Bool { self == .definite || self == .exact }
+}
+
+/// Which way a mismatch goes.
+public enum MismatchDirection: String, Sendable, Codable {
+    /// The recipient carries a value the unit lacks: donor cells may attack the recipient.
+    case gvh = "GvH"
+    /// The unit carries a value the recipient lacks: the recipient may reject the graft.
+    case hvg = "HvG"
+    case both
+}
+
+/// DPB1 T-cell-epitope assessment (Fleischhauer et al.; TCE groups from IPD-IMGT/HLA).
+public enum TCEAssessment: String, Sendable, Codable {
+    case matched
+    case permissive
+    /// The unit's most immunogenic TCE group is more immunogenic than the recipient's.
+    case nonPermissiveHvG = "non-permissive HvG"
+    /// The recipient's most immunogenic TCE group is more immunogenic than the unit's.
+    case nonPermissiveGvH = "non-permissive GvH"
+    /// No TCE table installed, or a value without a TCE group.
+    case unknown
+}

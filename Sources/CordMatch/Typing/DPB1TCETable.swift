@@ -1,0 +1,66 @@
+import Foundation
+
+/// DPB1 T-cell-epitope (TCE) groups from IPD-IMGT/HLA's `tce/dpb_tce.csv` (columns `Allele, Protein,
+/// V1_Assignment, V2_Assignment, Comments`). Group 1 is the most immunogenic, 3 the least. The V2 assignment is
+/// used, else V1; a trailing `$` (assignment predicted, not tested) is accepted, and `2a` counts as group 2.
+public struct DPB1TCETable: Sendable {
+    /// Group per allele name (`DPB1*04:01:01:01`) and per protein (`DPB1*04:01`).
+    public let groups: [String: UInt8]
+    /// The file's `# version:` line, if any.
+    public let version: String?
+
+    public init(groups: [String: UInt8], version: String? = nil) {
+        self.groups = groups
+        self.version = version
+    }
+
+    /// The group of an allele, or 0 when it has none (unassigned, null, or unknown).
+    public func group(of allele: String) -> UInt8 {
+        groups[allele] ?? groups[AlleleNameFields.twoField(allele)] ?? 0
+    }
+
+    /// Parses the CSV; errors name the file and line.
+    public static func parse(_ text: String, file: String) throws -> DPB1TCETable {
+        var groups: [String: UInt8] = [:]
+        var version: String?
+        var header = false
+        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.hasPrefix("#") {
+                if line.hasPrefix("# version:") { version = line.split(separator: " ").last.map(String.init) }
+                continue
+            }
+            if line.isEmpty { continue }
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            if !header {
+                guard f.count >= 4, f[0] == "Allele", f[2] == "V1_Assignment", f[3] == "V2_Assignment" else {
+                    throw ReferenceDataError.malformed(file: file, line: n + 1, reason: "expected the header 'Allele,Protein,V1_Assignment,V2_Assignment,…'")
+                }
+                header = true
+                continue
+            }
+            guard f.count >= 4, f[0].hasPrefix("DPB1*") else {
+                throw ReferenceDataError.malformed(file: file, line: n + 1, reason: "expected a DPB1 allele row")
+            }
+            guard let g = group(f[3]) ?? group(f[2]) else { continue }
+            if g == 0 { continue }      // null alleles carry 0
+            groups[f[0]] = g
+            if f[1].hasPrefix("DPB1*") && groups[f[1]] == nil { groups[f[1]] = g }
+        }
+        guard header else { throw ReferenceDataError.malformed(file: file, line: 0, reason: "no header line") }
+        return DPB1TCETable(groups: groups, version: version)
+    }
+
+    public static func load(_ url: URL) throws -> DPB1TCETable {
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw ReferenceDataError.missingFile(url.path) }
+        return try parse(String(decoding: data, as: UTF8.self), file: url.path)
+    }
+
+    private static func group(_ s: String) -> UInt8? {
+        var v = s
+        if v.hasSuffix("$") { v.removeLast() }
+        if v == "2a" { return 2 }
+        guard let n = UInt8(v), n <= 3 else { return nil }
+        return n
+    }
+}

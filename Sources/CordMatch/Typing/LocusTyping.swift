@@ -1,0 +1,25 @@
+/// The two values at one locus, with null alleles already accounted for: a locus with one null value behaves
+/// as homozygous for its expressed value (DOMAIN §3), so `expressed` holds what takes part in matching.
+public struct LocusTyping: Sendable, Hashable {
+    /// The two values as typed (after resolution), in the order the typing wrote them.
+    public let positions: [PositionTyping]
+
+    public init(_ first: PositionTyping, _ second: PositionTyping) { positions = [first, second] }
+
+    public static let untyped = LocusTyping(.untyped, .untyped)
+
+    /// The values that take part in matching: a null value is replaced by the other (expressed) value; when both
+    /// are null, nothing is expressed.
+    public var expressed: [PositionTyping] {
+        let (a, b) = (positions[0], positions[1])
+        switch (a.isNull, b.isNull) {
+        case (false, false): return [a, b]
+        case (true, false): return [b, b]
+        case (false, true): return [a, a]
+        case (true, true): return []
+        }
+    }
+
+    /// True when the locus is not typed at all.
+    public var isUntyped: Bool { positions.allSatisfy { $0.resolution == .untyped } }
+}

@@ -1,0 +1,20 @@
+/// The loci that are scored. Other loci in a typing are kept (`HLATyping.otherLoci`) but not scored.
+public enum MatchLocus: String, CaseIterable, Sendable, Codable, Comparable {
+    case A, B, C, DRB1, DQB1, DPB1
+
+    public static func < (l: MatchLocus, r: MatchLocus) -> Bool { l.order < r.order }
+    private var order: Int { MatchLocus.allCases.firstIndex(of: self)! }
+
+    /// The locus a serologic antigen prefix belongs to (`Cw` → C, `DR` → DRB1), nil for others (DR51 is DRB5 …).
+    static func ofSerology(prefix: String, number: String) -> MatchLocus? {
+        switch prefix {
+        case "A": return .A
+        case "B": return number == "4" || number == "6" ? nil : .B     // Bw4/Bw6 are epitopes, not B antigens
+        case "C", "Cw": return .C
+        case "DR": return ["51", "52", "53"].contains(number) ? nil : .DRB1
+        case "DQ": return .DQB1
+        case "DP", "DPw": return .DPB1
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// One of the two values at a locus, resolved against a release into sorted id sets, so that comparing two
+/// positions is a few integer comparisons (see `PositionComparison`).
+public struct PositionTyping: Sendable, Hashable {
+    /// How precisely the value is known.
+    public enum Resolution: String, Sendable, Codable {
+        /// One allele name (2–4 fields).
+        case allele
+        /// An allele list, XX code, MAC, or G/P group: several alleles are possible.
+        case ambiguous
+        /// A serologic antigen or a first-field DNA typing (`A2`, `A*02`).
+        case antigen
+        /// Not typed: anything is possible.
+        case untyped
+    }
+
+    /// The value as written (`A*02:01`, `A*02:XX`, `A2`, or empty when untyped).
+    public let written: String
+    public let resolution: Resolution
+    /// P keys (P group, or the 2-field name of an expressed allele in no P group) of the expressed alleles the
+    /// value may be; sorted, unique. Empty when untyped or not expressed.
+    public let pKeys: [Int32]
+    /// Antigen-level keys it may carry; sorted, unique.
+    public let antigens: [Int32]
+    /// G group, protein (2-field) and cDNA (3-field) ids when the value is one allele, else -1.
+    public let gKey: Int32, protein: Int32, cdna: Int32
+    /// True when every allele the value may be is a null allele (not expressed).
+    public let isNull: Bool
+    /// DPB1 T-cell-epitope group (1 highest immunogenicity … 3), 0 when unknown or not DPB1.
+    public let tceGroup: UInt8
+
+    public static let untyped = PositionTyping(written: "", resolution: .untyped, pKeys: [], antigens: [], gKey: -1,
+                                               protein: -1, cdna: -1, isNull: false, tceGroup: 0)
+
+    public init(written: String, resolution: Resolution, pKeys: [Int32], antigens: [Int32], gKey: Int32, protein: Int32,
+                cdna: Int32, isNull: Bool, tceGroup: UInt8) {
+        self.written = written
+        self.resolution = resolution
+        self.pKeys = pKeys
+        self.antigens = antigens
+        self.gKey = gKey
+        self.protein = protein
+        self.cdna = cdna
+        self.isNull = isNull
+        self.tceGroup = tceGroup
+    }
+
+    /// True when the value is known to be one P group at allele level (one allele, or a list/group within one
+    /// P group).
+    public var isSingleP: Bool { pKeys.count == 1 && resolution != .antigen && resolution != .untyped }
+}
+
+/// Sorted-array set operations used by scoring.
+extension Array where Element == Int32 {
+    /// True when two sorted arrays share an element.
+    @inlinable func intersectsSorted(_ other: [Int32]) -> Bool {
+        var i = 0, j = 0
+        while i < count && j < other.count {
+            let a = self[i], b = other[j]
+            if a == b { return true }
+            if a < b { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+}

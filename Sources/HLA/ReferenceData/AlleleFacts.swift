@@ -1,0 +1,67 @@
+/// What matching needs to know about one WHO allele, as ids into the release's name table (compare ids, not
+/// strings). Built by `ReferenceData.alleleFacts(_:)`.
+public struct AlleleFacts: Sendable, Hashable {
+    /// The allele's own name.
+    public let id: Int32
+    /// Its P group; for an expressed allele in no P group, its 2-field name (unique protein).
+    public let pKey: Int32
+    /// Its G group, or its own name when in none.
+    public let gKey: Int32
+    /// Its 2-field name (protein).
+    public let protein: Int32
+    /// Its 3-field name (cDNA).
+    public let cdna: Int32
+    /// Serologic antigens it matches at antigen level (see `ReferenceData.antigenKey`).
+    public let antigens: [Int32]
+    /// False for null (N) alleles, which are not expressed.
+    public let expressed: Bool
+}
+
+extension ReferenceData {
+    /// Facts about a WHO allele name, or nil when the release does not name it.
+    public func alleleFacts(_ name: String) -> AlleleFacts? {
+        guard let id = id(name), flags(id).contains(.whoAllele) else { return nil }
+        let expressed = !name.hasSuffix("N")
+        let two = AlleleNameFields.twoField(name), three = AlleleNameFields.threeField(name)
+        let col = { (c: Column) in self.columns[c.rawValue][Int(id)] }
+        let protein = self.id(two) ?? id, cdna = self.id(three) ?? id
+        let p = col(.pGroup)
+        let g = col(.gGroup)
+        let antigenList = col(.antigenKeys)
+        return AlleleFacts(id: id, pKey: p >= 0 ? p : protein, gKey: g >= 0 ? g : id, protein: protein, cdna: cdna,
+                           antigens: antigenList >= 0 ? Array(lists.items(antigenList)) : [], expressed: expressed)
+    }
+
+    /// The id of an interned name (allele, group or antigen), for comparing with `AlleleFacts`.
+    public func nameID(_ name: String) -> Int32? { id(name) }
+
+    /// The name behind an id from `AlleleFacts` or `antigenKey`.
+    public func name(ofID id: Int32) -> String { name(id) }
+
+    /// The antigen-level key of a serologic antigen: associated antigens fold into their parent (B703 → B7).
+    public func antigenKey(_ antigen: String) -> Int32? {
+        guard let id = id(antigen) else { return nil }
+        let parent = columns[Column.associatedWith.rawValue][Int(id)]
+        return parent >= 0 ? parent : id
+    }
+
+    /// The splits of a broad antigen (A9 → A23, A24), empty for others.
+    public func splits(of antigen: String) -> [String] { list(.splits, of: antigen) ?? [] }
+}
+
+extension Expander {
+    /// The WHO allele names one token stands for (XX, MAC, serology with splits and associated antigens,
+    /// G/P group, or a shorter name), after validation. A first-field typing (`A*02`) stands for the alleles of
+    /// its XX code, as antigen-level DNA typings do in matching.
+    public func alleles(of token: TypingToken) throws -> [String] {
+        var warnings: [String] = []
+        var t = token
+        if case .firstField(let f) = token.kind, !reducer.data.has(token.name, .validAllele) {
+            t = TypingToken(hasHLAPrefix: false, locus: token.locus, kind: .xx(firstField: f))
+        }
+        let checked = try Validator(reducer.data, macs: reducer.macs).check(t, &warnings)
+        let unprefixed = TypingToken(hasHLAPrefix: false, locus: checked.locus, kind: checked.kind)
+        let r = try expand(unprefixed.description).result
+        return r.isEmpty ? [] : r.split(separator: "/").map(String.init)
+    }
+}
