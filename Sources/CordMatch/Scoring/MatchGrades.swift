@@ -20,7 +20,7 @@ public enum AlleleDetail: String, Sendable, Codable {
 }
 
 /// How sure a grade is.
-public enum MatchConfidence: String, Sendable, Codable, Comparable {
+public enum MatchConfidence: String, Sendable, Codable {
     /// Both values are single alleles (or antigens) and match.
     case definite
     /// Both values are known to one P group (e.g. a G group or an allele list within one P group) and match.
@@ -29,8 +29,8 @@ public enum MatchConfidence: String, Sendable, Codable, Comparable {
     case potential
     case mismatch
 
-    public static func < (l: MatchConfidence, r: MatchConfidence) -> Bool { l.rank > r.rank }
-    var rank: Int { switch self { case .definite: 3; case .exact: 2; case .potential: 1; case .mismatch: 0 } }
+    /// Higher is better: definite 3, exact 2, potential 1, mismatch 0.
+    public var rank: Int { switch self { case .definite: 3; case .exact: 2; case .potential: 1; case .mismatch: 0 } }
     /// Definite or exact: the match is known.
     public var isKnownMatch: Bool { self == .definite || self == .exact }
 }

@@ -1,0 +1,20 @@
+/// A lower bound that is either inclusive (≥) or strict (>). Doses are compared unrounded: 2.96 is below 3.0.
+public struct Threshold: Codable, Sendable, Hashable {
+    public var value: Double
+    /// True for "at least", false for "more than".
+    public var inclusive: Bool
+
+    public init(_ value: Double, inclusive: Bool = true) {
+        self.value = value
+        self.inclusive = inclusive
+    }
+
+    public func isMet(by x: Double) -> Bool { inclusive ? x >= value : x > value }
+
+    /// `≥ 3.0` or `> 5.0`.
+    public var text: String { "\(inclusive ? "≥" : ">") \(Self.format(value))" }
+
+    static func format(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e9 ? String(format: "%.1f", v) : String(format: "%.2f", v)
+    }
+}

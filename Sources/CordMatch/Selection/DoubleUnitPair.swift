@@ -1,0 +1,58 @@
+/// Two units given together when no single unit has enough cells.
+public struct DoubleUnitPair: Sendable {
+    public let first: UnitAssessment
+    public let second: UnitAssessment
+    /// Combined TNC ×10^7/kg.
+    public let combinedTNCPerKg: Double
+    /// How the two units match each other (x/8, the first unit's typing taken as the "recipient").
+    public let unitToUnit: PairMatch.Count
+}
+
+/// Finds and ranks double-unit pairs (Eurocord; NMDP): each unit passes every filter except the single-unit dose
+/// and meets the per-unit minimum dose; no antibodies against either (the antibody filter is among those
+/// passed); the combined TNC meets the policy; the unit-to-unit match is reported and, if the policy says so,
+/// required. Pairs rank by the worse unit's known mismatches, then the sum, then combined dose, then ids.
+public struct DoubleUnitFinder: Sendable {
+    public let policy: SelectionPolicy
+    /// How many of the best single candidates are paired (pairs grow quadratically).
+    public let candidateLimit: Int
+
+    public init(policy: SelectionPolicy, candidateLimit: Int = 200) {
+        self.policy = policy
+        self.candidateLimit = candidateLimit
+    }
+
+    static let doseRules: Set<String> = ["tnc_dose", "cd34_dose"]
+
+    public func pairs(_ assessments: [UnitAssessment], units: [String: CordUnit]) -> [DoubleUnitPair] {
+        let rules = policy.doubleUnits
+        guard rules.enabled else { return [] }
+        let ranking = Ranking(policy)
+        let candidates = ranking.sorted(assessments.filter { a in
+            guard !a.rules.contains(where: { $0.outcome == .failed && !Self.doseRules.contains($0.name) }),
+                  let tnc = a.dose.tncPerKg, rules.perUnitTNCPerKg.isMet(by: tnc) else { return false }
+            return a.dose.cd34PerKg.map { rules.perUnitCD34PerKg.isMet(by: $0) } ?? policy.dose.allowCD34NotReported
+        }).prefix(candidateLimit)
+        var result: [DoubleUnitPair] = []
+        let list = Array(candidates)
+        for i in list.indices {
+            for j in list.indices where j > i {
+                let combined = list[i].dose.tncPerKg! + list[j].dose.tncPerKg!
+                guard rules.combinedTNCPerKg.isMet(by: combined),
+                      let u1 = units[list[i].unitID], let u2 = units[list[j].unitID] else { continue }
+                let between = MatchScorer.score(recipient: u1.typing, unit: u2.typing).x8
+                if let min = rules.minUnitToUnitX8, between.matchesIncludingPotential < min { continue }
+                result.append(DoubleUnitPair(first: list[i], second: list[j], combinedTNCPerKg: combined, unitToUnit: between))
+            }
+        }
+        return result.sorted { a, b in
+            let ka = (max(a.first.match.x8.knownMismatches, a.second.match.x8.knownMismatches),
+                      a.first.match.x8.knownMismatches + a.second.match.x8.knownMismatches)
+            let kb = (max(b.first.match.x8.knownMismatches, b.second.match.x8.knownMismatches),
+                      b.first.match.x8.knownMismatches + b.second.match.x8.knownMismatches)
+            if ka != kb { return ka < kb }
+            if a.combinedTNCPerKg != b.combinedTNCPerKg { return a.combinedTNCPerKg > b.combinedTNCPerKg }
+            return (a.first.unitID, a.second.unitID) < (b.first.unitID, b.second.unitID)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// Orders assessments by the policy's ranking keys; the first difference decides. Because every policy ends
+/// with `unit_id`, the order is total: identical inputs give identical output.
+public struct Ranking: Sendable {
+    public let keys: [SelectionPolicy.RankingKey]
+
+    public init(_ policy: SelectionPolicy) { keys = policy.ranking }
+
+    public func sorted(_ items: [UnitAssessment]) -> [UnitAssessment] { items.sorted(by: precedes) }
+
+    /// True when `a` ranks before `b`.
+    public func precedes(_ a: UnitAssessment, _ b: UnitAssessment) -> Bool {
+        for k in keys {
+            let c = compare(k, a, b)
+            if c != 0 { return c < 0 }
+        }
+        return false
+    }
+
+    func compare(_ key: SelectionPolicy.RankingKey, _ a: UnitAssessment, _ b: UnitAssessment) -> Int {
+        switch key {
+        case .relaxedQuality: return cmp(a.relaxedFailures, b.relaxedFailures)
+        case .knownMismatches: return cmp(a.match.x8.knownMismatches, b.match.x8.knownMismatches)
+        case .hlaC: return cmp(a.match[.C].allele.mismatches > 0 ? 1 : 0, b.match[.C].allele.mismatches > 0 ? 1 : 0)
+        case .direction: return cmp(Self.directionRank(a.match.x8), Self.directionRank(b.match.x8))
+        case .potentialLoci: return cmp(Self.potentialLoci(a.match), Self.potentialLoci(b.match))
+        case .cd34Reported: return cmp(a.dose.cd34PerKg == nil ? 1 : 0, b.dose.cd34PerKg == nil ? 1 : 0)
+        case .tncDose: return cmp(-(a.dose.tncPerKg ?? -1), -(b.dose.tncPerKg ?? -1))
+        case .nima: return cmp(a.nimaMatched == true ? 0 : 1, b.nimaMatched == true ? 0 : 1)
+        case .abo: return cmp(a.abo.rank, b.abo.rank)
+        case .collectionDate:
+            switch (a.collectionDate, b.collectionDate) {
+            case let (x?, y?): return x == y ? 0 : (x > y ? -1 : 1)
+            case (nil, nil): return 0
+            case (nil, _): return 1
+            case (_, nil): return -1
+            }
+        case .dqb1: return cmp(a.match[.DQB1].allele.mismatches, b.match[.DQB1].allele.mismatches)
+        case .unitID: return a.unitID == b.unitID ? 0 : (a.unitID < b.unitID ? -1 : 1)
+        }
+    }
+
+    /// No mismatch, then GvH-only, then bidirectional, then HvG-only (Stevens 2011).
+    static func directionRank(_ c: PairMatch.Count) -> Int {
+        switch (c.gvh > 0, c.hvg > 0) {
+        case (false, false): return 0
+        case (true, false): return 1
+        case (true, true): return 2
+        case (false, true): return 3
+        }
+    }
+
+    /// Loci among A, B, C, DRB1 whose match is only potential.
+    static func potentialLoci(_ m: PairMatch) -> Int {
+        [MatchLocus.A, .B, .C, .DRB1].filter { m[$0].allele.potential > 0 }.count
+    }
+
+    private func cmp<T: Comparable>(_ x: T, _ y: T) -> Int { x == y ? 0 : (x < y ? -1 : 1) }
+}

@@ -1,0 +1,60 @@
+/// A patient searching for a unit.
+public struct Recipient: Sendable, Hashable {
+    public enum DiseaseClass: String, Sendable, Codable, CaseIterable {
+        case malignant
+        case nonMalignant = "non-malignant"
+    }
+
+    public let id: String
+    public var typing: HLATyping
+    public var weightKg: Double
+    public var disease: DiseaseClass
+    public var antibodies: [Antibody]
+    public var abo: String?
+
+    public init(id: String, typing: HLATyping, weightKg: Double, disease: DiseaseClass, antibodies: [Antibody] = [], abo: String? = nil) {
+        self.id = id
+        self.typing = typing
+        self.weightKg = weightKg
+        self.disease = disease
+        self.antibodies = antibodies
+        self.abo = abo
+    }
+}
+
+/// A donor-specific antibody of the recipient: its target (allele, allele group, XX code or serologic antigen)
+/// resolved like a typing value, and its strength.
+public struct Antibody: Sendable, Hashable {
+    /// The target as written (`A*24:02`, `B7`, `A*24:XX`).
+    public let target: String
+    public let locus: MatchLocus
+    public let resolved: PositionTyping
+    /// True for a serologic target (compared at antigen level); false for allele-level targets.
+    public let serologic: Bool
+    /// Mean fluorescence intensity.
+    public let mfi: Double
+
+    /// Resolves `target` against the release; `mfi` must be non-negative.
+    public init(target: String, mfi: Double, resolver: TypingResolver) throws {
+        let gl = try GLString.parse(target)
+        let tokens = gl.tokens
+        guard tokens.count == 1, let token = tokens.first else {
+            throw TypingError(typing: target, reason: "an antibody target is one allele, allele group, XX code or antigen")
+        }
+        guard let name = MatchLocus(rawValue: TypingResolver.locusName(token)) else {
+            throw TypingError(typing: target, reason: "antibodies are checked at A, B, C, DRB1, DQB1 and DPB1 only")
+        }
+        guard mfi >= 0, mfi.isFinite else { throw TypingError(typing: target, reason: "MFI must be a non-negative number") }
+        self.target = target
+        self.locus = name
+        self.resolved = try resolver.resolvePosition(tokens, locus: name, in: target)
+        if case .serology = token.kind { serologic = true } else { serologic = false }
+        self.mfi = mfi
+    }
+
+    /// How a value relates to the target: `.definite`/`.exact` carries it, `.potential` may carry it.
+    public func confidence(against value: PositionTyping) -> MatchConfidence {
+        let c = PositionComparison(resolved, value)
+        return serologic ? c.antigen : c.allele
+    }
+}

@@ -1,0 +1,134 @@
+/// Applies a policy to one unit for one recipient, producing the full `UnitAssessment`.
+public struct UnitAssessor: Sendable {
+    public let policy: SelectionPolicy
+    /// The date date-based rules use (collection age).
+    public let searchDate: CalendarDate
+    /// Quality rules this search relaxes (only rules the policy marks relaxable can be).
+    public let relaxed: Set<SelectionPolicy.QualityRule.Kind>
+
+    public init(policy: SelectionPolicy, searchDate: CalendarDate, relaxed: Set<SelectionPolicy.QualityRule.Kind> = []) {
+        self.policy = policy
+        self.searchDate = searchDate
+        self.relaxed = relaxed
+    }
+
+    public func assess(_ unit: CordUnit, for recipient: Recipient) -> UnitAssessment {
+        let match = MatchScorer.score(recipient: recipient.typing, unit: unit.typing)
+        let dose = CellDose(unit: unit, weightKg: recipient.weightKg)
+        var rules: [UnitAssessment.Rule] = []
+        var warnings: [String] = []
+        func rule(_ name: String, _ outcome: UnitAssessment.Rule.Outcome, _ detail: String) {
+            rules.append(.init(name: name, outcome: outcome, detail: detail))
+        }
+
+        rule("status", unit.status == .available ? .passed : .failed,
+             unit.status == .available ? "available (AV)" : "status \(unit.status.rawValue), not available for search")
+
+        let findings = antibodyFindings(unit, recipient)
+        let excluding = findings.filter { $0.action == "exclude" }
+        rule("antibodies", excluding.isEmpty ? .passed : .failed,
+             excluding.isEmpty ? (findings.isEmpty ? "no donor-specific antibody against this unit" : "antibodies below the exclusion threshold only")
+                : excluding.map { "\($0.carried) \($0.target), recipient MFI \(Int($0.mfi)) ≥ \(Int(policy.antibodies.excludeAtMFI))" }.joined(separator: "; "))
+        for f in findings where f.action != "exclude" {
+            warnings.append("antibody against \(f.target) (MFI \(Int(f.mfi))): unit \(f.carried) it")
+        }
+
+        let floor = policy.hlaFloor
+        let x6 = floor.potentialCountsAsMatch ? match.x6.matchesIncludingPotential : match.x6.definite
+        let x8 = floor.potentialCountsAsMatch ? match.x8.matchesIncludingPotential : match.x8.definite
+        let floorOK = x6 >= floor.minX6 && x8 >= floor.minX8
+        rule("hla_floor", floorOK ? .passed : .failed, "\(x6)/6 (needs ≥ \(floor.minX6)), \(x8)/8 (needs ≥ \(floor.minX8))"
+             + (floor.potentialCountsAsMatch ? ", potential matches counted" : ""))
+
+        for q in policy.quality { rules.append(quality(q, unit)) }
+
+        let step = policy.dose.tncSteps.sorted { $0.minX8Matches > $1.minX8Matches }.first { x8 >= $0.minX8Matches }!
+        if let tnc = dose.tncPerKg {
+            let ok = step.tncPerKg.isMet(by: tnc)
+            rule("tnc_dose", ok ? .passed : .failed, String(format: "TNC %.2f ×10^7/kg", tnc) + " (needs \(step.tncPerKg.text) at \(x8)/8)")
+        } else {
+            rule("tnc_dose", .failed, "TNC not reported: the dose cannot be assessed")
+        }
+        if let cd34 = dose.cd34PerKg {
+            let ok = policy.dose.cd34PerKg.isMet(by: cd34)
+            rule("cd34_dose", ok ? .passed : .failed, String(format: "CD34+ %.2f ×10^5/kg", cd34) + " (needs \(policy.dose.cd34PerKg.text))")
+        } else {
+            rule("cd34_dose", policy.dose.allowCD34NotReported ? .notReported : .failed, "CD34 not reported")
+        }
+
+        if policy.warnHvGOnly, match.x8.hvg > 0, match.x8.gvh == 0 {
+            warnings.append("HvG-only (rejection-direction) mismatch: higher graft-failure risk in non-malignant disease (Stevens 2011)")
+        }
+        for l in match.loci where l.tce == .nonPermissiveGvH || l.tce == .nonPermissiveHvG {
+            warnings.append("DPB1 \(l.tce!.rawValue) (reported, not ranked)")
+        }
+
+        return UnitAssessment(
+            unitID: unit.id, bank: unit.bank, eligible: !rules.contains { $0.outcome == .failed }, match: match, dose: dose,
+            antibodies: findings, rules: rules, warnings: warnings, abo: ABOCompatibility(recipient: recipient.abo, unit: unit.abo),
+            nimaMatched: nima(unit, recipient, match), collectionDate: unit.collectionDate, policy: policy.name,
+            release: unit.typing.release)
+    }
+
+    /// Antibodies of the recipient against values the unit carries (or may carry) and the recipient lacks.
+    func antibodyFindings(_ unit: CordUnit, _ recipient: Recipient) -> [UnitAssessment.AntibodyFinding] {
+        recipient.antibodies.compactMap { ab in
+            guard ab.mfi >= policy.antibodies.warnAtMFI else { return nil }
+            // An antibody against the recipient's own antigen is not donor-specific.
+            if recipient.typing[ab.locus].expressed.contains(where: { ab.confidence(against: $0).isKnownMatch }) { return nil }
+            let best = unit.typing[ab.locus].expressed.map { ab.confidence(against: $0) }.max { $0.rank < $1.rank } ?? .mismatch
+            guard best != .mismatch else { return nil }
+            let carried = best.isKnownMatch ? "carries" : "may carry"
+            let action = ab.mfi >= policy.antibodies.excludeAtMFI ? (policy.antibodies.action == .exclude ? "exclude" : "flag") : "warn"
+            return .init(target: ab.target, mfi: ab.mfi, carried: carried, action: action)
+        }
+    }
+
+    func quality(_ q: SelectionPolicy.QualityRule, _ unit: CordUnit) -> UnitAssessment.Rule {
+        let fact: Bool?
+        let detail: String
+        switch q.rule {
+        case .attachedSegment:
+            fact = unit.attachedSegments.map { $0 > 0 }
+            detail = unit.attachedSegments.map { "\($0) attached segment(s)" } ?? "attached segments not reported"
+        case .redCellReduced:
+            switch unit.productModification?.uppercased() {
+            case nil, "", "OTH": fact = nil
+            case "NOT", "PLR": fact = false
+            default: fact = true
+            }
+            detail = unit.productModification.map { "processing \($0)" } ?? "processing not reported"
+        case .accreditedBank:
+            fact = unit.accreditedBank
+            detail = unit.accreditedBank.map { $0 ? "accredited bank" : "bank not accredited" } ?? "accreditation not reported"
+        case .maxAgeYears:
+            let years = q.years ?? 10
+            fact = unit.collectionDate.map { $0.adding(years: years) >= searchDate }
+            detail = unit.collectionDate.map { "collected \($0), limit \(years) years before \(searchDate)" } ?? "collection date not reported"
+        }
+        let outcome: UnitAssessment.Rule.Outcome
+        switch fact {
+        case nil: outcome = .notReported
+        case true?: outcome = .passed
+        case false?: outcome = q.relaxable && relaxed.contains(q.rule) ? .relaxed : .failed
+        }
+        return .init(name: q.rule.rawValue, outcome: outcome, detail: detail)
+    }
+
+    /// NIMA: the mother's values the unit did not inherit cover every GvH-mismatched recipient value at A, B, DRB1.
+    func nima(_ unit: CordUnit, _ recipient: Recipient, _ match: PairMatch) -> Bool? {
+        guard let mother = unit.maternalTyping else { return nil }
+        var anyMismatch = false
+        for locus in [MatchLocus.A, .B, .DRB1] {
+            let u = unit.typing[locus].expressed
+            let nonInherited = mother[locus].expressed.filter { m in !u.contains { PositionComparison(m, $0).allele.isKnownMatch } }
+            let r = recipient.typing[locus].expressed
+            let gvhValues = r.filter { v in u.allSatisfy { PositionComparison(v, $0).allele == .mismatch } }
+            for v in gvhValues {
+                anyMismatch = true
+                if !nonInherited.contains(where: { PositionComparison(v, $0).antigen != .mismatch }) { return false }
+            }
+        }
+        return anyMismatch ? true : nil
+    }
+}
