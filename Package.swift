@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "HLA"),
@@ -25,7 +26,9 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HLATests", dependencies: ["HLA", "TestSupport"]),
-        .testTarget(name: "CordMatchTests", dependencies: ["CordMatch", "TestSupport"]),
+        .testTarget(name: "CordMatchTests", dependencies: [
+            "CordMatch", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "CLITests", dependencies: ["cordmatch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,10 +13,13 @@ enum Fixtures {
         return (data, tce)
     })
 
-    static func resolver() throws -> TypingResolver {
+    /// One resolver for the whole test process, so its memo of expansions is shared.
+    private static let sharedResolver = Result<TypingResolver, Error>(catching: {
         let (data, tce) = try loaded.get()
         return TypingResolver(data, tce: tce)
-    }
+    })
+
+    static func resolver() throws -> TypingResolver { try sharedResolver.get() }
 
     /// Scores one locus of two typings written as GL strings.
     static func locus(_ locus: MatchLocus, recipient: String, unit: String) throws -> LocusMatch {

@@ -5,6 +5,8 @@ public struct TypingResolver: Sendable {
     public let data: ReferenceData
     public let tce: DPB1TCETable?
     let expander: Expander
+    /// Resolved values by locus and text, shared by copies of this resolver (an inventory repeats values a lot).
+    let memo = Memo<String, PositionTyping>()
 
     public init(_ data: ReferenceData, macs: MACTable? = nil, tce: DPB1TCETable? = nil) {
         self.data = data
@@ -61,6 +63,14 @@ public struct TypingResolver: Sendable {
     public func resolvePosition(_ tokens: [TypingToken], locus: MatchLocus, in typing: String) throws -> PositionTyping {
         guard !tokens.isEmpty else { return .untyped }
         let written = tokens.map(\.description).joined(separator: "/")
+        let key = "\(locus.rawValue)|\(written)"
+        if let hit = memo[key] { return hit }
+        let resolved = try computePosition(tokens, written: written, locus: locus, in: typing)
+        memo[key] = resolved
+        return resolved
+    }
+
+    private func computePosition(_ tokens: [TypingToken], written: String, locus: MatchLocus, in typing: String) throws -> PositionTyping {
         if tokens.contains(where: { $0.kind == .new }) {
             return PositionTyping(written: written, resolution: .untyped, pKeys: [], antigens: [], gKey: -1, protein: -1,
                                   cdna: -1, isNull: false, tceGroup: 0)

@@ -9,7 +9,13 @@
 public struct Reducer: Sendable {
     public let data: ReferenceData
     public let macs: MACTable?
-    let cache = ReductionCache()
+    /// Per-name results by level, shared by copies of this reducer (py-ard memoises the same step).
+    let memo = Memo<MemoKey, String>()
+
+    struct MemoKey: Hashable, Sendable {
+        let name: String
+        let type: ReductionType
+    }
 
     /// Loci whose alleles py-ard reduces; names at other loci pass through unchanged.
     static let groupedLoci: Set<Substring> = ["A", "B", "C", "DMA", "DMB", "DOA", "DOB", "DPA1", "DPB1", "DQA1", "DQB1",
@@ -79,9 +85,10 @@ public struct Reducer: Sendable {
 
     /// One name without `HLA-` (py-ard `_redux_non_glstring`), memoised.
     func reduceName(_ a: String, _ type: ReductionType) throws -> String {
-        if let hit = cache.value(a, type) { return hit }
+        let key = MemoKey(name: a, type: type)
+        if let hit = memo[key] { return hit }
         let result = try computeName(a, type)
-        cache.store(result, a, type)
+        memo[key] = result
         return result
     }
 
