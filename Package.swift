@@ -20,7 +20,7 @@ let package = Package(
         .executableTarget(
             name: "cordmatch",
             dependencies: [
-                "HLA", "CordMatch",
+                "CordMatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

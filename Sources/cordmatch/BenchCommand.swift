@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HLA
+import CordMatch
 
 extension HLACommand {
     struct Bench: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HLA
+import CordMatch
 
 struct DataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +33,11 @@ struct DataCommand: AsyncParsableCommand {
             } else {
                 print("MAC table: none installed (MAC typings such as A*02:AB are rejected; cordmatch data install --mac FILE)")
             }
+            if let tce = try? DPB1TCETable.load(home.tceFile) {
+                print("DPB1 TCE table: \(tce.groups.count) alleles and proteins\(tce.version.map { ", IMGT/HLA \($0)" } ?? "")")
+            } else {
+                print("DPB1 TCE table: none installed (DPB1 permissiveness reported as unknown; cordmatch data install --tce FILE)")
+            }
         }
     }
 
@@ -43,17 +48,20 @@ struct DataCommand: AsyncParsableCommand {
                 --from DIR       a release folder (or a folder of release folders) in the ANHIG/IMGTHLA layout
                 --version V      download release V from github.com/ANHIG/IMGTHLA (needs network)
                 --mac FILE       an NMDP MAC list in numer.v3.txt or alpha.v3.txt layout
+                --tce FILE       the DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv)
                 The newest installed release is the default unless --default names one.
                 """)
 
         @Option(help: ArgumentHelp("Release folder to install.", valueName: "dir")) var from: String?
         @Option(help: "Release version to download, e.g. 3.58.0.") var version: String?
         @Option(help: ArgumentHelp("NMDP MAC file to install.", valueName: "file")) var mac: String?
+        @Option(help: ArgumentHelp("DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv) to install.", valueName: "file"))
+        var tce: String?
         @Option(name: .customLong("default"), help: "Make this installed version the default.") var defaultVersion: String?
 
         func validate() throws {
-            if from == nil && version == nil && mac == nil && defaultVersion == nil {
-                throw ValidationError("say what to install: --from DIR, --version V, --mac FILE (or --default V)")
+            if from == nil && version == nil && mac == nil && tce == nil && defaultVersion == nil {
+                throw ValidationError("say what to install: --from DIR, --version V, --mac FILE, --tce FILE (or --default V)")
             }
         }
 
@@ -74,6 +82,12 @@ struct DataCommand: AsyncParsableCommand {
                 if let mac {
                     let table = try home.installMAC(from: URL(fileURLWithPath: mac))
                     print("installed MAC table: \(table.codes.count) codes → \(home.macFile.path)")
+                }
+                if let tce {
+                    let url = URL(fileURLWithPath: tce)
+                    let table = try DPB1TCETable.load(url)
+                    try home.installVerbatim(url, as: home.tceFile)
+                    print("installed DPB1 TCE table: \(table.groups.count) alleles and proteins\(table.version.map { ", IMGT/HLA \($0)" } ?? "") → \(home.tceFile.path)")
                 }
                 if let defaultVersion {
                     try home.setDefault(defaultVersion)

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HLA
+import CordMatch
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

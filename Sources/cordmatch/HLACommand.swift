@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HLA
+import CordMatch
 
 struct HLACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

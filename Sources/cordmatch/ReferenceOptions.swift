@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HLA
+import CordMatch
 
 /// The options that pick a reference release: `--imgt-dir`, else `--imgt-version` (installed), else
 /// `$CORDMATCH_IMGT_DIR`, else the installed default.

@@ -82,3 +82,36 @@ import TestSupport
         #expect(r.out == "OK HLA-A*01:01+HLA-A*24:02\nERROR: 'A*01:01^^B*08:01' at position 9: empty locus around '^' (nothing between two operators, or at an end)\n")
     }
 }
+
+@Suite struct MatchCLITests {
+    @Test func matchExplainsAPairAndAppliesThePolicy() throws {
+        let r = try CLITests.run(["match", "--imgt-dir", CLITests.imgt, "--recipient", "A*02:01+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01",
+                                  "--unit", "A*02:01+A*24:02^B*44:02+B*07:02^DRB1*15:01+DRB1*03:01", "--weight", "20",
+                                  "--tnc", "5.9e8", "--cd34", "4e6", "--policy", "non-malignant", "--dsa", "B7=2500",
+                                  "--search-date", "2026-01-15"])
+        #expect(r.status == 0, "\(r.err)")
+        #expect(r.out.hasPrefix("Unit unit: NOT ELIGIBLE under policy non-malignant, IMGT/HLA 3.58.0"))
+        #expect(r.out.contains("FAILED: antibodies — carries B7, recipient MFI 2500 ≥ 1000"))
+        #expect(r.out.contains("FAILED: tnc_dose — TNC 2.95 ×10^7/kg (needs > 5.0 at"))
+        #expect(r.out.contains("B*08:01 vs B*07:02: mismatch both"))
+    }
+
+    @Test func badTypingIsAnErrorNotACrash() throws {
+        let r = try CLITests.run(["match", "--imgt-dir", CLITests.imgt, "--recipient", "A*02:01+", "--unit", "A*02:01"])
+        #expect(r.status == 1 && r.err.contains("'A*02:01+' at position 9"))
+    }
+
+    @Test func policyShowAndCheckRoundTrip() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-policy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shown = try CLITests.run(["policy", "show", "malignant"])
+        let good = dir.appendingPathComponent("centre.json"), bad = dir.appendingPathComponent("typo.json")
+        try shown.out.write(to: good, atomically: true, encoding: .utf8)
+        try shown.out.replacingOccurrences(of: "\"min_x6\"", with: "\"min_x7\"").write(to: bad, atomically: true, encoding: .utf8)
+        let check = try CLITests.run(["policy", "check", good.path, bad.path])
+        #expect(check.status == 1)
+        #expect(check.out.contains("OK \(good.path): policy malignant"))
+        #expect(check.out.contains("ERROR: \(bad.path): hla_floor.min_x7: unknown key"))
+    }
+}

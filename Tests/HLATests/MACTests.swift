@@ -41,7 +41,7 @@ import Testing
 
     @Test func unknownCodeIsAnError() throws {
         let r = Reducer(try TestData.release("3.58.0"), macs: try TestData.macs())
-        #expect(throws: ValidationError.self) { try r.reduce("A*01:ZZZZ", to: .G) }
+        #expect(throws: NomenclatureError.self) { try r.reduce("A*01:ZZZZ", to: .G) }
     }
 
     @Test func malformedFileNamesTheLine() {

@@ -74,10 +74,10 @@ import Testing
 
     @Test func namesOutsideTheReleaseAreRejectedWithTheirPosition() throws {
         let reducer = Reducer(try TestData.release("3.58.0"))
-        #expect(throws: ValidationError.self) { try reducer.reduce("A*01:01:01:999", to: .G) }
-        #expect(throws: ValidationError.self) { try reducer.reduce("A*99:01", to: .G) }
-        #expect(throws: ValidationError.self) { try reducer.reduce("A*02:AB", to: .G) }   // no MAC table
-        #expect(throws: ValidationError.self) { try reducer.reduce("A1000", to: .G) }
+        #expect(throws: NomenclatureError.self) { try reducer.reduce("A*01:01:01:999", to: .G) }
+        #expect(throws: NomenclatureError.self) { try reducer.reduce("A*99:01", to: .G) }
+        #expect(throws: NomenclatureError.self) { try reducer.reduce("A*02:AB", to: .G) }   // no MAC table
+        #expect(throws: NomenclatureError.self) { try reducer.reduce("A1000", to: .G) }
     }
 }
 

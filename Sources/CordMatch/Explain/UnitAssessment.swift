@@ -36,6 +36,7 @@ public struct UnitAssessment: Sendable {
     public let dose: CellDose
     public let antibodies: [AntibodyFinding]
     public let rules: [Rule]
+    /// Warnings other than antibodies (which are in `antibodies`, with their action).
     public let warnings: [String]
     public let abo: ABOCompatibility
     /// True when every GvH-mismatched recipient value at A, B, DRB1 is carried by the mother's non-inherited

@@ -32,7 +32,7 @@ public enum PolicyLoader {
 
     public static func encode(_ p: SelectionPolicy) -> String {
         let e = JSONEncoder()
-        e.outputFormatting = [.prettyPrinted, .sortedKeys]
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try! e.encode(p), as: UTF8.self)
     }
 

@@ -29,9 +29,6 @@ public struct UnitAssessor: Sendable {
         rule("antibodies", excluding.isEmpty ? .passed : .failed,
              excluding.isEmpty ? (findings.isEmpty ? "no donor-specific antibody against this unit" : "antibodies below the exclusion threshold only")
                 : excluding.map { "\($0.carried) \($0.target), recipient MFI \(Int($0.mfi)) ≥ \(Int(policy.antibodies.excludeAtMFI))" }.joined(separator: "; "))
-        for f in findings where f.action != "exclude" {
-            warnings.append("antibody against \(f.target) (MFI \(Int(f.mfi))): unit \(f.carried) it")
-        }
 
         let floor = policy.hlaFloor
         let x6 = floor.potentialCountsAsMatch ? match.x6.matchesIncludingPotential : match.x6.definite

@@ -19,7 +19,7 @@ public struct Validator: Sendable {
         public let warnings: [String]
     }
 
-    /// Validates `typing`; throws `HLAParseError` for syntax and `ValidationError` for names.
+    /// Validates `typing`; throws `HLAParseError` for syntax and `NomenclatureError` for names.
     public func validate(_ typing: String) throws -> Validated {
         let gl = try GLString.parse(typing)
         var warnings: [String] = []
@@ -32,7 +32,7 @@ public struct Validator: Sendable {
     /// Checks one token; returns it, or its replacement when the release renamed it.
     public func check(_ token: TypingToken, _ warnings: inout [String]) throws -> TypingToken {
         let name = token.name
-        func fail(_ why: String) -> ValidationError { ValidationError(token: token.description, release: data.version, reason: why) }
+        func fail(_ why: String) -> NomenclatureError { NomenclatureError(token: token.description, release: data.version, reason: why) }
         switch token.kind {
         case .allele:
             if data.has(name, .validAllele) || data.list(.shortNulls, of: name) != nil { return token }
@@ -91,7 +91,7 @@ public struct Validator: Sendable {
 }
 
 /// A name that parses but does not exist (or cannot be used) in the release.
-public struct ValidationError: Error, Equatable, CustomStringConvertible, Sendable {
+public struct NomenclatureError: Error, Equatable, CustomStringConvertible, Sendable {
     public let token: String
     public let release: String
     public let reason: String

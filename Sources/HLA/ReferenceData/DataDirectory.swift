@@ -22,6 +22,8 @@ public struct DataDirectory: Sendable {
     public var imgtRoot: URL { root.appendingPathComponent("imgt") }
     public var snapshotDirectory: URL { root.appendingPathComponent("cache") }
     public var macFile: URL { root.appendingPathComponent("mac/mac-codes.txt") }
+    /// The installed DPB1 T-cell-epitope table (IPD-IMGT/HLA `tce/dpb_tce.csv`), if any.
+    public var tceFile: URL { root.appendingPathComponent("tce/dpb_tce.csv") }
     private var defaultFile: URL { imgtRoot.appendingPathComponent("DEFAULT") }
 
     /// Installed release versions, oldest first.
@@ -84,8 +86,13 @@ public struct DataDirectory: Sendable {
     /// Validates and installs an NMDP MAC file (numer.v3 or alpha.v3 layout).
     public func installMAC(from file: URL) throws -> MACTable {
         let table = try MACTable.load(file)
-        try ReferenceDataLoader.writeAtomically(try Data(contentsOf: file), to: macFile)
+        try installVerbatim(file, as: macFile)
         return table
+    }
+
+    /// Copies a file in unmodified, atomically (the caller has validated it).
+    public func installVerbatim(_ file: URL, as destination: URL) throws {
+        try ReferenceDataLoader.writeAtomically(try Data(contentsOf: file), to: destination)
     }
 
     /// The installed MAC table, if any.

@@ -1,0 +1,12 @@
+/// The `TARGET=MFI;TARGET=MFI` list form of a recipient's antibodies (CSV column `DSA`, CLI `--dsa`).
+public enum AntibodyList {
+    public static func parse(_ text: String, resolver: TypingResolver) throws -> [Antibody] {
+        try text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { item in
+            let parts = item.split(separator: "=", omittingEmptySubsequences: false)
+            guard parts.count == 2, let mfi = Double(parts[1].trimmingCharacters(in: .whitespaces)) else {
+                throw TypingError(typing: item, reason: "an antibody is TARGET=MFI, e.g. A*24:02=8000 or B7=3500")
+            }
+            return try Antibody(target: parts[0].trimmingCharacters(in: .whitespaces), mfi: mfi, resolver: resolver)
+        }
+    }
+}

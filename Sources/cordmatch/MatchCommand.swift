@@ -1,0 +1,63 @@
+import ArgumentParser
+import CordMatch
+import Foundation
+
+struct MatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Score one cord blood unit against one recipient and explain every decision.",
+        discussion: """
+            Typings are GL strings (one value for a locus means homozygous; a missing locus is untyped):
+              cordmatch match --recipient 'A*02:01+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01' \\
+                              --unit 'A2+A24^B*44:02+B*07:02^DRB1*15:XX+DRB1*03:01' \\
+                              --weight 18 --tnc 1.2e9 --cd34 4e6 --policy non-malignant --dsa 'B7=3500'
+            TNC and CD34 are the unit's absolute pre-cryopreservation counts.
+            """)
+
+    @Option(help: "Recipient typing (GL string).") var recipient: String
+    @Option(help: "Unit typing (GL string).") var unit: String
+    @Option(help: "Recipient weight in kg.") var weight: Double = 70
+    @Option(help: "Unit TNC (absolute count, e.g. 1.2e9).") var tnc: Double?
+    @Option(help: "Unit CD34+ cells (absolute count).") var cd34: Double?
+    @Option(help: "Policy: a preset (\(PolicyPresets.names.joined(separator: ", "))) or a policy file.") var policy = "malignant"
+    @Option(help: "Recipient antibodies: TARGET=MFI separated by ';', e.g. 'A*24:02=8000;B7=3500'.") var dsa = ""
+    @Option(help: "Search date for date rules (YYYY-MM-DD, default today).") var searchDate: String?
+    @Option(help: "Unit status (AV, TU, RE, DE).") var status = "AV"
+    @OptionGroup var reference: ReferenceOptions
+
+    func run() async throws {
+        let selectionPolicy: SelectionPolicy
+        let resolver: TypingResolver
+        do {
+            selectionPolicy = try PolicyLoader.load(policy)
+            let (data, macs) = try reference.load(needMACs: true)
+            let home = DataDirectory.resolve()
+            resolver = TypingResolver(data, macs: macs, tce: try? DPB1TCETable.load(home.tceFile))
+        } catch { throw fatal("\(error)") }
+        do {
+            guard let st = CordUnit.Status(rawValue: status) else { throw ValidationError("status must be AV, TU, RE or DE") }
+            let date = try searchDate.map { s in
+                guard let d = CalendarDate(s) else { throw ValidationError("--search-date must be YYYY-MM-DD") }
+                return d
+            } ?? CalendarDate.today()
+            let antibodies = try AntibodyList.parse(dsa, resolver: resolver)
+            let r = Recipient(id: "recipient", typing: try resolver.resolve(recipient), weightKg: weight,
+                              disease: selectionPolicy.name == "non-malignant" ? .nonMalignant : .malignant, antibodies: antibodies)
+            let u = CordUnit(id: "unit", status: st, typing: try resolver.resolve(unit), tnc: tnc, cd34: cd34)
+            print(UnitAssessor(policy: selectionPolicy, searchDate: date).assess(u, for: r).text)
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            printError("ERROR: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Today's date (UTC).
+    static func today() -> CalendarDate {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
+    }
+}
