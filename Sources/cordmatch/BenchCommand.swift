@@ -2,11 +2,17 @@ import ArgumentParser
 import Foundation
 import CordMatch
 
-extension HLACommand {
-    struct Bench: AsyncParsableCommand {
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmarks (numbers for docs/BENCHMARKS.md; not tests).",
+        subcommands: [HLA.self, Scoring.self])
+
+    struct HLA: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hla",
             abstract: "Measure reductions per second per level, and the cold load of the reference data.",
-            discussion: "Example: cordmatch hla bench --input fixtures/pyard/inputs-3.58.0.txt (prints a Markdown table)")
+            discussion: "Example: cordmatch bench hla --input fixtures/pyard/inputs-3.58.0.txt (prints a Markdown table)")
 
         @Option(help: ArgumentHelp("Typings, one per line.", valueName: "file")) var input: String
         @Option(help: "Levels to measure, comma-separated.") var to: String = "G,P,lg,lgx,S,exon,W"

@@ -16,7 +16,7 @@ struct HLACommand: AsyncParsableCommand {
             input, in input order: the result, or 'ERROR: <message>'. A bad line never stops the rest; the exit
             code is 1 when any line failed. Warnings (e.g. a renamed allele) go to standard error.
             """,
-        subcommands: [Reduce.self, Expand.self, Validate.self, Bench.self]
+        subcommands: [Reduce.self, Expand.self, Validate.self]
     )
 }
 

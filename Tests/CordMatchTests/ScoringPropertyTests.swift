@@ -57,6 +57,17 @@ import CordMatch
         }
     }
 
+    @Test func compactKernelGivesTheFullScorersCounts() async {
+        await propertyCheck(count: 60, input: Self.picks, Self.picks.array(of: 1...20)) { a, bs in
+            let r = try! Self.typing(a)
+            let units = bs.map { try! Self.typing($0) }
+            var compact: [PairCounts] = []
+            let store = CompactTypingStore(units)
+            CompactScorer(recipient: r, store: store).forEachUnit(in: store) { _, c in compact.append(c) }
+            #expect(compact == units.map { MatchScorer.score(recipient: r, unit: $0).counts })
+        }
+    }
+
     @Test func aTypingAlwaysFullyMatchesItself() async {
         await propertyCheck(count: 150, input: Self.picks) { a in
             let t = try! Self.typing(a)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CordMatch
+import TestSupport
 
 /// Policy rules on real typings: dose thresholds, antibodies, quality facts, ranking, double units.
 @Suite struct SelectionTests {
@@ -149,5 +150,41 @@ import CordMatch
         #expect(a.reasons.contains { $0.hasPrefix("status:") } && a.reasons.contains { $0.hasPrefix("tnc_dose:") })
         #expect(a.text.contains("NOT ELIGIBLE under policy malignant, IMGT/HLA 3.58.0"))
         #expect(a.text.contains("(+") )   // potential matches are shown as such
+    }
+}
+
+@Suite struct FactorTests {
+    @Test func macUnitIsAPotentialMatchNotADefiniteOne() throws {
+        let (data, macs) = (try Fixtures.resolver().data, try MACTable.load(FixtureRelease.packageRoot.appendingPathComponent("fixtures/mac/numer-sample.txt")))
+        let resolver = TypingResolver(data, macs: macs)
+        // A*01:AB = A*01:01/A*01:02: a potential match of A*01:01, a known mismatch of A*03:01.
+        let m = MatchScorer.scoreLocus(.A, recipient: try resolver.resolve("A*01:01+A*02:01")[.A], unit: try resolver.resolve("A*01:AB+A*02:01")[.A])
+        #expect(m.positions.map(\.confidence) == [.potential, .definite])
+        #expect(m.allele.potential == 1 && m.allele.definite == 1)
+        let mm = MatchScorer.scoreLocus(.A, recipient: try resolver.resolve("A*03:01+A*02:01")[.A], unit: try resolver.resolve("A*01:AB+A*02:01")[.A])
+        #expect(mm.allele.mismatches == 1)
+    }
+
+    @Test func nimaMatchedWhenTheMothersOtherHaplotypeCoversTheMismatch() throws {
+        let r = try Fixtures.resolver()
+        let recipient = Recipient(id: "R", typing: try r.resolve("A*02:01+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01"),
+                                  weightKg: 10, disease: .malignant)
+        // The unit lacks the recipient's A*24:02 (GvH); its mother carries A*24:02 on the haplotype she did not pass on.
+        func unit(mother: String) throws -> CordUnit {
+            CordUnit(id: "U", typing: try r.resolve("A*02:01+A*11:01^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01"), tnc: 4e8, cd34: 2e6,
+                     maternalTyping: try r.resolve(mother))
+        }
+        let assessor = UnitAssessor(policy: PolicyPresets.malignant, searchDate: CalendarDate("2026-01-15")!)
+        #expect(assessor.assess(try unit(mother: "A*02:01+A*24:02^B*44:02+B*07:02^DRB1*15:01+DRB1*04:01"), for: recipient).nimaMatched == true)
+        #expect(assessor.assess(try unit(mother: "A*02:01+A*01:01^B*44:02+B*07:02^DRB1*15:01+DRB1*04:01"), for: recipient).nimaMatched == false)
+        #expect(assessor.assess(CordUnit(id: "U", typing: try r.resolve("A*02:01+A*11:01"), tnc: 4e8, cd34: 2e6), for: recipient).nimaMatched == nil)
+    }
+
+    @Test(arguments: [
+        ("A", "A" as String?, ABOCompatibility.compatible), ("AB", "O", .minor), ("O", "AB", .major), ("AB", "AB", .compatible), ("A", "O", .minor), ("O", "A", .major),
+        ("A", "B", .major), ("O", nil, .unknown),
+    ])
+    func aboCompatibility(recipient: String, unit: String?, expected: ABOCompatibility) {
+        #expect(ABOCompatibility(recipient: recipient, unit: unit) == expected)
     }
 }

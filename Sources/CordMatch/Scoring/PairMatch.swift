@@ -17,21 +17,19 @@ public struct PairMatch: Sendable, Hashable {
 
     public subscript(locus: MatchLocus) -> LocusMatch { loci.first { $0.locus == locus }! }
 
-    /// A and B at antigen level, DRB1 at allele level (the historical cord standard).
-    public var x6: Count { count([(.A, false), (.B, false), (.DRB1, true)]) }
-    /// A, B, C and DRB1 at allele level (NMDP/CIBMTR 2019).
-    public var x8: Count { count([(.A, true), (.B, true), (.C, true), (.DRB1, true)]) }
-    /// x/8 plus DQB1.
-    public var x10: Count { count([(.A, true), (.B, true), (.C, true), (.DRB1, true), (.DQB1, true)]) }
-    /// x/10 plus DPB1.
-    public var x12: Count { count(MatchLocus.allCases.map { ($0, true) }) }
-
-    private func count(_ spec: [(MatchLocus, Bool)]) -> Count {
-        var d = 0, p = 0, g = 0, h = 0
-        for (locus, alleleLevel) in spec {
-            let c = alleleLevel ? self[locus].allele : self[locus].antigen
-            d += c.definite; p += c.potential; g += c.gvh; h += c.hvg
-        }
-        return Count(definite: d, potential: p, outOf: spec.count * 2, gvh: g, hvg: h)
+    /// The per-locus counts alone (what ranking and the compact kernel use).
+    public var counts: PairCounts {
+        var c = PairCounts()
+        for l in loci { c.setLocus(PairCounts.index(l.locus), allele: l.allele, antigen: l.antigen) }
+        return c
     }
+
+    /// A and B at antigen level, DRB1 at allele level (the historical cord standard).
+    public var x6: Count { counts.x6 }
+    /// A, B, C and DRB1 at allele level (NMDP/CIBMTR 2019).
+    public var x8: Count { counts.x8 }
+    /// x/8 plus DQB1.
+    public var x10: Count { counts.x10 }
+    /// x/10 plus DPB1.
+    public var x12: Count { counts.x12 }
 }

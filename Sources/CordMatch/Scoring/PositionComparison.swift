@@ -3,8 +3,8 @@ public struct PositionComparison: Sendable, Hashable {
     public let allele: MatchConfidence
     public let antigen: MatchConfidence
 
-    /// Compares two resolved values. Untyped values are potential matches; a value known to one P group on both
-    /// sides is a known match (definite when both are single allele names), intersecting possibilities a
+    /// Compares two values. Untyped values are potential matches; a value known to one P group on both sides is a
+    /// known match (definite when both are single allele names, else exact), intersecting possibilities a
     /// potential match, disjoint ones a mismatch. The same rules apply to antigen keys; a known allele match is
     /// also a definite antigen match.
     public init(_ r: PositionTyping, _ u: PositionTyping) {
@@ -29,6 +29,13 @@ public struct PositionComparison: Sendable, Hashable {
         }
     }
 
+    init(allele: MatchConfidence, antigen: MatchConfidence) {
+        self.allele = allele
+        self.antigen = antigen
+    }
+
+    static let matched = PositionComparison(allele: .definite, antigen: .definite)
+
     /// The best grade reached.
     public var grade: MatchGrade {
         allele != .mismatch ? .allele : antigen != .mismatch ? .antigen : .mismatch
@@ -36,4 +43,30 @@ public struct PositionComparison: Sendable, Hashable {
 
     /// A number that orders comparisons from worst to best (for choosing the orientation).
     var score: Int { allele.rank * 4 + antigen.rank }
+
+    /// The seven (allele, antigen) combinations a comparison can produce — a known allele match is a definite
+    /// antigen match, a potential allele match at least a potential antigen match — numbered 0…6 for the compact
+    /// kernel's 3-bit codes.
+    static let combinations: [PositionComparison] = [
+        .init(allele: .mismatch, antigen: .mismatch), .init(allele: .mismatch, antigen: .potential),
+        .init(allele: .mismatch, antigen: .definite), .init(allele: .potential, antigen: .potential),
+        .init(allele: .potential, antigen: .definite), .init(allele: .exact, antigen: .definite),
+        .init(allele: .definite, antigen: .definite),
+    ]
+
+    /// This comparison's number in `combinations`.
+    var code: UInt8 { UInt8(Self.combinations.firstIndex(of: self)!) }
+
+    init(code: UInt8) { self = Self.combinations[Int(code)] }
+}
+
+extension MatchConfidence {
+    init(rank: Int) {
+        switch rank {
+        case 3: self = .definite
+        case 2: self = .exact
+        case 1: self = .potential
+        default: self = .mismatch
+        }
+    }
 }

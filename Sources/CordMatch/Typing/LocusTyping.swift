@@ -11,13 +11,8 @@ public struct LocusTyping: Sendable, Hashable {
     /// The values that take part in matching: a null value is replaced by the other (expressed) value; when both
     /// are null, nothing is expressed.
     public var expressed: [PositionTyping] {
-        let (a, b) = (positions[0], positions[1])
-        switch (a.isNull, b.isNull) {
-        case (false, false): return [a, b]
-        case (true, false): return [b, b]
-        case (false, true): return [a, a]
-        case (true, true): return []
-        }
+        guard let (a, b) = LocusCore.expressedSources(positions[0], positions[1]) else { return [] }
+        return [positions[a], positions[b]]
     }
 
     /// True when the locus is not typed at all.

@@ -47,17 +47,35 @@ public struct PositionTyping: Sendable, Hashable {
     /// True when the value is known to be one P group at allele level (one allele, or a list/group within one
     /// P group).
     public var isSingleP: Bool { pKeys.count == 1 && resolution != .antigen && resolution != .untyped }
+
+    /// The same value for matching (same P keys and antigen keys): a locus typed twice with it is homozygous.
+    public func isSameValue(_ other: PositionTyping) -> Bool {
+        resolution != .untyped && pKeys == other.pKeys && antigens == other.antigens
+    }
 }
 
 /// Sorted-array set operations used by scoring.
 extension Array where Element == Int32 {
-    /// True when two sorted arrays share an element.
-    @inlinable func intersectsSorted(_ other: [Int32]) -> Bool {
+    /// True when two sorted arrays share an element (binary search when one side has one element).
+    func intersectsSorted(_ other: [Int32]) -> Bool {
+        if isEmpty || other.isEmpty { return false }
+        if count == 1 { return other.containsSorted(self[0]) }
+        if other.count == 1 { return containsSorted(other[0]) }
         var i = 0, j = 0
         while i < count && j < other.count {
             let a = self[i], b = other[j]
             if a == b { return true }
             if a < b { i += 1 } else { j += 1 }
+        }
+        return false
+    }
+
+    func containsSorted(_ x: Int32) -> Bool {
+        var lo = 0, hi = count - 1
+        while lo <= hi {
+            let mid = (lo + hi) >> 1
+            if self[mid] == x { return true }
+            if self[mid] < x { lo = mid + 1 } else { hi = mid - 1 }
         }
         return false
     }

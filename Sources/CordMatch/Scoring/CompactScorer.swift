@@ -1,0 +1,69 @@
+/// Counts-only scoring of one recipient against a `CompactTypingStore`: the recipient's values are compared once
+/// with every distinct value of the store (`RecipientTables`), so a pair costs four table reads per locus and one
+/// `LocusOutcomeTable` read. Same rules as `MatchScorer` (both come from `LocusCore`); a property test checks that
+/// they agree.
+public struct CompactScorer: Sendable {
+    /// Per locus and recipient role (index 2 × locus + role): the comparison code against each distinct value of
+    /// the store, concatenated; `tableStart[i]` is where table i begins.
+    let tables: [UInt8]
+    let tableStart: [Int]
+    /// Per locus: the recipient's flags (`CompactTypingStore.nothingExpressed`, `.homozygous`).
+    let recipientFlags: [UInt8]
+
+    /// Prepares scoring `recipient` against `store` (cost: 12 × the store's distinct values per locus).
+    public init(recipient: HLATyping, store: CompactTypingStore) {
+        var tables: [UInt8] = [], starts: [Int] = [], flags: [UInt8] = []
+        for (l, locus) in MatchLocus.allCases.enumerated() {
+            let p = recipient[locus].positions
+            if let (a, b) = LocusCore.expressedSources(p[0], p[1]) {
+                for r in [p[a], p[b]] {
+                    starts.append(tables.count)
+                    tables += store.values[l].map { PositionComparison(r, $0).code }
+                }
+                flags.append(p[a].isSameValue(p[b]) ? CompactTypingStore.homozygous : 0)
+            } else {
+                starts += [tables.count, tables.count]
+                flags.append(CompactTypingStore.nothingExpressed)
+            }
+        }
+        self.tables = tables
+        self.tableStart = starts
+        self.recipientFlags = flags
+    }
+
+    /// Counts for every typing of `store` (which must be the store the scorer was prepared for), in order.
+    public func forEachUnit(in store: CompactTypingStore, _ body: (Int, PairCounts) -> Void) {
+        LocusOutcomeTable.table.withUnsafeBufferPointer { outcome in
+        tables.withUnsafeBufferPointer { tables in
+        tableStart.withUnsafeBufferPointer { tableStart in
+        recipientFlags.withUnsafeBufferPointer { recipientFlags in
+        store.roles.withUnsafeBufferPointer { roles in
+            store.locusFlags.withUnsafeBufferPointer { uFlags in
+                for u in 0..<store.count {
+                    var out = PairCounts()
+                    for l in 0..<6 {
+                        let rf = recipientFlags[l], uf = uFlags[u &* 6 &+ l]
+                        let counts: LocusMatch.Counts
+                        if (rf | uf) & CompactTypingStore.nothingExpressed != 0 {
+                            let distinct = { (f: UInt8) -> Int in f & CompactTypingStore.nothingExpressed != 0 ? 0 : (f & CompactTypingStore.homozygous != 0 ? 1 : 2) }
+                            counts = LocusCore(rDistinct: distinct(rf), uDistinct: distinct(uf)).allele
+                            out.setLocus(l, allele: counts, antigen: counts)
+                            continue
+                        }
+                        let v0 = Int(roles[u &* 12 &+ 2 &* l]), v1 = Int(roles[u &* 12 &+ 2 &* l &+ 1])
+                        let t0 = tableStart[2 &* l], t1 = tableStart[2 &* l &+ 1]
+                        let entry = outcome[LocusOutcomeTable.index(tables[t0 &+ v0], tables[t0 &+ v1], tables[t1 &+ v0], tables[t1 &+ v1],
+                                                                    rHomozygous: rf & CompactTypingStore.homozygous != 0,
+                                                                    uHomozygous: uf & CompactTypingStore.homozygous != 0)]
+                        out.setEntry(l, entry)
+                    }
+                    body(u, out)
+                }
+            }
+        }
+        }
+        }
+        }
+        }
+    }
+}
