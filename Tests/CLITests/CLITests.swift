@@ -115,3 +115,15 @@ import TestSupport
         #expect(check.out.contains("ERROR: \(bad.path): hla_floor.min_x7: unknown key"))
     }
 }
+
+@Suite struct DemoCLITests {
+    @Test func demoRanksExplainsAndExcludes() throws {
+        let r = try CLITests.run(["demo", "--imgt-dir", CLITests.imgt])
+        #expect(r.status == 0, "\(r.err)")
+        let ranked = r.out.split(separator: "\n").filter { $0.hasPrefix("   ") }.map { $0.split(separator: " ")[1] }
+        #expect(ranked == ["CB-001", "CB-002", "CB-004", "CB-003"])
+        #expect(r.out.contains("CB-007: antibodies: carries B*07:02, recipient MFI 4000 ≥ 1000"))
+        #expect(r.out.contains("CB-005: tnc_dose: TNC 4.44 ×10^7/kg (needs > 5.0 at 8/8)"))
+        #expect(r.out.contains("Why CB-001 ranks first:"))
+    }
+}
