@@ -63,7 +63,7 @@ public struct UnitAssessor: Sendable {
         return UnitAssessment(
             unitID: unit.id, bank: unit.bank, eligible: !rules.contains { $0.outcome == .failed }, match: match, dose: dose,
             antibodies: findings, rules: rules, warnings: warnings, abo: ABOCompatibility(recipient: recipient.abo, unit: unit.abo),
-            nimaMatched: nima(unit, recipient, match), collectionDate: unit.collectionDate, policy: policy.name,
+            nimaMatched: nima(unit, recipient), collectionDate: unit.collectionDate, policy: policy.name,
             release: unit.typing.release)
     }
 
@@ -113,7 +113,7 @@ public struct UnitAssessor: Sendable {
     }
 
     /// NIMA: the mother's values the unit did not inherit cover every GvH-mismatched recipient value at A, B, DRB1.
-    func nima(_ unit: CordUnit, _ recipient: Recipient, _ match: PairMatch) -> Bool? {
+    func nima(_ unit: CordUnit, _ recipient: Recipient) -> Bool? {
         guard let mother = unit.maternalTyping else { return nil }
         var anyMismatch = false
         for locus in [MatchLocus.A, .B, .DRB1] {
