@@ -11,16 +11,19 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "HLA"),
         .target(name: "CordIndex"),
         .target(name: "CordMatch", dependencies: ["HLA"]),
-        .target(name: "CordInventory", dependencies: ["HLA", "CordMatch", "CordIndex"]),
+        .target(name: "CordInventory", dependencies: [
+            "HLA", "CordMatch", "CordIndex", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .executableTarget(
             name: "cordmatch",
             dependencies: [
-                "CordMatch",
+                "CordMatch", "CordInventory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +32,7 @@ let package = Package(
         .testTarget(name: "CordMatchTests", dependencies: [
             "CordMatch", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "CordInventoryTests", dependencies: ["CordInventory", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cordmatch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

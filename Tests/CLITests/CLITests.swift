@@ -127,3 +127,34 @@ import TestSupport
         #expect(r.out.contains("Why CB-001 ranks first:"))
     }
 }
+
+@Suite struct InventoryCLITests {
+    @Test func importThenSearchAsJSON() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("inv.sqlite").path
+        let fixtures = CLITests.root.appendingPathComponent("fixtures/inventory").path
+        let bad = try CLITests.run(["import", "units", "\(fixtures)/units-bad.csv", "--db", db, "--imgt-dir", CLITests.imgt])
+        #expect(bad.status == 1 && bad.err.contains("8 problems; nothing was imported") && bad.err.contains("units-bad.csv:3: STATUS:"))
+        #expect(try CLITests.run(["import", "units", "\(fixtures)/units.csv", "--db", db, "--imgt-dir", CLITests.imgt]).status == 0)
+        #expect(try CLITests.run(["import", "recipients", "\(fixtures)/recipients.csv", "--db", db, "--imgt-dir", CLITests.imgt]).status == 0)
+        let r = try CLITests.run(["search", "--db", db, "--recipient", "R-0001", "--search-date", "2026-01-15", "--format", "json",
+                                  "--include-ineligible", "--imgt-dir", CLITests.imgt])
+        #expect(r.status == 0, "\(r.err)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
+        #expect(doc["schema"] as? String == "cordmatch.search/1" && doc["policy"] as? String == "non-malignant")
+        let results = try #require(doc["results"] as? [[String: Any]])
+        #expect(results.compactMap { $0["rank"] as? Int } == [1, 2, 3, 4, 5])
+        let second = results[1]
+        #expect(second["unit_id"] as? String == "DEMO-0002")
+        let match = try #require(second["match"] as? [String: Int])
+        #expect(match["x6"] == 5 && match["x6_potential"] == 1 && match["x8"] == 1 && match["x8_potential"] == 7)
+        let ineligible = results.filter { $0["eligible"] as? Bool == false }
+        #expect(ineligible.map { $0["unit_id"] as! String } == ["DEMO-0005", "DEMO-0006", "DEMO-0007"])
+        #expect((ineligible[2]["reasons"] as? [String])?.first?.contains("carries B*07:02") == true)
+        let explain = try CLITests.run(["explain", "--db", db, "--recipient", "R-0001", "--unit", "DEMO-0005", "--search-date", "2026-01-15",
+                                        "--imgt-dir", CLITests.imgt])
+        #expect(explain.out.contains("FAILED: tnc_dose — TNC 4.44 ×10^7/kg (needs > 5.0 at 8/8)"))
+    }
+}

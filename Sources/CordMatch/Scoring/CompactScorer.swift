@@ -33,13 +33,18 @@ public struct CompactScorer: Sendable {
 
     /// Counts for every typing of `store` (which must be the store the scorer was prepared for), in order.
     public func forEachUnit(in store: CompactTypingStore, _ body: (Int, PairCounts) -> Void) {
+        forEachUnit(in: store, range: 0..<store.count, body)
+    }
+
+    /// Counts for the typings in `range` of `store`, in order.
+    public func forEachUnit(in store: CompactTypingStore, range: Range<Int>, _ body: (Int, PairCounts) -> Void) {
         LocusOutcomeTable.table.withUnsafeBufferPointer { outcome in
         tables.withUnsafeBufferPointer { tables in
         tableStart.withUnsafeBufferPointer { tableStart in
         recipientFlags.withUnsafeBufferPointer { recipientFlags in
         store.roles.withUnsafeBufferPointer { roles in
             store.locusFlags.withUnsafeBufferPointer { uFlags in
-                for u in 0..<store.count {
+                for u in range {
                     var out = PairCounts()
                     for l in 0..<6 {
                         let rf = recipientFlags[l], uf = uFlags[u &* 6 &+ l]

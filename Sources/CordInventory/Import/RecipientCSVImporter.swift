@@ -1,0 +1,95 @@
+import CordMatch
+import Foundation
+import GRDB
+
+/// Imports recipients from a CSV file with columns `ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE`
+/// (`HLA` a GL string; `DSA` a `;`-separated list of `TARGET=MFI`). Validation, all-or-nothing and upsert as for
+/// units.
+public struct RecipientCSVImporter: Sendable {
+    public let resolver: TypingResolver
+
+    public init(resolver: TypingResolver) { self.resolver = resolver }
+
+    static let columns = ["ID", "WEIGHT_KG", "DISEASE", "HLA", "DSA", "ABO", "POLICY", "ACTIVE"]
+    static let required = ["ID", "WEIGHT_KG", "DISEASE", "HLA"]
+
+    public func parse(_ text: String, file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
+        let records: [CSVReader.Record]
+        do { records = try CSVReader.records(text) } catch let e as CSVReader.SyntaxError {
+            return ([], [ImportIssue(file: file, line: e.line, column: "", reason: e.reason)])
+        } catch { return ([], [ImportIssue(file: file, line: 0, column: "", reason: "\(error)")]) }
+        guard let header = records.first else { return ([], [ImportIssue(file: file, line: 1, column: "", reason: "the file is empty")]) }
+        let cols = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        var issues: [ImportIssue] = []
+        for c in cols where !Self.columns.contains(c) {
+            issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "unknown column (expected \(Self.columns.joined(separator: ", ")))"))
+        }
+        for c in Self.required where !cols.contains(c) {
+            issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "required column missing"))
+        }
+        if !issues.isEmpty { return ([], issues) }
+        var rows: [RecipientRow] = []
+        var seen: [String: Int] = [:]
+        for r in records.dropFirst() {
+            guard r.fields.count == cols.count else {
+                issues.append(ImportIssue(file: file, line: r.line, column: "", reason: "\(r.fields.count) fields, the header has \(cols.count)"))
+                continue
+            }
+            let v = Dictionary(uniqueKeysWithValues: zip(cols, r.fields.map { $0.trimmingCharacters(in: .whitespaces) }))
+            var rowIssues: [ImportIssue] = []
+            func issue(_ c: String, _ why: String) { rowIssues.append(ImportIssue(file: file, line: r.line, column: c, reason: why)) }
+            let id = v["ID"] ?? ""
+            if id.isEmpty { issue("ID", "required") }
+            var weight = 0.0
+            switch FieldParsers.number(v["WEIGHT_KG"] ?? "", allowZero: false) {
+            case .value(let w): weight = w
+            case .absent: issue("WEIGHT_KG", "required")
+            case .invalid(let why): issue("WEIGHT_KG", why)
+            }
+            let disease = v["DISEASE"] ?? ""
+            if Recipient.DiseaseClass(rawValue: disease) == nil { issue("DISEASE", "'\(disease)' is not malignant or non-malignant") }
+            let hla = v["HLA"] ?? ""
+            if hla.isEmpty { issue("HLA", "required (a GL string)") } else {
+                do { _ = try resolver.resolve(hla) } catch { issue("HLA", "\(error)") }
+            }
+            let dsa = v["DSA"] ?? ""
+            do { _ = try AntibodyList.parse(dsa, resolver: resolver) } catch { issue("DSA", "\(error)") }
+            if case .invalid(let why) = FieldParsers.code(v["ABO"] ?? "", UnitCSVLayout.abo) { issue("ABO", why) }
+            let policy = v["POLICY"] ?? ""
+            if !policy.isEmpty && PolicyPresets.named(policy) == nil && !FileManager.default.fileExists(atPath: policy) {
+                issue("POLICY", "'\(policy)' is neither a preset (\(PolicyPresets.names.joined(separator: ", "))) nor a file")
+            }
+            let active = v["ACTIVE"] ?? ""
+            if case .invalid(let why) = FieldParsers.code(active, ["Y", "N", "true", "false", "1", "0"]) { issue("ACTIVE", why) }
+            if rowIssues.isEmpty {
+                if let first = seen[id] {
+                    issues.append(ImportIssue(file: file, line: r.line, column: "ID", reason: "recipient \(id) appears again (first on line \(first))"))
+                    continue
+                }
+                seen[id] = r.line
+                rows.append(RecipientRow(id: id, hla: hla, release: resolver.data.version, weightKg: weight, disease: disease, dsa: dsa,
+                                         abo: (v["ABO"] ?? "").isEmpty ? nil : v["ABO"], policy: policy.isEmpty ? nil : policy,
+                                         active: !["N", "false", "0"].contains(active)))
+            }
+            issues += rowIssues
+        }
+        return (rows, issues)
+    }
+
+    public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool) throws -> UnitCSVImporter.Summary {
+        guard let data = FileManager.default.contents(atPath: path) else { throw InventoryError("cannot read \(path)") }
+        let (rows, issues) = parse(String(decoding: data, as: UTF8.self), file: path)
+        if !issues.isEmpty && !skipInvalid { throw ImportRejected(issues: issues) }
+        let changed = try store.write { db in
+            var changed = 0
+            for row in rows {
+                if let old = try RecipientRow.fetchOne(db, key: row.id), old == row { continue }
+                try row.save(db)
+                changed += 1
+            }
+            try InventoryStore.audit(db, "import recipients", "\(path): \(rows.count) rows, \(changed) new or changed")
+            return changed
+        }
+        return UnitCSVImporter.Summary(imported: rows.count, rejected: issues, changed: changed)
+    }
+}

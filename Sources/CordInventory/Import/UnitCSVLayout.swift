@@ -1,0 +1,42 @@
+/// The unit CSV layout: column names are WMDA inventory element paths below `<CBU>` with `/` → `_`
+/// (`docs/FORMATS.md`), plus our `X_` extensions.
+enum UnitCSVLayout {
+    static let serAndDNALoci = ["A", "B", "C", "DRB1", "DQB1"]
+    static let dnaOnlyLoci = ["DRB3", "DRB4", "DRB5", "DQA1", "DPA1", "DPB1"]
+    /// Loci in GL order.
+    static let loci = ["A", "B", "C", "DRB1", "DRB3", "DRB4", "DRB5", "DQA1", "DQB1", "DPA1", "DPB1"]
+
+    static let required = ["ID", "BIRTH_DATE", "STATUS"]
+
+    static let plainColumns = [
+        "ID", "GRID", "ATTR", "LOCAL_ID", "BAG_ID", "BANK_MANUF_ID", "BANK_DISTRIB_ID", "BIRTH_DATE", "SEX", "ABO", "RHESUS",
+        "ETHN", "CCR5", "STATUS", "STAT_END_DATE", "STAT_REASON", "RSV_PAT", "COLL_DATE", "PROC_DATE", "PROC_METH",
+        "PROC_METH_TYPE", "FREEZE_DATE", "FREEZE_METH", "PROD_MOD", "BAG_TYPE", "BAGS", "BACT_CULT", "FUNG_CULT",
+        "HEMO_STATUS", "VOL", "VOL_FRZN", "TNC", "TNC_FRZN", "RED_BC_FRZN", "MNC_FRZN", "CD34PC", "CD34PC_FRZN", "CFU_FRZN",
+        "VIABILITY", "VIABILITY_DATE", "VIABILITY_CELLS", "VIABILITY_METHOD", "ATT_SEG", "DNA_SMPL", "OTH_SMPL",
+        "CT_COMPLETE_DATE", "CT_SMPL_TYPE", "AL_RED_BC", "AL_SER", "SER_QUANT", "AL_PLA", "PLA_QUANT", "MAT_ID", "MAT_ID_BANK",
+        "X_HLA_GL", "X_HLA_DB_VERSION", "X_BANK_MANUF_ID_SCHEME", "X_ACCREDITED",
+    ]
+
+    static func hlaColumns(prefix: String) -> [String] {
+        serAndDNALoci.flatMap { l in ["SER", "DNA"].flatMap { k in ["1", "2"].map { "\(prefix)HLA_\(l)_\(k)_FIELD\($0)" } } }
+            + dnaOnlyLoci.flatMap { l in ["1", "2"].map { "\(prefix)HLA_\(l)_DNA_FIELD\($0)" } }
+    }
+
+    /// Every column the importer knows; `IDM_*` and `MAT_IDM_*` columns are kept as opaque values.
+    static let known: Set<String> = Set(plainColumns + hlaColumns(prefix: "") + hlaColumns(prefix: "MAT_"))
+
+    static func isKnown(_ column: String) -> Bool {
+        known.contains(column) || column.hasPrefix("IDM_") || column.hasPrefix("MAT_IDM_")
+    }
+
+    static let statuses = ["AV", "TU", "RE", "DE"]
+    static let statReasons = ["QR", "AD", "CD", "DS", "XP", "MR", "MO", "OT", "UK", "NS"]
+    static let prodMods = ["BCE", "DNE", "PLR", "PRR", "RBR", "NOT", "OTH"]
+    static let abo = ["A", "B", "O", "AB"]
+    static let rhesus = ["P", "N", "+", "-"]
+    static let ethnicities = ["AFNA", "AFSS", "ASSW", "ASSO", "ASCE", "ASSE", "ASNE", "ASOC", "CAEU", "CAER", "CANA", "CAAU",
+                              "HICA", "HISA", "MX", "OT", "UK"]
+    static let sexes = ["F", "M"]
+    static let yesNo = ["Y", "N"]
+}

@@ -1,0 +1,93 @@
+import CordMatch
+import Foundation
+
+/// The versioned JSON form of a search (`"schema": "cordmatch.search/1"`): stable keys, results in rank order,
+/// ineligible units (when asked for) after them with their reasons, double-unit pairs, and the policy and release.
+public struct SearchReport: Encodable, Sendable {
+    public let schema = "cordmatch.search/1"
+    public let policy: String
+    public let imgtVersion: String
+    public let recipient: String
+    public let searchDate: String
+    public let scanned: Int
+    public let assessed: Int
+    public let results: [UnitResult]
+    public let pairs: [PairResult]
+
+    public struct UnitResult: Encodable, Sendable {
+        public let rank: Int?
+        public let unitId: String
+        public let bank: String?
+        public let eligible: Bool
+        public let match: Counts
+        public let loci: [String: [Position]]
+        public let tncPerKg: Double?
+        public let cd34PerKg: Double?
+        public let abo: String
+        public let nimaMatched: Bool?
+        public let antibodies: [UnitAssessment.AntibodyFinding]
+        public let rules: [UnitAssessment.Rule]
+        public let reasons: [String]
+        public let warnings: [String]
+    }
+
+    public struct Counts: Encodable, Sendable {
+        public let x6: Int, x6Potential: Int, x8: Int, x8Potential: Int, x10: Int, x10Potential: Int, x12: Int, x12Potential: Int
+        public let gvh: Int, hvg: Int
+        init(_ m: PairMatch) {
+            x6 = m.x6.definite; x6Potential = m.x6.potential; x8 = m.x8.definite; x8Potential = m.x8.potential
+            x10 = m.x10.definite; x10Potential = m.x10.potential; x12 = m.x12.definite; x12Potential = m.x12.potential
+            gvh = m.x8.gvh; hvg = m.x8.hvg
+        }
+    }
+
+    public struct Position: Encodable, Sendable {
+        public let recipient: String, unit: String, grade: String, confidence: String
+        public let detail: String?, direction: String?
+    }
+
+    public struct PairResult: Encodable, Sendable {
+        public let rank: Int
+        public let units: [String]
+        public let combinedTncPerKg: Double
+        public let unitToUnitX8: Int
+        public let unitToUnitX8Potential: Int
+    }
+
+    public init(result: InventorySearch.Result, recipient: String, searchDate: CalendarDate, limit: Int) {
+        let sel = result.selection
+        policy = sel.policy
+        imgtVersion = sel.release
+        self.recipient = recipient
+        self.searchDate = searchDate.description
+        scanned = result.scanned
+        assessed = result.assessed
+        results = sel.ranked.prefix(limit).enumerated().map { Self.unit($1, rank: $0 + 1) } + sel.ineligible.map { Self.unit($0, rank: nil) }
+        pairs = sel.pairs.prefix(limit).enumerated().map { i, p in
+            PairResult(rank: i + 1, units: [p.first.unitID, p.second.unitID], combinedTncPerKg: p.combinedTNCPerKg,
+                       unitToUnitX8: p.unitToUnit.definite, unitToUnitX8Potential: p.unitToUnit.potential)
+        }
+    }
+
+    static func unit(_ a: UnitAssessment, rank: Int?) -> UnitResult {
+        var loci: [String: [Position]] = [:]
+        for l in a.match.loci {
+            loci[l.locus.rawValue] = l.positions.map {
+                Position(recipient: $0.recipient, unit: $0.unit, grade: $0.grade.rawValue, confidence: $0.confidence.rawValue,
+                         detail: $0.detail?.rawValue, direction: $0.direction?.rawValue)
+            }
+        }
+        return UnitResult(rank: rank, unitId: a.unitID, bank: a.bank, eligible: a.eligible, match: Counts(a.match), loci: loci,
+                          tncPerKg: a.dose.tncPerKg.map(Self.round), cd34PerKg: a.dose.cd34PerKg.map(Self.round), abo: a.abo.rawValue,
+                          nimaMatched: a.nimaMatched, antibodies: a.antibodies, rules: a.rules, reasons: a.reasons, warnings: a.warnings)
+    }
+
+    static func round(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+
+    public func json() -> String {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! e.encode(self), as: UTF8.self)
+    }
+}

@@ -1,0 +1,49 @@
+import CordMatch
+import Foundation
+import GRDB
+
+/// A unit as stored: the facts matching uses as columns, the HLA typing as the GL string it resolves from (with
+/// the original HLA field values kept verbatim for round-tripping), and every other column as opaque JSON.
+public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "units"
+
+    public var id: String
+    public var bank: String?
+    public var status: String
+    public var statReason: String?
+    /// The typing as a GL string (from `X_HLA_GL`, or built from the SER/DNA field columns).
+    public var hla: String
+    /// The HLA columns as given (JSON object column → value).
+    public var hlaFields: String
+    /// The IPD-IMGT/HLA release the typing was checked against.
+    public var release: String
+    public var tnc: Double?
+    public var cd34: Double?
+    public var volume: Double?
+    public var collectionDate: String?
+    public var birthDate: String
+    public var productModification: String?
+    public var abo: String?
+    public var rhesus: String?
+    public var ethnicity: String?
+    public var attachedSegments: Int?
+    public var accredited: Bool?
+    /// The mother's typing as a GL string, if given.
+    public var maternalHLA: String?
+    /// Every other column (JSON object), kept for round-tripping.
+    public var extra: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, bank, status, hla, release, tnc, cd34, volume, abo, rhesus, ethnicity, accredited, extra
+        case statReason = "stat_reason", hlaFields = "hla_fields", collectionDate = "collection_date", birthDate = "birth_date"
+        case productModification = "product_modification", attachedSegments = "attached_segments", maternalHLA = "maternal_hla"
+    }
+
+    /// The unit as matching sees it.
+    public func cordUnit(_ resolver: TypingResolver) throws -> CordUnit {
+        CordUnit(id: id, bank: bank, status: CordUnit.Status(rawValue: status) ?? .deleted, typing: try resolver.resolve(hla),
+                 tnc: tnc, cd34: cd34, collectionDate: collectionDate.flatMap(CalendarDate.init), productModification: productModification,
+                 attachedSegments: attachedSegments, accreditedBank: accredited, abo: abo,
+                 maternalTyping: try maternalHLA.map { try resolver.resolve($0) })
+    }
+}

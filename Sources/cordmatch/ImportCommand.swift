@@ -1,0 +1,72 @@
+import ArgumentParser
+import CordInventory
+import CordMatch
+import Foundation
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import units or recipients from CSV into the inventory database.",
+        discussion: """
+            Units: columns named after WMDA inventory element paths (ID, STATUS, BIRTH_DATE, HLA_A_DNA_FIELD1,
+            HLA_A_SER_FIELD1, …, TNC, CD34PC, COLL_DATE, PROD_MOD, ATT_SEG, BANK_MANUF_ID, …, X_HLA_GL for a whole GL
+            string); recipients: ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE. docs/FORMATS.md lists them.
+            Every row is checked; every problem is reported as file:line: column: reason. By default one bad row
+            means nothing is imported (exit 1); --skip-invalid imports the valid rows and writes the rejected
+            ones with their reasons to a rejects file. Re-importing the same file changes nothing.
+            """,
+        subcommands: [Units.self, Recipients.self])
+
+    struct Units: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import units from a CSV file.")
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var importOptions: ImportOptions
+        @OptionGroup var reference: ReferenceOptions
+
+        func run() async throws {
+            let store = try database.open()
+            let importer = UnitCSVImporter(resolver: try makeResolver(reference))
+            try importOptions.run("units", database.path) { try importer.importFile(file, into: store, skipInvalid: importOptions.skipInvalid) }
+        }
+    }
+
+    struct Recipients: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import recipients from a CSV file.")
+        @Argument(help: "The CSV file.") var file: String
+        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var importOptions: ImportOptions
+        @OptionGroup var reference: ReferenceOptions
+
+        func run() async throws {
+            let store = try database.open()
+            let importer = RecipientCSVImporter(resolver: try makeResolver(reference))
+            try importOptions.run("recipients", database.path) { try importer.importFile(file, into: store, skipInvalid: importOptions.skipInvalid) }
+        }
+    }
+}
+
+struct ImportOptions: ParsableArguments {
+    @Flag(help: "Import the valid rows and write the rejected ones to the rejects file.") var skipInvalid = false
+    @Option(help: ArgumentHelp("Where rejected rows go with --skip-invalid (default: FILE.rejects.csv).", valueName: "file"))
+    var rejects: String?
+
+    func run(_ what: String, _ db: String, _ body: () throws -> UnitCSVImporter.Summary) throws {
+        do {
+            let s = try body()
+            print("imported \(s.imported) \(what) into \(db) (\(s.changed) new or changed)")
+            if !s.rejected.isEmpty {
+                let path = rejects ?? "rejects.csv"
+                let lines = ["file,line,column,reason"] + s.rejected.map { i in
+                    [i.file, String(i.line), i.column, i.reason].map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ",")
+                }
+                try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+                printError("\(s.rejected.count) problem(s) skipped; written to \(path)")
+                for i in s.rejected.prefix(20) { printError("  \(i)") }
+            }
+        } catch let e as ImportRejected {
+            printError("\(e)")
+            throw ExitCode(1)
+        }
+    }
+}
