@@ -12,6 +12,6 @@ struct Cordmatch: AsyncParsableCommand {
             Exit codes: 0 success; 1 some inputs were invalid (each one is reported); 2 usage or
             reference-data problem.
             """,
-        subcommands: [ImportCommand.self, SearchCommand.self, ExplainCommand.self, MatchCommand.self, PolicyCommand.self, HLACommand.self, DataCommand.self, DemoCommand.self, BenchCommand.self]
+        subcommands: [ImportCommand.self, GenCommand.self, SearchCommand.self, ExplainCommand.self, MatchCommand.self, PolicyCommand.self, HLACommand.self, DataCommand.self, DemoCommand.self, BenchCommand.self]
     )
 }

@@ -158,3 +158,47 @@ import TestSupport
         #expect(explain.out.contains("FAILED: tnc_dose — TNC 4.44 ×10^7/kg (needs > 5.0 at 8/8)"))
     }
 }
+
+@Suite struct KillDuringImportTests {
+    /// `kill -9` while the import's transaction is being written: the database must be exactly as before.
+    @Test func killedImportLeavesTheDatabaseAsItWas() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-kill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("inv.sqlite").path
+        let big = dir.appendingPathComponent("big.csv")
+        let gen = try CLITests.run(["gen", "units", "--count", "30000", "--seed", "3", "--imgt-dir", CLITests.imgt])
+        try gen.out.write(to: big, atomically: true, encoding: .utf8)
+        let fixtures = CLITests.root.appendingPathComponent("fixtures/inventory").path
+        #expect(try CLITests.run(["import", "units", "\(fixtures)/units.csv", "--db", db, "--imgt-dir", CLITests.imgt]).status == 0)
+
+        let p = Process()
+        p.executableURL = CLITests.binary
+        p.arguments = ["import", "units", big.path, "--db", db, "--imgt-dir", CLITests.imgt]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        // Wait until the write transaction has spilled pages into the WAL, then kill the process.
+        let wal = db + "-wal"
+        let deadline = Date().addingTimeInterval(120)
+        var killedMidWrite = false
+        while p.isRunning && Date() < deadline {
+            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+            if size > 2_000_000 {
+                kill(p.processIdentifier, SIGKILL)
+                killedMidWrite = true
+                break
+            }
+            usleep(5_000)
+        }
+        p.waitUntilExit()
+        #expect(killedMidWrite, "the import finished before it could be killed mid-write")
+        #expect(p.terminationReason == .uncaughtSignal)
+
+        // The next reader sees the database as it was: the eight fixture units, nothing of the killed import.
+        let search = try CLITests.run(["search", "--db", db, "--hla", "A*02:01+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01",
+                                       "--format", "json", "--imgt-dir", CLITests.imgt])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(search.out.utf8)) as? [String: Any])
+        #expect(doc["scanned"] as? Int == 8, "\(search.err)")
+    }
+}

@@ -1,7 +1,7 @@
 /// RFC 4180 CSV: comma-separated, `"`-quoted fields (with `""` for a quote), CRLF or LF line ends. Each record
 /// carries the 1-based line number it starts on, so errors can name it.
 public struct CSVReader {
-    public struct Record {
+    public struct Record: Sendable {
         public let line: Int
         public let fields: [String]
     }

@@ -81,12 +81,7 @@ public struct RecipientCSVImporter: Sendable {
         let (rows, issues) = parse(String(decoding: data, as: UTF8.self), file: path)
         if !issues.isEmpty && !skipInvalid { throw ImportRejected(issues: issues) }
         let changed = try store.write { db in
-            var changed = 0
-            for row in rows {
-                if let old = try RecipientRow.fetchOne(db, key: row.id), old == row { continue }
-                try row.save(db)
-                changed += 1
-            }
+            let changed = try Upsert.rows(rows, in: db)
             try InventoryStore.audit(db, "import recipients", "\(path): \(rows.count) rows, \(changed) new or changed")
             return changed
         }

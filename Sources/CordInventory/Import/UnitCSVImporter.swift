@@ -39,15 +39,24 @@ public struct UnitCSVImporter: Sendable {
             issues.append(ImportIssue(file: file, line: header.line, column: "", reason: "a column name appears twice"))
         }
         if !issues.isEmpty { return ([], issues) }
+        // Rows are independent: validate them on every core, then check duplicate ids in file order.
+        let body = Array(records.dropFirst())
+        let parts = ProcessInfo.processInfo.activeProcessorCount
+        let results = ParallelSlots<(UnitRow?, [ImportIssue])>(count: body.count)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            for i in stride(from: part, to: body.count, by: parts) {
+                let r = body[i]
+                guard r.fields.count == columns.count else {
+                    results[i] = (nil, [ImportIssue(file: file, line: r.line, column: "", reason: "\(r.fields.count) fields, the header has \(columns.count)")])
+                    continue
+                }
+                results[i] = parseRow(Dictionary(uniqueKeysWithValues: zip(columns, r.fields.map(Self.trimmed))), line: r.line, file: file)
+            }
+        }
         var rows: [UnitRow] = []
         var seen: [String: Int] = [:]
-        for r in records.dropFirst() {
-            guard r.fields.count == columns.count else {
-                issues.append(ImportIssue(file: file, line: r.line, column: "", reason: "\(r.fields.count) fields, the header has \(columns.count)"))
-                continue
-            }
-            let values = Dictionary(uniqueKeysWithValues: zip(columns, r.fields.map { $0.trimmingCharacters(in: .whitespaces) }))
-            let (row, rowIssues) = parseRow(values, line: r.line, file: file)
+        for (i, r) in body.enumerated() {
+            let (row, rowIssues) = results[i]!
             if let row, rowIssues.isEmpty {
                 if let first = seen[row.id] {
                     issues.append(ImportIssue(file: file, line: r.line, column: "ID", reason: "unit \(row.id) appears again (first on line \(first))"))
@@ -134,7 +143,11 @@ public struct UnitCSVImporter: Sendable {
                 else { continue }
                 guard let token else { issue(column, "'\(column.hasSuffix("\(n)") && !dna.isEmpty ? dna : ser)' is not a typing for locus \(locus)"); ok = false; continue }
                 do {
-                    _ = try resolver.resolve(token)
+                    if let scored = MatchLocus(rawValue: locus) {
+                        _ = try resolver.resolveValue(token, locus: scored)
+                    } else {
+                        _ = try resolver.resolve(token)
+                    }
                     values.append(token)
                 } catch {
                     issue(column, "\(error)")
@@ -166,20 +179,18 @@ public struct UnitCSVImporter: Sendable {
         return s.hasPrefix(prefix) ? s : nil
     }
 
-    static func json(_ d: [String: String]) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: d, options: [.sortedKeys, .withoutEscapingSlashes])
-        return String(decoding: data, as: UTF8.self)
+    static func json(_ d: [String: String]) -> String { JSONObjectText.encode(d) }
+
+    /// The field without surrounding spaces (most fields have none: no work then).
+    static func trimmed(_ s: String) -> String {
+        guard let f = s.first, let l = s.last, f == " " || l == " " || f == "\t" || l == "\t" else { return s }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     /// Writes valid rows in one transaction (upsert by id), with an audit entry; returns how many changed.
     public func store(_ rows: [UnitRow], into store: InventoryStore, file: String) throws -> Int {
         try store.write { db in
-            var changed = 0
-            for row in rows {
-                if let old = try UnitRow.fetchOne(db, key: row.id), old == row { continue }
-                try row.save(db)
-                changed += 1
-            }
+            let changed = try Upsert.rows(rows, in: db)
             try InventoryStore.audit(db, "import units", "\(file): \(rows.count) rows, \(changed) new or changed")
             return changed
         }

@@ -59,6 +59,17 @@ public struct TypingResolver: Sendable {
         return HLATyping(loci: loci, otherLoci: other.mapValues { $0.joined(separator: "+") }, source: gl, release: data.version)
     }
 
+    /// Resolves one value of `locus` written as text (`A*02:01`, `A*02:01/A*02:02`, `A2`): from the memo when seen
+    /// before, without parsing.
+    public func resolveValue(_ text: String, locus: MatchLocus) throws -> PositionTyping {
+        if let hit = memo["\(locus.rawValue)|\(text)"] { return hit }
+        let tokens = try GLString.parse(text).tokens
+        guard tokens.allSatisfy({ Self.locusName($0) == locus.rawValue }) else {
+            throw TypingError(typing: text, reason: "not a value of locus \(locus.rawValue)")
+        }
+        return try resolvePosition(tokens, locus: locus, in: text)
+    }
+
     /// Resolves one value written as one or more alternatives (an allele list).
     public func resolvePosition(_ tokens: [TypingToken], locus: MatchLocus, in typing: String) throws -> PositionTyping {
         guard !tokens.isEmpty else { return .untyped }

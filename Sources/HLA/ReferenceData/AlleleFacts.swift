@@ -45,6 +45,9 @@ extension ReferenceData {
         return parent >= 0 ? parent : id
     }
 
+    /// True when `name` is a serologic antigen the release recognises (`A2`, `Cw7`, `DR15`).
+    public func isSerologicAntigen(_ name: String) -> Bool { has(name, .serology) }
+
     /// The splits of a broad antigen (A9 → A23, A24), empty for others.
     public func splits(of antigen: String) -> [String] { list(.splits, of: antigen) ?? [] }
 }

@@ -1,0 +1,30 @@
+/// The JSON text of a flat string-to-string object with sorted keys (the opaque columns of a row): written by
+/// hand because `JSONSerialization` dominated import time.
+enum JSONObjectText {
+    static func encode(_ d: [String: String]) -> String {
+        var out = "{"
+        for (i, key) in d.keys.sorted().enumerated() {
+            if i > 0 { out += "," }
+            append(key, to: &out)
+            out += ":"
+            append(d[key]!, to: &out)
+        }
+        return out + "}"
+    }
+
+    private static func append(_ s: String, to out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(u.value, radix: 16).count) + String(u.value, radix: 16)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        out += "\""
+    }
+}

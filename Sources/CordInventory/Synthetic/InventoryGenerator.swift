@@ -1,0 +1,102 @@
+import CordMatch
+import Foundation
+
+/// Makes realistic synthetic inventories in the unit CSV layout, deterministically from a seed: alleles drawn
+/// from the release with skewed frequencies (low-numbered, common alleles far more often), ~30 % of units typed
+/// only at antigen level (serology) at A and B, some XX codes, TNC and CD34 from log-normal distributions, the
+/// usual mix of statuses and processing. For benchmarks and tests; no real donor is represented.
+public struct InventoryGenerator: Sendable {
+    let byLocus: [String: [String]]
+    /// Serologic antigens the release recognises at A and B (a first field without one is typed by DNA).
+    let antigens: Set<String>
+
+    static let header = "ID,BANK_MANUF_ID,STATUS,BIRTH_DATE,COLL_DATE," + UnitCSVLayout.serAndDNALoci.flatMap { l in
+        ["HLA_\(l)_DNA_FIELD1", "HLA_\(l)_DNA_FIELD2", "HLA_\(l)_SER_FIELD1", "HLA_\(l)_SER_FIELD2"]
+    }.joined(separator: ",") + ",TNC,CD34PC,VOL,PROD_MOD,ATT_SEG,ABO,X_ACCREDITED"
+
+    public init(data: ReferenceData) {
+        var m: [String: Set<String>] = [:]
+        for a in data.whoAlleles where !a.hasSuffix("N") {
+            guard let star = a.firstIndex(of: "*") else { continue }
+            let locus = String(a[..<star])
+            guard UnitCSVLayout.serAndDNALoci.contains(locus) || locus == "DPB1" else { continue }
+            let two = AlleleNameFields.twoField(a)
+            m[locus, default: []].insert(two)
+        }
+        byLocus = m.mapValues { HLAOrder.sorted($0.sorted()) }
+        antigens = Set((1...99).flatMap { ["A\($0)", "B\($0)"] }.filter(data.isSerologicAntigen))
+    }
+
+    /// A 2-field allele of `locus`, skewed towards the first (common) names.
+    public func allele(_ locus: String, _ rng: inout SplitMix64) -> String {
+        let names = byLocus[locus]!
+        return names[min(names.count - 1, Int(Double(names.count) * pow(rng.unit(), 6)))]
+    }
+
+    /// The serologic form of a 2-field allele at A or B (A*02:01 → 2), from its first field.
+    static func serology(_ allele: String) -> String {
+        let first = allele.split(separator: "*")[1].split(separator: ":")[0]
+        return String(Int(first) ?? 0)
+    }
+
+    /// One CSV row for unit number `n`.
+    public func unitRow(_ n: Int, _ rng: inout SplitMix64) -> String {
+        let status = rng.unit() < 0.9 ? "AV" : ["TU", "RE", "DE"][Int(rng.next() % 3)]
+        let year = 2005 + Int(rng.next() % 21), month = 1 + Int(rng.next() % 12), day = 1 + Int(rng.next() % 28)
+        let date = String(format: "%04d-%02d-%02d", year, month, day)
+        let antigenLevel = rng.unit() < 0.3
+        var fields = ["SYN\(String(format: "%07d", n))", "BANK\(1 + n % 7)", status, date, date]
+        for locus in UnitCSVLayout.serAndDNALoci {
+            let a = allele(locus, &rng), b = allele(locus, &rng)
+            if antigenLevel && (locus == "A" || locus == "B") && antigens.contains(locus + Self.serology(a))
+                && antigens.contains(locus + Self.serology(b)) {
+                fields += ["", "", Self.serology(a), Self.serology(b)]
+            } else if antigenLevel && locus == "C" {
+                fields += ["", "", "", ""]       // serology-era units were rarely typed at C
+            } else if rng.unit() < 0.1 {
+                fields += [a.split(separator: "*")[1].split(separator: ":")[0] + ":XX", String(b.split(separator: "*")[1]), "", ""]
+            } else {
+                fields += [String(a.split(separator: "*")[1]), String(b.split(separator: "*")[1]), "", ""]
+            }
+        }
+        // TNC ~ log-normal around 1.1E9; CD34 ~ 0.3 % of TNC; 10 % without CD34.
+        let tnc = exp(log(1.1e9) + 0.45 * normal(&rng))
+        let cd34 = rng.unit() < 0.1 ? "" : String(format: "%.3E", tnc * 0.003 * exp(0.5 * normal(&rng)))
+        fields += [String(format: "%.3E", tnc), cd34, String(Int(60 + rng.next() % 90)),
+                   rng.unit() < 0.85 ? "RBR" : ["PRR", "NOT", "PLR"][Int(rng.next() % 3)],
+                   String(rng.next() % 4), ["O", "A", "B", "AB"][[0, 0, 0, 0, 1, 1, 1, 2, 2, 3][Int(rng.next() % 10)]],
+                   rng.unit() < 0.9 ? "Y" : "N"]
+        return fields.joined(separator: ",")
+    }
+
+    /// A whole unit file.
+    public func unitsCSV(count: Int, seed: UInt64) -> String {
+        var rng = SplitMix64(seed: seed)
+        var lines = [Self.header]
+        lines.reserveCapacity(count + 1)
+        for n in 0..<count { lines.append(unitRow(n, &rng)) }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A recipient typing (allele level) as a GL string.
+    public func recipientGL(_ rng: inout SplitMix64) -> String {
+        UnitCSVLayout.serAndDNALoci.map { l in "\(allele(l, &rng))+\(allele(l, &rng))" }.joined(separator: "^")
+    }
+
+    /// A recipients file.
+    public func recipientsCSV(count: Int, seed: UInt64) -> String {
+        var rng = SplitMix64(seed: seed)
+        var lines = ["ID,WEIGHT_KG,DISEASE,HLA,DSA,ABO,POLICY,ACTIVE"]
+        for n in 0..<count {
+            let weight = 5 + Int(rng.next() % 80)
+            lines.append("R\(String(format: "%06d", n)),\(weight),\(rng.unit() < 0.7 ? "malignant" : "non-malignant"),\(recipientGL(&rng)),,,,Y")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func normal(_ rng: inout SplitMix64) -> Double {
+        // Box–Muller.
+        let u1 = max(rng.unit(), 1e-12), u2 = rng.unit()
+        return sqrt(-2 * log(u1)) * cos(2 * .pi * u2)
+    }
+}
