@@ -61,7 +61,8 @@ struct SearchCommand: AsyncParsableCommand {
             let (recipient, policy, date) = try who.load(store, resolver)
             let search = try InventorySearch(store: store, resolver: resolver)
             let result = search.search(recipient, policy: policy, searchDate: date, includeIneligible: includeIneligible)
-            let report = SearchReport(result: result, recipient: recipient.id, searchDate: date, limit: limit)
+            let report = SearchReport(result: result, recipient: recipient.id, searchDate: date, limit: limit,
+                                      includeIneligible: includeIneligible)
             switch format {
             case .json: print(report.json())
             case .csv: print(SearchTable.csv(report))

@@ -54,7 +54,8 @@ public struct SearchReport: Encodable, Sendable {
         public let unitToUnitX8Potential: Int
     }
 
-    public init(result: InventorySearch.Result, recipient: String, searchDate: CalendarDate, limit: Int) {
+    /// Ineligible units are listed (after the ranked ones, with their reasons) only when `includeIneligible`.
+    public init(result: InventorySearch.Result, recipient: String, searchDate: CalendarDate, limit: Int, includeIneligible: Bool) {
         let sel = result.selection
         policy = sel.policy
         imgtVersion = sel.release
@@ -62,7 +63,8 @@ public struct SearchReport: Encodable, Sendable {
         self.searchDate = searchDate.description
         scanned = result.scanned
         assessed = result.assessed
-        results = sel.ranked.prefix(limit).enumerated().map { Self.unit($1, rank: $0 + 1) } + sel.ineligible.map { Self.unit($0, rank: nil) }
+        results = sel.ranked.prefix(limit).enumerated().map { Self.unit($1, rank: $0 + 1) }
+            + (includeIneligible ? sel.ineligible.map { Self.unit($0, rank: nil) } : [])
         pairs = sel.pairs.prefix(limit).enumerated().map { i, p in
             PairResult(rank: i + 1, units: [p.first.unitID, p.second.unitID], combinedTncPerKg: p.combinedTNCPerKg,
                        unitToUnitX8: p.unitToUnit.definite, unitToUnitX8Potential: p.unitToUnit.potential)

@@ -6,7 +6,8 @@ import Foundation
 /// only at antigen level (serology) at A and B, some XX codes, TNC and CD34 from log-normal distributions, the
 /// usual mix of statuses and processing. For benchmarks and tests; no real donor is represented.
 public struct InventoryGenerator: Sendable {
-    let byLocus: [String: [String]]
+    /// Per locus, the 2-field names grouped by first field (groups and names in nomenclature order).
+    let byLocus: [String: [[String]]]
     /// Serologic antigens the release recognises at A and B (a first field without one is typed by DNA).
     let antigens: Set<String>
 
@@ -23,14 +24,20 @@ public struct InventoryGenerator: Sendable {
             let two = AlleleNameFields.twoField(a)
             m[locus, default: []].insert(two)
         }
-        byLocus = m.mapValues { HLAOrder.sorted($0.sorted()) }
+        byLocus = m.mapValues { names in
+            var groups: [String: [String]] = [:]
+            for n in HLAOrder.sorted(names.sorted()) { groups[AlleleNameFields.oneField(n), default: []].append(n) }
+            return HLAOrder.sorted(groups.keys.sorted()).map { groups[$0]! }
+        }
         antigens = Set((1...99).flatMap { ["A\($0)", "B\($0)"] }.filter(data.isSerologicAntigen))
     }
 
-    /// A 2-field allele of `locus`, skewed towards the first (common) names.
+    /// A 2-field allele of `locus`: the first-field group skewed towards low numbers (mildly), the name within
+    /// it strongly towards the first one (xx:01, the common allele of most groups).
     public func allele(_ locus: String, _ rng: inout SplitMix64) -> String {
-        let names = byLocus[locus]!
-        return names[min(names.count - 1, Int(Double(names.count) * pow(rng.unit(), 6)))]
+        let groups = byLocus[locus]!
+        let group = groups[min(groups.count - 1, Int(Double(groups.count) * pow(rng.unit(), 2)))]
+        return group[min(group.count - 1, Int(Double(group.count) * pow(rng.unit(), 12)))]
     }
 
     /// The serologic form of a 2-field allele at A or B (A*02:01 → 2), from its first field.
