@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "HLA"),
-        .target(name: "CordIndex"),
+        .target(name: "CordIndex", dependencies: ["CordMatch"]),
         .target(name: "CordMatch", dependencies: ["HLA"]),
         .target(name: "CordInventory", dependencies: [
             "HLA", "CordMatch", "CordIndex", .product(name: "GRDB", package: "GRDB.swift"),
@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(name: "CordMatchTests", dependencies: [
             "CordMatch", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "CordInventoryTests", dependencies: ["CordInventory", "TestSupport"]),
+        .testTarget(name: "CordInventoryTests", dependencies: ["CordInventory", "CordIndex", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["cordmatch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

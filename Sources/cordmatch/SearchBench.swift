@@ -30,7 +30,7 @@ extension BenchCommand {
             var assessed = 0
             for r in recipients {
                 let s = DispatchTime.now()
-                assessed += search.search(r, policy: PolicyPresets.malignant, searchDate: CalendarDate(year: 2026, month: 1, day: 15)).assessed
+                assessed += try search.search(r, policy: PolicyPresets.malignant, searchDate: CalendarDate(year: 2026, month: 1, day: 15)).assessed
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - s.uptimeNanoseconds) / 1e6)
             }
             times.sort()

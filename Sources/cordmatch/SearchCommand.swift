@@ -60,7 +60,7 @@ struct SearchCommand: AsyncParsableCommand {
         do {
             let (recipient, policy, date) = try who.load(store, resolver)
             let search = try InventorySearch(store: store, resolver: resolver)
-            let result = search.search(recipient, policy: policy, searchDate: date, includeIneligible: includeIneligible)
+            let result = try search.search(recipient, policy: policy, searchDate: date, includeIneligible: includeIneligible)
             let report = SearchReport(result: result, recipient: recipient.id, searchDate: date, limit: limit,
                                       includeIneligible: includeIneligible)
             switch format {
@@ -94,7 +94,7 @@ struct ExplainCommand: AsyncParsableCommand {
         do {
             let (recipient, policy, date) = try who.load(store, resolver)
             let search = try InventorySearch(store: store, resolver: resolver)
-            guard let a = search.explain(recipient, unitID: unit, policy: policy, searchDate: date) else {
+            guard let a = try search.explain(recipient, unitID: unit, policy: policy, searchDate: date) else {
                 throw InventoryError("no unit \(unit) in the database")
             }
             print(a.text)

@@ -1,3 +1,4 @@
+import CordIndex
 import CordInventory
 import CordMatch
 import Foundation
@@ -61,16 +62,40 @@ import TestSupport
         let search = try InventorySearch(store: store, resolver: resolver)
         let recipient = try #require(try store.recipient("R-0001")).recipient(resolver)
         let date = CalendarDate("2026-01-15")!
-        let one = search.search(recipient, policy: PolicyPresets.nonMalignant, searchDate: date)
+        #expect(search.indexFromDatabase && search.index.generation == 1 && search.unitCount == 8)
+        let one = try search.search(recipient, policy: PolicyPresets.nonMalignant, searchDate: date)
         let order = one.selection.ranked.map(\.unitID)
         #expect(order == ["DEMO-0001", "DEMO-0002", "DEMO-0008", "DEMO-0004", "DEMO-0003"])
         // DEMO-0007 fails the HLA floor and is never assessed; DEMO-0006 is reserved.
         #expect(one.assessed == 6 && one.scanned == 8)
         let many = await withTaskGroup(of: [String].self) { group in
-            for _ in 0..<16 { group.addTask { search.search(recipient, policy: PolicyPresets.nonMalignant, searchDate: date).selection.ranked.map(\.unitID) } }
+            for _ in 0..<16 {
+                group.addTask { (try? search.search(recipient, policy: PolicyPresets.nonMalignant, searchDate: date).selection.ranked.map(\.unitID)) ?? [] }
+            }
             return await group.reduce(into: [[String]]()) { $0.append($1) }
         }
         #expect(many.count == 16 && many.allSatisfy { $0 == order })
+    }
+
+    @Test func indexIsWrittenWithTheDataAndRejectedWhenDamaged() throws {
+        let (store, dir) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let resolver = try Self.resolver.get()
+        let importer = UnitCSVImporter(resolver: resolver)
+        _ = try importer.importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
+        // Re-importing unchanged data does not rewrite the index; the stored index equals one built from the rows.
+        _ = try importer.importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
+        let search = try InventorySearch(store: store, resolver: resolver)
+        #expect(search.indexFromDatabase && search.index.generation == 1)
+        #expect(search.index.unitIDs == ["DEMO-0001", "DEMO-0002", "DEMO-0003", "DEMO-0004", "DEMO-0005", "DEMO-0006", "DEMO-0007", "DEMO-0008"])
+        #expect(search.index.searchable == [1, 1, 1, 1, 1, 0, 1, 1])
+        let encoded = search.index.encode()
+        let decoded = try #require(SearchIndex.decode(encoded))
+        #expect(decoded.unitIDs == search.index.unitIDs && decoded.store.count == 8)
+        var damaged = encoded
+        damaged[damaged.count / 2] ^= 0x55
+        #expect(SearchIndex.decode(damaged) == nil)
+        #expect(SearchIndex.decode(encoded.prefix(encoded.count - 1)) == nil)
     }
 
     @Test func recipientsAreValidated() throws {

@@ -191,6 +191,7 @@ public struct UnitCSVImporter: Sendable {
     public func store(_ rows: [UnitRow], into store: InventoryStore, file: String) throws -> Int {
         try store.write { db in
             let changed = try Upsert.rows(rows, in: db)
+            if changed > 0 { try SearchIndexStore.rebuild(db, resolver: resolver) }
             try InventoryStore.audit(db, "import units", "\(file): \(rows.count) rows, \(changed) new or changed")
             return changed
         }

@@ -1,25 +1,39 @@
+import CordIndex
 import CordMatch
 import Dispatch
 import Foundation
-import GRDB
 
-/// Searches an inventory for a recipient: the units are loaded once (typings resolved, compact store built),
-/// then each search scans them with the counts kernel split across cores, keeps the units that can pass the HLA
-/// floor, and assesses, ranks and explains only those. Safe to use from many threads at once.
+/// Searches an inventory for a recipient: the search index is loaded once (from the database; rebuilt in
+/// memory when missing or resolved against another release), then each search scans it with the counts kernel
+/// split across cores, keeps the searchable units that can pass the HLA floor, reads just those from the
+/// database, and assesses, ranks and explains them. Safe to use from many threads at once.
 public final class InventorySearch: Sendable {
     public let resolver: TypingResolver
-    let units: [CordUnit]
-    let compact: CompactTypingStore
+    let store: InventoryStore
+    public let index: SearchIndex
+    /// True when the stored index was used (false: rebuilt in memory).
+    public let indexFromDatabase: Bool
 
-    /// Loads every unit of `store`.
     public init(store: InventoryStore, resolver: TypingResolver) throws {
         self.resolver = resolver
-        let rows = try store.read { try UnitRow.order(Column("id")).fetchAll($0) }
-        units = try rows.map { try $0.cordUnit(resolver) }
-        compact = CompactTypingStore(units.map(\.typing))
+        self.store = store
+        let stored = try store.read { try SearchIndexStore.load($0) }
+        if let stored, stored.release == resolver.data.version {
+            index = stored
+            indexFromDatabase = true
+        } else {
+            index = try store.read { try SearchIndexStore.build($0, resolver: resolver, generation: 0) }
+            indexFromDatabase = false
+        }
     }
 
-    public var unitCount: Int { units.count }
+    public var unitCount: Int { index.unitIDs.count }
+
+    /// The units with these ids, as matching sees them (ids no longer stored are skipped).
+    func units(_ ids: [String]) throws -> [CordUnit] {
+        let rows = try store.read { try UnitRow.fetchAll($0, keys: ids) }
+        return try rows.map { try $0.cordUnit(resolver) }
+    }
 
     /// What a search returns: ranked eligible units, ineligible ones when asked for, double-unit pairs.
     public struct Result: Sendable {
@@ -29,30 +43,32 @@ public final class InventorySearch: Sendable {
     }
 
     public func search(_ recipient: Recipient, policy: SelectionPolicy, searchDate: CalendarDate,
-                       includeIneligible: Bool = false) -> Result {
+                       includeIneligible: Bool = false) throws -> Result {
+        let compact = index.store, searchable = index.searchable
         let scorer = CompactScorer(recipient: recipient.typing, store: compact)
         let floor = policy.hlaFloor
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = (units.count + cores - 1) / max(cores, 1)
+        let total = compact.count
+        let chunk = (total + cores - 1) / max(cores, 1)
         let found = Collector(parts: cores)
         DispatchQueue.concurrentPerform(iterations: cores) { part in
-            let range = (part * chunk)..<min(units.count, (part + 1) * chunk)
+            let range = min(total, part * chunk)..<min(total, (part + 1) * chunk)
             var keep: [Int] = []
             scorer.forEachUnit(in: compact, range: range) { u, c in
                 let x6 = floor.potentialCountsAsMatch ? c.x6.matchesIncludingPotential : c.x6.definite
                 let x8 = floor.potentialCountsAsMatch ? c.x8.matchesIncludingPotential : c.x8.definite
-                if includeIneligible || (x6 >= floor.minX6 && x8 >= floor.minX8 && units[u].status == .available) { keep.append(u) }
+                if includeIneligible || (x6 >= floor.minX6 && x8 >= floor.minX8 && searchable[u] == 1) { keep.append(u) }
             }
             found.set(part, keep)
         }
-        let candidates = found.all.map { units[$0] }
+        let candidates = try units(found.all.map { index.unitIDs[$0] })
         let selection = CordSelector(policy: policy, searchDate: searchDate).select(for: recipient, from: candidates)
-        return Result(selection: selection, scanned: units.count, assessed: candidates.count)
+        return Result(selection: selection, scanned: total, assessed: candidates.count)
     }
 
     /// The assessment of one unit (eligible or not), for `explain`.
-    public func explain(_ recipient: Recipient, unitID: String, policy: SelectionPolicy, searchDate: CalendarDate) -> UnitAssessment? {
-        guard let unit = units.first(where: { $0.id == unitID }) else { return nil }
+    public func explain(_ recipient: Recipient, unitID: String, policy: SelectionPolicy, searchDate: CalendarDate) throws -> UnitAssessment? {
+        guard let unit = try units([unitID]).first else { return nil }
         return UnitAssessor(policy: policy, searchDate: searchDate).assess(unit, for: recipient)
     }
 }

@@ -53,6 +53,13 @@ enum InventorySchema {
                 t.column("value", .text).notNull()
             }
         }
+        m.registerMigration("v2: search index") { db in
+            // The search index (CordIndex.SearchIndex), in chunks, rewritten in every transaction that changes units.
+            try db.create(table: "search_index") { t in
+                t.primaryKey("chunk", .integer)
+                t.column("data", .blob).notNull()
+            }
+        }
         return m
     }
 }

@@ -9,6 +9,19 @@ public struct CompactTypingStore: Sendable {
     /// The distinct values of each locus (index: `MatchLocus.allCases` order).
     private(set) var values: [[PositionTyping]] = Array(repeating: [], count: MatchLocus.allCases.count)
     private var ids: [[ValueKey: UInt32]] = Array(repeating: [:], count: MatchLocus.allCases.count)
+
+    /// Replaces the contents with decoded ones (rebuilding the interning tables).
+    mutating func restore(count: Int, values: [[PositionTyping]], roles: [UInt32], locusFlags: [UInt8]) {
+        self.count = count
+        self.values = values
+        self.roles = roles
+        self.locusFlags = locusFlags
+        ids = values.map { locusValues in
+            var d: [ValueKey: UInt32] = [:]
+            for (i, v) in locusValues.enumerated() { d[ValueKey(v)] = UInt32(i) }
+            return d
+        }
+    }
     /// Per typing and locus: the value ids of the two expressed roles.
     private(set) var roles: [UInt32] = []
     /// Per typing and locus: `nothingExpressed` (bit 0) and `homozygous` (bit 1).
@@ -19,6 +32,7 @@ public struct CompactTypingStore: Sendable {
     /// What makes two values the same for matching (the written form does not).
     private struct ValueKey: Hashable {
         let pKeys: [Int32], antigens: [Int32], resolution: PositionTyping.Resolution, isNull: Bool
+        init(_ v: PositionTyping) { pKeys = v.pKeys; antigens = v.antigens; resolution = v.resolution; isNull = v.isNull }
     }
 
     public init() {}
@@ -48,7 +62,7 @@ public struct CompactTypingStore: Sendable {
     public func distinctValues(_ l: Int) -> Int { values[l].count }
 
     private mutating func intern(_ v: PositionTyping, _ l: Int) -> UInt32 {
-        let key = ValueKey(pKeys: v.pKeys, antigens: v.antigens, resolution: v.resolution, isNull: v.isNull)
+        let key = ValueKey(v)
         if let id = ids[l][key] { return id }
         let id = UInt32(values[l].count)
         values[l].append(v)

@@ -51,28 +51,6 @@ public struct ReleaseFolder: Sendable {
     }
 }
 
-/// FNV-1a, 64-bit, eight bytes at a time over the bulk (fast enough to check 5 MB of release files at start-up).
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x0000_0100_0000_01b3
-
-    mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
-
-    mutating func add(_ raw: UnsafeRawBufferPointer) {
-        var i = 0
-        let n = raw.count
-        while i + 8 <= n {
-            value = (value ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* Self.prime
-            i += 8
-        }
-        while i < n {
-            value = (value ^ UInt64(raw[i])) &* Self.prime
-            i += 1
-        }
-        value = (value ^ UInt64(n)) &* Self.prime
-    }
-}
-
 /// Problems with reference data files, each naming the file (and line where it applies).
 public enum ReferenceDataError: Error, CustomStringConvertible, Equatable {
     case missingFile(String)

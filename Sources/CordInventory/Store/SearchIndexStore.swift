@@ -1,0 +1,53 @@
+import CordIndex
+import CordMatch
+import Foundation
+import GRDB
+
+/// Reads and writes the search index inside the database: chunked BLOBs in `search_index`, rewritten in the
+/// same transaction as the unit changes (so a search never sees an index that disagrees with the committed data,
+/// even after a killed import), with the generation in `meta`.
+enum SearchIndexStore {
+    static let chunkSize = 16 << 20
+
+    /// Builds the index of every stored unit, resolved with `resolver`.
+    static func build(_ db: Database, resolver: TypingResolver, generation: Int64) throws -> SearchIndex {
+        var store = CompactTypingStore()
+        var ids: [String] = [], searchable: [UInt8] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT id, hla, status FROM units ORDER BY id")
+        while let row = try cursor.next() {
+            let id: String = row["id"], hla: String = row["hla"], status: String = row["status"]
+            store.append(try resolver.resolve(hla))
+            ids.append(id)
+            searchable.append(status == "AV" ? 1 : 0)
+        }
+        return SearchIndex(generation: generation, release: resolver.data.version, unitIDs: ids, searchable: searchable, store: store)
+    }
+
+    /// Rebuilds and stores the index (inside the caller's write transaction); returns its generation.
+    @discardableResult
+    static func rebuild(_ db: Database, resolver: TypingResolver) throws -> Int64 {
+        let generation = (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_generation'").flatMap { Int64($0) } ?? 0) + 1
+        let data = try build(db, resolver: resolver, generation: generation).encode()
+        try db.execute(sql: "DELETE FROM search_index")
+        var chunk = 0, offset = 0
+        repeat {
+            let end = min(data.count, offset + chunkSize)
+            try db.execute(sql: "INSERT INTO search_index (chunk, data) VALUES (?, ?)", arguments: [chunk, data.subdata(in: offset..<end)])
+            chunk += 1
+            offset = end
+        } while offset < data.count
+        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('index_generation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [String(generation)])
+        return generation
+    }
+
+    /// The stored index, or nil when there is none or it cannot be decoded.
+    static func load(_ db: Database) throws -> SearchIndex? {
+        let chunks = try Data.fetchAll(db, sql: "SELECT data FROM search_index ORDER BY chunk")
+        guard !chunks.isEmpty else { return nil }
+        var data = Data()
+        data.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        for c in chunks { data.append(c) }
+        return SearchIndex.decode(data)
+    }
+}
