@@ -32,7 +32,9 @@ let package = Package(
         .testTarget(name: "CordMatchTests", dependencies: [
             "CordMatch", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "CordInventoryTests", dependencies: ["CordInventory", "CordIndex", "TestSupport"]),
+        .testTarget(name: "CordInventoryTests", dependencies: [
+            "CordInventory", "CordIndex", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "CLITests", dependencies: ["cordmatch", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -26,7 +26,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             let store = try database.open()
-            let importer = UnitCSVImporter(resolver: try makeResolver(reference))
+            let importer = UnitImporter(resolver: try makeResolver(reference))
             try importOptions.run("units", database.path) { try importer.importFile(file, into: store, skipInvalid: importOptions.skipInvalid) }
         }
     }
@@ -51,7 +51,7 @@ struct ImportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where rejected rows go with --skip-invalid (default: FILE.rejects.csv).", valueName: "file"))
     var rejects: String?
 
-    func run(_ what: String, _ db: String, _ body: () throws -> UnitCSVImporter.Summary) throws {
+    func run(_ what: String, _ db: String, _ body: () throws -> UnitImporter.Summary) throws {
         do {
             let s = try body()
             print("imported \(s.imported) \(what) into \(db) (\(s.changed) new or changed)")

@@ -28,7 +28,7 @@ extension BenchCommand {
             var rng = SplitMix64(seed: seed)
             let start = DispatchTime.now()
             let recipient = try resolver.resolve(generator.recipientGL(&rng))
-            let rows = UnitCSVImporter(resolver: resolver).parse(generator.unitsCSV(count: units, seed: seed), file: "generated").rows
+            let rows = UnitImporter(resolver: resolver).parse(generator.unitsCSV(count: units, seed: seed), file: "generated").rows
             let typings = try rows.map { try resolver.resolve($0.hla) }
             let resolveSeconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             print("resolved \(units + 1) typings in \(String(format: "%.2f", resolveSeconds)) s")

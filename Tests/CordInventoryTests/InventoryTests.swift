@@ -1,6 +1,7 @@
 import CordIndex
 import CordInventory
 import CordMatch
+import GRDB
 import Foundation
 import Testing
 import TestSupport
@@ -25,7 +26,7 @@ import TestSupport
     @Test func importIsIdempotentAndOwnerOnly() throws {
         let (store, dir) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let importer = UnitCSVImporter(resolver: try Self.resolver.get())
+        let importer = UnitImporter(resolver: try Self.resolver.get())
         let first = try importer.importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
         #expect(first.imported == 8 && first.changed == 8 && first.rejected.isEmpty)
         let again = try importer.importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
@@ -38,7 +39,7 @@ import TestSupport
     @Test func oneBadRowMeansNothingIsWrittenAndEveryProblemIsNamed() throws {
         let (store, dir) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let importer = UnitCSVImporter(resolver: try Self.resolver.get())
+        let importer = UnitImporter(resolver: try Self.resolver.get())
         do {
             _ = try importer.importFile(Self.fixture("units-bad.csv"), into: store, skipInvalid: false)
             Issue.record("the import should have been rejected")
@@ -57,7 +58,7 @@ import TestSupport
         let (store, dir) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }
         let resolver = try Self.resolver.get()
-        _ = try UnitCSVImporter(resolver: resolver).importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
+        _ = try UnitImporter(resolver: resolver).importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
         _ = try RecipientCSVImporter(resolver: resolver).importFile(Self.fixture("recipients.csv"), into: store, skipInvalid: false)
         let search = try InventorySearch(store: store, resolver: resolver)
         let recipient = try #require(try store.recipient("R-0001")).recipient(resolver)
@@ -81,7 +82,7 @@ import TestSupport
         let (store, dir) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }
         let resolver = try Self.resolver.get()
-        let importer = UnitCSVImporter(resolver: resolver)
+        let importer = UnitImporter(resolver: resolver)
         _ = try importer.importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
         // Re-importing unchanged data does not rewrite the index; the stored index equals one built from the rows.
         _ = try importer.importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
@@ -104,5 +105,38 @@ import TestSupport
             "ID,WEIGHT_KG,DISEASE,HLA,DSA\nR1,0,leukaemia,A*02:01+,B7=x\n", file: "r.csv")
         #expect(rows.isEmpty)
         #expect(issues.map(\.column) == ["WEIGHT_KG", "DISEASE", "HLA", "DSA"])
+    }
+}
+
+@Suite struct WMDAXMLTests {
+    @Test func fullInventoryReplacesItsPoolOnly() throws {
+        let (store, dir) = try InventoryTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let resolver = try InventoryTests.resolver.get()
+        let importer = UnitImporter(resolver: resolver)
+        _ = try importer.importFile(InventoryTests.fixture("units.csv"), into: store, skipInvalid: false)
+        let first = try importer.importFile(InventoryTests.fixture("inventory-full.xml"), into: store, skipInvalid: false)
+        #expect(first.imported == 2 && first.rejected.isEmpty)
+        let unit = try #require(try store.read { try UnitRow.fetchOne($0, key: "XX1234567") })
+        #expect(unit.pool == "9999" && unit.hla == "A*02:01+A*24:02^B44+B8^DRB1*15:01+DRB1*03:XX" && unit.tnc == 1.5e9)
+        #expect(unit.maternalHLA == "A*02:01+A*03:01" && unit.extra.contains("\"IDM_CMV\":\"N\""))
+        // The second FULL listing drops XX1234567 and reserves XX7654321; the CSV units (no pool) stay.
+        let second = try importer.importFile(InventoryTests.fixture("inventory-full-2.xml"), into: store, skipInvalid: false)
+        #expect(second.changed == 2)
+        let ids = try store.read { try String.fetchAll($0, sql: "SELECT id FROM units ORDER BY id") }
+        #expect(ids.count == 9 && !ids.contains("XX1234567") && ids.contains("DEMO-0001"))
+        let search = try InventorySearch(store: store, resolver: resolver)
+        #expect(search.indexFromDatabase && search.index.unitIDs == ids)
+        #expect(search.index.searchable[ids.firstIndex(of: "XX7654321")!] == 0)
+    }
+
+    @Test func xmlProblemsNameTheCBULineAndColumn() throws {
+        let importer = UnitImporter(resolver: try InventoryTests.resolver.get())
+        let data = try Data(contentsOf: URL(fileURLWithPath: InventoryTests.fixture("inventory-bad.xml")))
+        let (rows, issues, inventory) = importer.parseXML(data, file: "bad.xml")
+        #expect(rows.isEmpty && inventory.updateMode == "DIFF")
+        #expect(issues.map { "\($0.line):\($0.column)" } == ["5:COLOUR", "5:HLA_B_DNA_FIELD1"])
+        let broken = importer.parseXML(Data("<INVENTORIES><INVENTORY><CBU></INVENTORY>".utf8), file: "broken.xml")
+        #expect(broken.issues.first?.reason.hasPrefix("XML:") == true)
     }
 }

@@ -76,7 +76,7 @@ public struct RecipientCSVImporter: Sendable {
         return (rows, issues)
     }
 
-    public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool) throws -> UnitCSVImporter.Summary {
+    public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool) throws -> UnitImporter.Summary {
         guard let data = FileManager.default.contents(atPath: path) else { throw InventoryError("cannot read \(path)") }
         let (rows, issues) = parse(String(decoding: data, as: UTF8.self), file: path)
         if !issues.isEmpty && !skipInvalid { throw ImportRejected(issues: issues) }
@@ -85,6 +85,6 @@ public struct RecipientCSVImporter: Sendable {
             try InventoryStore.audit(db, "import recipients", "\(path): \(rows.count) rows, \(changed) new or changed")
             return changed
         }
-        return UnitCSVImporter.Summary(imported: rows.count, rejected: issues, changed: changed)
+        return UnitImporter.Summary(imported: rows.count, rejected: issues, changed: changed)
     }
 }

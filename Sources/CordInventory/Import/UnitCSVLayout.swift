@@ -27,7 +27,7 @@ enum UnitCSVLayout {
     static let known: Set<String> = Set(plainColumns + hlaColumns(prefix: "") + hlaColumns(prefix: "MAT_"))
 
     static func isKnown(_ column: String) -> Bool {
-        known.contains(column) || column.hasPrefix("IDM_") || column.hasPrefix("MAT_IDM_")
+        known.contains(column) || column.hasPrefix("IDM_") || column.hasPrefix("MAT_IDM_") || column.hasPrefix("KIR")
     }
 
     static let statuses = ["AV", "TU", "RE", "DE"]

@@ -60,6 +60,11 @@ enum InventorySchema {
                 t.column("data", .blob).notNull()
             }
         }
+        m.registerMigration("v3: pools") { db in
+            // The WMDA pool of units imported from inventory XML (UPDATE_MODE FULL replaces a pool).
+            try db.alter(table: "units") { t in t.add(column: "pool", .text) }
+            try db.create(index: "units_pool", on: "units", columns: ["pool"])
+        }
         return m
     }
 }

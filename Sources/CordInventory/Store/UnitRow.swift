@@ -9,6 +9,8 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
 
     public var id: String
     public var bank: String?
+    /// The WMDA pool (ION) the unit was listed in, for units imported from inventory XML.
+    public var pool: String?
     public var status: String
     public var statReason: String?
     /// The typing as a GL string (from `X_HLA_GL`, or built from the SER/DNA field columns).
@@ -34,7 +36,7 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     public var extra: String
 
     enum CodingKeys: String, CodingKey {
-        case id, bank, status, hla, release, tnc, cd34, volume, abo, rhesus, ethnicity, accredited, extra
+        case id, bank, pool, status, hla, release, tnc, cd34, volume, abo, rhesus, ethnicity, accredited, extra
         case statReason = "stat_reason", hlaFields = "hla_fields", collectionDate = "collection_date", birthDate = "birth_date"
         case productModification = "product_modification", attachedSegments = "attached_segments", maternalHLA = "maternal_hla"
     }

@@ -2,12 +2,13 @@ import CordMatch
 import Foundation
 import GRDB
 
-/// Imports units from a CSV file in the WMDA-path column layout (`docs/FORMATS.md`). Every row is validated and
-/// every problem reported (file, line, column, reason). By default one bad row means nothing is written; with
+/// Imports units from CSV (WMDA-path column layout) or WMDA inventory XML (`docs/FORMATS.md`); both become the
+/// same column → value maps, validated by one set of rules. Every row is validated and every problem reported
+/// (file, line, column, reason). By default one bad row means nothing is written; with
 /// `skipInvalid` the valid rows are imported and the rejected ones written, with their reasons, to a rejects
 /// file. All rows go in one transaction (a killed import leaves the database as it was); re-importing the same
 /// file changes nothing (upsert by unit id).
-public struct UnitCSVImporter: Sendable {
+public struct UnitImporter: Sendable {
     public let resolver: TypingResolver
 
     public init(resolver: TypingResolver) { self.resolver = resolver }
@@ -39,24 +40,43 @@ public struct UnitCSVImporter: Sendable {
             issues.append(ImportIssue(file: file, line: header.line, column: "", reason: "a column name appears twice"))
         }
         if !issues.isEmpty { return ([], issues) }
-        // Rows are independent: validate them on every core, then check duplicate ids in file order.
-        let body = Array(records.dropFirst())
+        var items: [Item] = []
+        for r in records.dropFirst() {
+            guard r.fields.count == columns.count else {
+                issues.append(ImportIssue(file: file, line: r.line, column: "", reason: "\(r.fields.count) fields, the header has \(columns.count)"))
+                continue
+            }
+            items.append(Item(line: r.line, values: Dictionary(uniqueKeysWithValues: zip(columns, r.fields.map(Self.trimmed)))))
+        }
+        let (rows, rowIssues) = validate(items, file: file)
+        return (rows, (issues + rowIssues).sorted { $0.line < $1.line })
+    }
+
+    /// One unit record of an input file: where it starts and its values by column name.
+    public struct Item: Sendable {
+        public let line: Int
+        public let values: [String: String]
+        public init(line: Int, values: [String: String]) {
+            self.line = line
+            self.values = values
+        }
+    }
+
+    /// Validates items (on every core; they are independent), then checks duplicate ids in file order.
+    public func validate(_ items: [Item], file: String, pool: String? = nil) -> (rows: [UnitRow], issues: [ImportIssue]) {
         let parts = ProcessInfo.processInfo.activeProcessorCount
-        let results = ParallelSlots<(UnitRow?, [ImportIssue])>(count: body.count)
+        let results = ParallelSlots<(UnitRow?, [ImportIssue])>(count: items.count)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
-            for i in stride(from: part, to: body.count, by: parts) {
-                let r = body[i]
-                guard r.fields.count == columns.count else {
-                    results[i] = (nil, [ImportIssue(file: file, line: r.line, column: "", reason: "\(r.fields.count) fields, the header has \(columns.count)")])
-                    continue
-                }
-                results[i] = parseRow(Dictionary(uniqueKeysWithValues: zip(columns, r.fields.map(Self.trimmed))), line: r.line, file: file)
+            for i in stride(from: part, to: items.count, by: parts) {
+                results[i] = parseRow(items[i].values, line: items[i].line, file: file)
             }
         }
         var rows: [UnitRow] = []
+        var issues: [ImportIssue] = []
         var seen: [String: Int] = [:]
-        for (i, r) in body.enumerated() {
-            let (row, rowIssues) = results[i]!
+        for (i, r) in items.enumerated() {
+            var (row, rowIssues) = results[i]!
+            row?.pool = pool
             if let row, rowIssues.isEmpty {
                 if let first = seen[row.id] {
                     issues.append(ImportIssue(file: file, line: r.line, column: "ID", reason: "unit \(row.id) appears again (first on line \(first))"))
@@ -116,7 +136,7 @@ public struct UnitCSVImporter: Sendable {
         let consumed = Set(["ID", "BANK_MANUF_ID", "STATUS", "STAT_REASON", "TNC", "CD34PC", "VOL", "COLL_DATE", "BIRTH_DATE", "PROD_MOD",
                             "ABO", "RHESUS", "ETHN", "ATT_SEG", "X_ACCREDITED"] + hlaColumns + UnitCSVLayout.hlaColumns(prefix: "MAT_"))
         let extra = v.filter { !consumed.contains($0.key) && !$0.value.isEmpty }
-        return (UnitRow(id: id, bank: s("BANK_MANUF_ID").isEmpty ? nil : s("BANK_MANUF_ID"), status: status, statReason: reason,
+        return (UnitRow(id: id, bank: s("BANK_MANUF_ID").isEmpty ? nil : s("BANK_MANUF_ID"), pool: nil, status: status, statReason: reason,
                         hla: hla, hlaFields: Self.json(hlaFields), release: resolver.data.version, tnc: tnc, cd34: cd34, volume: vol,
                         collectionDate: coll?.description, birthDate: birth.description, productModification: prod, abo: abo,
                         rhesus: rh, ethnicity: ethn, attachedSegments: seg, accredited: accredited, maternalHLA: maternal,
@@ -134,6 +154,7 @@ public struct UnitCSVImporter: Sendable {
         var ok = true
         for locus in UnitCSVLayout.loci {
             var values: [String] = []
+            var given = false
             for n in ["1", "2"] {
                 let dnaColumn = "\(prefix)HLA_\(locus)_DNA_FIELD\(n)", serColumn = "\(prefix)HLA_\(locus)_SER_FIELD\(n)"
                 let dna = v[dnaColumn] ?? "", ser = v[serColumn] ?? ""
@@ -141,6 +162,7 @@ public struct UnitCSVImporter: Sendable {
                 if !dna.isEmpty { (column, token) = (dnaColumn, Self.dnaToken(dna, locus: locus)) }
                 else if !ser.isEmpty { (column, token) = (serColumn, Self.serologyToken(ser, locus: locus)) }
                 else { continue }
+                given = true
                 guard let token else { issue(column, "'\(column.hasSuffix("\(n)") && !dna.isEmpty ? dna : ser)' is not a typing for locus \(locus)"); ok = false; continue }
                 do {
                     if let scored = MatchLocus(rawValue: locus) {
@@ -154,7 +176,7 @@ public struct UnitCSVImporter: Sendable {
                     ok = false
                 }
             }
-            if required && values.isEmpty && ["A", "B", "DRB1"].contains(locus) {
+            if required && !given && ["A", "B", "DRB1"].contains(locus) {
                 issue("\(prefix)HLA_\(locus)", "A, B and DRB1 need a SER or DNA value"); ok = false
             }
             if !values.isEmpty { loci.append(values.joined(separator: "+")) }
@@ -187,22 +209,51 @@ public struct UnitCSVImporter: Sendable {
         return s.trimmingCharacters(in: .whitespaces)
     }
 
-    /// Writes valid rows in one transaction (upsert by id), with an audit entry; returns how many changed.
-    public func store(_ rows: [UnitRow], into store: InventoryStore, file: String) throws -> Int {
-        try store.write { db in
-            let changed = try Upsert.rows(rows, in: db)
-            if changed > 0 { try SearchIndexStore.rebuild(db, resolver: resolver) }
-            try InventoryStore.audit(db, "import units", "\(file): \(rows.count) rows, \(changed) new or changed")
-            return changed
+    /// Parses and validates a WMDA inventory XML file.
+    public func parseXML(_ data: Data, file: String) -> (rows: [UnitRow], issues: [ImportIssue], inventory: WMDAInventoryXML.Inventory) {
+        let inventory = WMDAInventoryXML.parse(data, file: file)
+        var issues = inventory.issues
+        for item in inventory.items {
+            for c in item.values.keys.sorted() where !UnitCSVLayout.isKnown(c) {
+                issues.append(ImportIssue(file: file, line: item.line, column: c, reason: "unknown element (see docs/FORMATS.md)"))
+            }
         }
+        let (rows, rowIssues) = validate(inventory.items, file: file, pool: inventory.pool)
+        return (rows, (issues + rowIssues).sorted { $0.line < $1.line }, inventory)
     }
 
-    /// Parses, validates and stores a file. Without `skipInvalid`, any problem rejects the whole file.
+    /// Parses, validates and stores a file (CSV, or WMDA XML when it starts with `<`). Without `skipInvalid`, any
+    /// problem rejects the whole file. An XML inventory with `UPDATE_MODE` FULL also removes the pool's units that
+    /// it no longer lists, in the same transaction.
     public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool) throws -> Summary {
         guard let data = FileManager.default.contents(atPath: path) else { throw InventoryError("cannot read \(path)") }
-        let (rows, issues) = parse(String(decoding: data, as: UTF8.self), file: path)
+        let isXML = data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }) == UInt8(ascii: "<")
+        let rows: [UnitRow], issues: [ImportIssue]
+        var replacePool: String?
+        if isXML {
+            let parsed = parseXML(data, file: path)
+            (rows, issues) = (parsed.rows, parsed.issues)
+            if parsed.inventory.updateMode == "FULL" { replacePool = parsed.inventory.pool }
+            // A FULL inventory with rejected rows must not delete the units those rows would have kept.
+            if replacePool != nil && !issues.isEmpty { replacePool = nil }
+        } else {
+            (rows, issues) = parse(String(decoding: data, as: UTF8.self), file: path)
+        }
         if !issues.isEmpty && !skipInvalid { throw ImportRejected(issues: issues) }
-        let changed = try self.store(rows, into: store, file: path)
+        let poolToReplace = replacePool
+        let changed = try store.write { db in
+            var changed = try Upsert.rows(rows, in: db)
+            if let pool = poolToReplace {
+                let listed = Set(rows.map(\.id))
+                let stale = try String.fetchAll(db, sql: "SELECT id FROM units WHERE pool = ?", arguments: [pool]).filter { !listed.contains($0) }
+                for id in stale { try db.execute(sql: "DELETE FROM units WHERE id = ?", arguments: [id]) }
+                changed += stale.count
+                if !stale.isEmpty { try InventoryStore.audit(db, "full inventory", "\(path): pool \(pool) no longer lists \(stale.count) units; removed") }
+            }
+            if changed > 0 { try SearchIndexStore.rebuild(db, resolver: resolver) }
+            try InventoryStore.audit(db, "import units", "\(path): \(rows.count) rows, \(changed) new, changed or removed")
+            return changed
+        }
         return Summary(imported: rows.count, rejected: issues, changed: changed)
     }
 }
