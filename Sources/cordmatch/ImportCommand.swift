@@ -10,7 +10,8 @@ struct ImportCommand: AsyncParsableCommand {
         discussion: """
             Units: columns named after WMDA inventory element paths (ID, STATUS, BIRTH_DATE, HLA_A_DNA_FIELD1,
             HLA_A_SER_FIELD1, …, TNC, CD34PC, COLL_DATE, PROD_MOD, ATT_SEG, BANK_MANUF_ID, …, X_HLA_GL for a whole GL
-            string); recipients: ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE. docs/FORMATS.md lists them.
+            string), or WMDA inventory XML 2.2/2.3 (UPDATE_MODE FULL replaces the pool, DIFF upserts); recipients:
+            ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE. docs/FORMATS.md lists every column.
             Every row is checked; every problem is reported as file:line: column: reason. By default one bad row
             means nothing is imported (exit 1); --skip-invalid imports the valid rows and writes the rejected
             ones with their reasons to a rejects file. Re-importing the same file changes nothing.
@@ -18,8 +19,8 @@ struct ImportCommand: AsyncParsableCommand {
         subcommands: [Units.self, Recipients.self])
 
     struct Units: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import units from a CSV file.")
-        @Argument(help: "The CSV file.") var file: String
+        static let configuration = CommandConfiguration(abstract: "Import units from a CSV or WMDA inventory XML file.")
+        @Argument(help: "The CSV or XML file.") var file: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var importOptions: ImportOptions
         @OptionGroup var reference: ReferenceOptions
