@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CordInventory
 import CordMatch
 
 struct DataCommand: AsyncParsableCommand {
@@ -7,7 +8,7 @@ struct DataCommand: AsyncParsableCommand {
         commandName: "data",
         abstract: "Install and inspect reference data (IPD-IMGT/HLA releases, NMDP MAC table).",
         discussion: "Data live in $CORDMATCH_HOME (default ~/.cordmatch). scripts/setup installs what it finds.",
-        subcommands: [Status.self, Install.self]
+        subcommands: [Status.self, Install.self, Use.self]
     )
 
     struct Status: AsyncParsableCommand {
@@ -105,6 +106,43 @@ struct DataCommand: AsyncParsableCommand {
             let (data, report) = try ReferenceDataLoader.load(try home.release(v), snapshotDirectory: home.snapshotDirectory)
             print("installed IMGT/HLA \(v): \(data.whoAlleles.count) alleles, rel_dna_ser \(data.relDnaSerLayout.rawValue), "
                   + "compiled in \(String(format: "%.1f", report.seconds)) s")
+        }
+    }
+}
+
+extension DataCommand {
+    struct Use: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make an installed release the default and re-resolve the database's typings under it.",
+            discussion: """
+                Reports every stored typing that became invalid (it stays out of searches until corrected) or changed
+                meaning (other P groups or antigens at some position), then stamps the rest with the release and
+                rebuilds the search index, in one transaction. Exit code 1 when any typing became invalid.
+                Example: cordmatch data use 3.58.0 --db inventory.sqlite
+                """)
+        @Argument(help: "An installed release, e.g. 3.58.0.") var version: String
+        @OptionGroup var database: DatabaseOptions
+
+        func run() async throws {
+            let home = DataDirectory.resolve()
+            let resolver: @Sendable (String) throws -> TypingResolver = { v in
+                let (data, _) = try ReferenceDataLoader.load(try home.release(v), snapshotDirectory: home.snapshotDirectory)
+                return TypingResolver(data, macs: try? home.installedMACs(), tce: try? DPB1TCETable.load(home.tceFile))
+            }
+            let target: TypingResolver
+            do {
+                target = try resolver(version)
+                try home.setDefault(version)
+            } catch { throw fatal("\(error)") }
+            print("default IMGT/HLA release: \(version)")
+            guard FileManager.default.fileExists(atPath: database.path) else {
+                print("no database at \(database.path): nothing to re-resolve")
+                return
+            }
+            let report = try ReleaseSwitch(from: resolver, to: target).run(on: try database.open())
+            print("re-resolved \(report.units) units and \(report.recipients) recipients under IMGT/HLA \(version)")
+            for f in report.findings { print("\(f.kind == .invalid ? "INVALID" : "CHANGED") \(f.record) \(f.id): \(f.detail)") }
+            if report.findings.contains(where: { $0.kind == .invalid }) { throw ExitCode(1) }
         }
     }
 }

@@ -140,3 +140,35 @@ import TestSupport
         #expect(broken.issues.first?.reason.hasPrefix("XML:") == true)
     }
 }
+
+@Suite struct ReleaseSwitchTests {
+    static func resolver(_ version: String) throws -> TypingResolver {
+        let folder = ReleaseFolder(FixtureRelease.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/imgt-hla/\(version)"))
+        return TypingResolver(try ReferenceDataLoader.load(folder, snapshotDirectory: DataDirectory.resolve().snapshotDirectory).0)
+    }
+
+    @Test func switchingReleasesReportsInvalidAndChangedTypings() throws {
+        let (store, dir) = try InventoryTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let new = try Self.resolver("3.58.0"), old = try Self.resolver("3.56.0")
+        // A*02:1173 is new in 3.58.0; A*02:XX gains alleles between the releases.
+        let csv = """
+            ID,STATUS,BIRTH_DATE,X_HLA_GL
+            U1,AV,2020-01-01,A*02:01+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01
+            U2,AV,2020-01-01,A*02:1173+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01
+            U3,AV,2020-01-01,A*02:XX+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01
+            """
+        let file = dir.appendingPathComponent("u.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        _ = try UnitImporter(resolver: new).importFile(file.path, into: store, skipInvalid: false)
+        let report = try ReleaseSwitch(from: { v in try Self.resolver(v) }, to: old).run(on: store)
+        #expect(report.units == 3)
+        #expect(report.findings.map { "\($0.kind.rawValue) \($0.id)" } == ["invalid U2", "changed U3"])
+        #expect(report.findings[1].detail.hasPrefix("A A*02:XX:") && report.findings[1].detail.contains("no longer") && report.findings[1].detail.contains("A*02:1175"))
+        // U2 is out of the index until corrected; the others are stamped with 3.56.0.
+        let search = try InventorySearch(store: store, resolver: old)
+        #expect(search.indexFromDatabase && search.index.release == "3.56.0" && search.index.unitIDs == ["U1", "U3"])
+        let releases = try store.read { try String.fetchAll($0, sql: "SELECT release FROM units ORDER BY id") }
+        #expect(releases == ["3.56.0", "3.58.0", "3.56.0"])
+    }
+}

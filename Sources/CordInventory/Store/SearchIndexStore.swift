@@ -16,7 +16,9 @@ enum SearchIndexStore {
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, hla, status FROM units ORDER BY id")
         while let row = try cursor.next() {
             let id: String = row["id"], hla: String = row["hla"], status: String = row["status"]
-            store.append(try resolver.resolve(hla))
+            // A typing invalid under this release (after `data use`) stays out of the index: never matched as untyped.
+            guard let typing = try? resolver.resolve(hla) else { continue }
+            store.append(typing)
             ids.append(id)
             searchable.append(status == "AV" ? 1 : 0)
         }
