@@ -50,7 +50,7 @@ public final class InventorySearch: Sendable {
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let total = compact.count
         let chunk = (total + cores - 1) / max(cores, 1)
-        let found = Collector(parts: cores)
+        let found = ParallelSlots<[Int]>(count: cores)
         DispatchQueue.concurrentPerform(iterations: cores) { part in
             let range = min(total, part * chunk)..<min(total, (part + 1) * chunk)
             var keep: [Int] = []
@@ -59,9 +59,9 @@ public final class InventorySearch: Sendable {
                 let x8 = floor.potentialCountsAsMatch ? c.x8.matchesIncludingPotential : c.x8.definite
                 if includeIneligible || (x6 >= floor.minX6 && x8 >= floor.minX8 && searchable[u] == 1) { keep.append(u) }
             }
-            found.set(part, keep)
+            found[part] = keep
         }
-        let candidates = try units(found.all.map { index.unitIDs[$0] })
+        let candidates = try units((0..<cores).flatMap { found[$0] ?? [] }.map { index.unitIDs[$0] })
         let selection = CordSelector(policy: policy, searchDate: searchDate).select(for: recipient, from: candidates)
         return Result(selection: selection, scanned: total, assessed: candidates.count)
     }
@@ -71,13 +71,4 @@ public final class InventorySearch: Sendable {
         guard let unit = try units([unitID]).first else { return nil }
         return UnitAssessor(policy: policy, searchDate: searchDate).assess(unit, for: recipient)
     }
-}
-
-/// Per-part results of a parallel scan (each part writes only its own slot).
-final class Collector: @unchecked Sendable {
-    private var parts: [[Int]]
-    private let lock = NSLock()
-    init(parts: Int) { self.parts = Array(repeating: [], count: parts) }
-    func set(_ i: Int, _ v: [Int]) { lock.lock(); parts[i] = v; lock.unlock() }
-    var all: [Int] { lock.lock(); defer { lock.unlock() }; return parts.flatMap { $0 } }
 }
