@@ -19,6 +19,23 @@ struct RecipientOptions: ParsableArguments {
         if let d = searchDate, CalendarDate(d) == nil { throw ValidationError("--search-date must be YYYY-MM-DD") }
     }
 
+    /// Opens the database and the release, loads the inventory's search index, and runs `body` with the
+    /// recipient, the policy and the search date; errors are printed and end the run with exit code 1.
+    func withSearch(_ database: DatabaseOptions, _ reference: ReferenceOptions,
+                    _ body: (InventorySearch, Recipient, SelectionPolicy, CalendarDate) throws -> Void) throws {
+        let store = try database.open()
+        let resolver = try makeResolver(reference)
+        do {
+            let (recipient, policy, date) = try load(store, resolver)
+            try body(try InventorySearch(store: store, resolver: resolver), recipient, policy, date)
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            printError("ERROR: \(error)")
+            throw ExitCode(1)
+        }
+    }
+
     func load(_ store: InventoryStore, _ resolver: TypingResolver) throws -> (Recipient, SelectionPolicy, CalendarDate) {
         let date = searchDate.flatMap(CalendarDate.init) ?? CalendarDate.today()
         if let id = recipient {
@@ -55,11 +72,7 @@ struct SearchCommand: AsyncParsableCommand {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
-        let store = try database.open()
-        let resolver = try makeResolver(reference)
-        do {
-            let (recipient, policy, date) = try who.load(store, resolver)
-            let search = try InventorySearch(store: store, resolver: resolver)
+        try who.withSearch(database, reference) { search, recipient, policy, date in
             let result = try search.search(recipient, policy: policy, searchDate: date, includeIneligible: includeIneligible)
             let report = SearchReport(result: result, recipient: recipient.id, searchDate: date, limit: limit,
                                       includeIneligible: includeIneligible)
@@ -68,11 +81,6 @@ struct SearchCommand: AsyncParsableCommand {
             case .csv: print(SearchTable.csv(report))
             case .table: print(SearchTable.text(report))
             }
-        } catch let e as ExitCode {
-            throw e
-        } catch {
-            printError("ERROR: \(error)")
-            throw ExitCode(1)
         }
     }
 }
@@ -89,20 +97,11 @@ struct ExplainCommand: AsyncParsableCommand {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
-        let store = try database.open()
-        let resolver = try makeResolver(reference)
-        do {
-            let (recipient, policy, date) = try who.load(store, resolver)
-            let search = try InventorySearch(store: store, resolver: resolver)
+        try who.withSearch(database, reference) { search, recipient, policy, date in
             guard let a = try search.explain(recipient, unitID: unit, policy: policy, searchDate: date) else {
                 throw InventoryError("no unit \(unit) in the database")
             }
             print(a.text)
-        } catch let e as ExitCode {
-            throw e
-        } catch {
-            printError("ERROR: \(error)")
-            throw ExitCode(1)
         }
     }
 }

@@ -13,6 +13,20 @@ public struct CSVReader {
         public var description: String { "line \(line): \(reason)" }
     }
 
+    /// The header record and the data records of a file, or the problem that stops reading it (a syntax error,
+    /// an empty file) as an import issue.
+    public static func table(_ text: String, file: String) -> Result<(header: Record, rows: [Record]), ImportIssue> {
+        do {
+            let all = try records(text)
+            guard let header = all.first else { return .failure(ImportIssue(file: file, line: 1, column: "", reason: "the file is empty")) }
+            return .success((header, Array(all.dropFirst())))
+        } catch let e as SyntaxError {
+            return .failure(ImportIssue(file: file, line: e.line, column: "", reason: e.reason))
+        } catch {
+            return .failure(ImportIssue(file: file, line: 0, column: "", reason: "\(error)"))
+        }
+    }
+
     /// Parses the whole text; blank lines are skipped.
     public static func records(_ text: String) throws -> [Record] {
         var records: [Record] = []

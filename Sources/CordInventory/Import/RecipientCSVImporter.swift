@@ -14,11 +14,11 @@ public struct RecipientCSVImporter: Sendable {
     static let required = ["ID", "WEIGHT_KG", "DISEASE", "HLA"]
 
     public func parse(_ text: String, file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
-        let records: [CSVReader.Record]
-        do { records = try CSVReader.records(text) } catch let e as CSVReader.SyntaxError {
-            return ([], [ImportIssue(file: file, line: e.line, column: "", reason: e.reason)])
-        } catch { return ([], [ImportIssue(file: file, line: 0, column: "", reason: "\(error)")]) }
-        guard let header = records.first else { return ([], [ImportIssue(file: file, line: 1, column: "", reason: "the file is empty")]) }
+        let header: CSVReader.Record, body: [CSVReader.Record]
+        switch CSVReader.table(text, file: file) {
+        case .success(let t): (header, body) = t
+        case .failure(let issue): return ([], [issue])
+        }
         let cols = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         var issues: [ImportIssue] = []
         for c in cols where !Self.columns.contains(c) {
@@ -30,7 +30,7 @@ public struct RecipientCSVImporter: Sendable {
         if !issues.isEmpty { return ([], issues) }
         var rows: [RecipientRow] = []
         var seen: [String: Int] = [:]
-        for r in records.dropFirst() {
+        for r in body {
             guard r.fields.count == cols.count else {
                 issues.append(ImportIssue(file: file, line: r.line, column: "", reason: "\(r.fields.count) fields, the header has \(cols.count)"))
                 continue

@@ -23,11 +23,11 @@ public struct UnitImporter: Sendable {
 
     /// Parses and validates a file; returns the valid rows and every problem.
     public func parse(_ text: String, file: String) -> (rows: [UnitRow], issues: [ImportIssue]) {
-        let records: [CSVReader.Record]
-        do { records = try CSVReader.records(text) } catch let e as CSVReader.SyntaxError {
-            return ([], [ImportIssue(file: file, line: e.line, column: "", reason: e.reason)])
-        } catch { return ([], [ImportIssue(file: file, line: 0, column: "", reason: "\(error)")]) }
-        guard let header = records.first else { return ([], [ImportIssue(file: file, line: 1, column: "", reason: "the file is empty")]) }
+        let header: CSVReader.Record, body: [CSVReader.Record]
+        switch CSVReader.table(text, file: file) {
+        case .success(let t): (header, body) = t
+        case .failure(let issue): return ([], [issue])
+        }
         var issues: [ImportIssue] = []
         let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         for c in columns where !UnitCSVLayout.isKnown(c) {
@@ -41,7 +41,7 @@ public struct UnitImporter: Sendable {
         }
         if !issues.isEmpty { return ([], issues) }
         var items: [Item] = []
-        for r in records.dropFirst() {
+        for r in body {
             guard r.fields.count == columns.count else {
                 issues.append(ImportIssue(file: file, line: r.line, column: "", reason: "\(r.fields.count) fields, the header has \(columns.count)"))
                 continue
