@@ -120,10 +120,14 @@ import TestSupport
     @Test func demoRanksExplainsAndExcludes() throws {
         let r = try CLITests.run(["demo", "--imgt-dir", CLITests.imgt])
         #expect(r.status == 0, "\(r.err)")
-        let ranked = r.out.split(separator: "\n").filter { $0.hasPrefix("   ") }.map { $0.split(separator: " ")[1] }
-        #expect(ranked == ["CB-001", "CB-002", "CB-004", "CB-003"])
-        #expect(r.out.contains("CB-007: antibodies: carries B*07:02, recipient MFI 4000 ≥ 1000"))
-        #expect(r.out.contains("CB-005: tnc_dose: TNC 4.44 ×10^7/kg (needs > 5.0 at 8/8)"))
+        let lines = r.out.split(separator: "\n")
+        let ranked = lines.filter { $0.split(separator: " ").first.map { Int($0) != nil } == true && $0.contains("CB-") }
+            .map { $0.split(separator: " ")[1] }
+        #expect(ranked == ["CB-001", "CB-002", "CB-008", "CB-004", "CB-003"])
+        #expect(r.out.contains("Imported 8 units into a temporary database and indexed them."))
+        #expect(lines.contains { $0.contains("CB-007") && $0.contains("NOT ELIGIBLE: antibodies: carries B*07:02, recipient MFI 4000 ≥ 1000") })
+        #expect(lines.contains { $0.contains("CB-005") && $0.contains("NOT ELIGIBLE: tnc_dose: TNC 4.44 ×10^7/kg (needs > 5.0 at 8/8)") })
+        #expect(lines.contains { $0.contains("CB-006") && $0.contains("status RE") })
         #expect(r.out.contains("Why CB-001 ranks first:"))
     }
 }
