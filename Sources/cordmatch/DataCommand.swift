@@ -46,10 +46,10 @@ struct DataCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Install an IPD-IMGT/HLA release (from a folder or by download) or an NMDP MAC file.",
             discussion: """
-                --from DIR       a release folder (or a folder of release folders) in the ANHIG/IMGTHLA layout
-                --version V      download release V from github.com/ANHIG/IMGTHLA (needs network)
-                --mac FILE       an NMDP MAC list in numer.v3.txt or alpha.v3.txt layout
-                --tce FILE       the DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv)
+                --from DIR       a release folder (or a folder of release folders) in the ANHIG/IMGTHLA layout \
+                --version V      download release V from github.com/ANHIG/IMGTHLA (needs network) \
+                --mac FILE       an NMDP MAC list in numer.v3.txt or alpha.v3.txt layout \
+                --tce FILE       the DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv) \
                 The newest installed release is the default unless --default names one.
                 """)
 
@@ -115,8 +115,8 @@ extension DataCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make an installed release the default and re-resolve the database's typings under it.",
             discussion: """
-                Reports every stored typing that became invalid (it stays out of searches until corrected) or changed
-                meaning (other P groups or antigens at some position), then stamps the rest with the release and
+                Reports every stored typing that became invalid (it stays out of searches until corrected) or changed \
+                meaning (other P groups or antigens at some position), then stamps the rest with the release and \
                 rebuilds the search index, in one transaction. Exit code 1 when any typing became invalid.
                 Example: cordmatch data use 3.58.0 --db inventory.sqlite
                 """)

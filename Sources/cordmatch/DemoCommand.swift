@@ -8,10 +8,10 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Run the main job on a small built-in inventory: import, index, search, explain.",
         discussion: """
-            Imports eight built-in units (WMDA CSV layout: alleles, serology, an XX code, a reserved unit, a unit
-            without CD34) into a temporary database, then searches it for an example patient — an 18 kg child with
-            a non-malignant disease and an antibody against B*07:02 — under the non-malignant policy, and prints the
-            ranked units, why the others are not eligible, and the full account of the best one. --db keeps the
+            Imports eight built-in units (WMDA CSV layout: alleles, serology, an XX code, a reserved unit, a unit \
+            without CD34) into a temporary database, then searches it for an example patient — an 18 kg child with \
+            a non-malignant disease and an antibody against B*07:02 — under the non-malignant policy, and prints the \
+            ranked units, why the others are not eligible, and the full account of the best one. --db keeps the \
             database (try 'cordmatch search --db PATH --hla …' on it afterwards).
             """)
 

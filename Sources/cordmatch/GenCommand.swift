@@ -8,8 +8,8 @@ struct GenCommand: AsyncParsableCommand {
         commandName: "gen",
         abstract: "Write a synthetic inventory (units or recipients CSV), deterministic by seed.",
         discussion: """
-            Example: cordmatch gen units --count 1000000 --seed 7 > units.csv
-            Skewed allele frequencies per locus, ~30% of units typed only at antigen level at A and B, some XX codes,
+            Example: cordmatch gen units --count 1000000 --seed 7 > units.csv \
+            Skewed allele frequencies per locus, ~30% of units typed only at antigen level at A and B, some XX codes, \
             log-normal TNC and CD34, the usual statuses. For benchmarks and tests: no real donor or patient.
             """)
 

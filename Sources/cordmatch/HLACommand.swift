@@ -7,13 +7,13 @@ struct HLACommand: AsyncParsableCommand {
         commandName: "hla",
         abstract: "HLA nomenclature: reduce, expand and validate typings against an IPD-IMGT/HLA release.",
         discussion: """
-            A typing is an allele name (A*02:01, HLA-A*02:01:01:01, B*44:19N), an XX code (A*02:XX), an NMDP MAC
-            (A*02:AB, needs 'cordmatch data install --mac FILE'), a G or P group (A*01:01:01G, A*01:01P), a
+            A typing is an allele name (A*02:01, HLA-A*02:01:01:01, B*44:19N), an XX code (A*02:XX), an NMDP MAC \
+            (A*02:AB, needs 'cordmatch data install --mac FILE'), a G or P group (A*01:01:01G, A*01:01P), a \
             serologic antigen (A2, B44, Cw7, DR15, DQ7), or a GL string combining them:
               HLA-A*01:01+HLA-A*24:02^HLA-B*08:01+HLA-B*44:02/44:03
 
-            Typings come as arguments, or one per line on standard input. Text output is exactly one line per
-            input, in input order: the result, or 'ERROR: <message>'. A bad line never stops the rest; the exit
+            Typings come as arguments, or one per line on standard input. Text output is exactly one line per \
+            input, in input order: the result, or 'ERROR: <message>'. A bad line never stops the rest; the exit \
             code is 1 when any line failed. Warnings (e.g. a renamed allele) go to standard error.
             """,
         subcommands: [Reduce.self, Expand.self, Validate.self]

@@ -6,14 +6,14 @@ import Foundation
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import units or recipients from CSV into the inventory database.",
+        abstract: "Import units (CSV or WMDA inventory XML) or recipients (CSV) into the inventory database.",
         discussion: """
-            Units: columns named after WMDA inventory element paths (ID, STATUS, BIRTH_DATE, HLA_A_DNA_FIELD1,
-            HLA_A_SER_FIELD1, …, TNC, CD34PC, COLL_DATE, PROD_MOD, ATT_SEG, BANK_MANUF_ID, …, X_HLA_GL for a whole GL
-            string), or WMDA inventory XML 2.2/2.3 (UPDATE_MODE FULL replaces the pool, DIFF upserts); recipients:
-            ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE. docs/FORMATS.md lists every column.
-            Every row is checked; every problem is reported as file:line: column: reason. By default one bad row
-            means nothing is imported (exit 1); --skip-invalid imports the valid rows and writes the rejected
+            Units: columns named after WMDA inventory element paths (ID, STATUS, BIRTH_DATE, HLA_A_DNA_FIELD1, \
+            HLA_A_SER_FIELD1, …, TNC, CD34PC, COLL_DATE, PROD_MOD, ATT_SEG, BANK_MANUF_ID, …, X_HLA_GL for a whole GL \
+            string), or WMDA inventory XML 2.2/2.3 (UPDATE_MODE FULL replaces the pool, DIFF upserts); recipients: \
+            ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE. docs/FORMATS.md lists every column. \
+            Every row is checked; every problem is reported as file:line: column: reason. By default one bad row \
+            means nothing is imported (exit 1); --skip-invalid imports the valid rows and writes the rejected \
             ones with their reasons to a rejects file. Re-importing the same file changes nothing.
             """,
         subcommands: [Units.self, Recipients.self])

@@ -9,8 +9,8 @@ extension BenchCommand {
             commandName: "scoring",
             abstract: "Measure pairs scored per second on one core: full scoring (with explanations) and the counts-only kernel.",
             discussion: """
-                Generates units with `InventoryGenerator` (fixed seed: skewed allele frequencies, ~30% antigen-level
-                at A/B, some XX codes), resolves them once, then scores one allele-typed recipient against all of them
+                Generates units with `InventoryGenerator` (fixed seed: skewed allele frequencies, ~30% antigen-level \
+                at A/B, some XX codes), resolves them once, then scores one allele-typed recipient against all of them \
                 repeatedly.
                 """)
 

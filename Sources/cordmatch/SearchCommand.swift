@@ -56,11 +56,13 @@ struct SearchCommand: AsyncParsableCommand {
         commandName: "search",
         abstract: "Rank the inventory's units for a recipient under a policy.",
         discussion: """
-            Example: cordmatch search --db inventory.sqlite --recipient R1 --limit 20
-                     cordmatch search --hla 'A*02:01+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01' --weight 18 \\
-                                      --disease non-malignant --dsa 'B7=3500' --format json
-            The table shows rank, unit, bank, x/6 and x/8 (p = potential), known GvH/HvG mismatches, TNC/kg, CD34/kg
-            and warnings. Only available (AV) units are eligible; --include-ineligible lists the others with reasons.
+            Examples:
+              cordmatch search --db inventory.sqlite --recipient R1 --limit 20
+              cordmatch search --hla 'A*02:01+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01' \\
+                --weight 18 --disease non-malignant --dsa 'B7=3500' --format json
+
+            The table shows rank, unit, bank, x/6 and x/8 (p = potential), known GvH/HvG mismatches, TNC/kg, CD34/kg \
+            and warnings. Only available (AV) units are eligible; --include-ineligible lists the others with reasons. \
             Double units are proposed when no single unit passes.
             """)
 
