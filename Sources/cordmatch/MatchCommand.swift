@@ -53,11 +53,3 @@ struct MatchCommand: AsyncParsableCommand {
         }
     }
 }
-
-extension CalendarDate {
-    /// Today's date (UTC).
-    static func today() -> CalendarDate {
-        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
-    }
-}

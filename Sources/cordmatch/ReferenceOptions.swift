@@ -14,9 +14,10 @@ struct ReferenceOptions: ParsableArguments {
     /// The release folder these options name.
     func folder() throws -> ReleaseFolder {
         if let d = directory { return ReleaseFolder(URL(fileURLWithPath: d)) }
-        if version == nil, let env = ProcessInfo.processInfo.environment["CORDMATCH_IMGT_DIR"], !env.isEmpty {
+        if let env = ProcessInfo.processInfo.environment["CORDMATCH_IMGT_DIR"], !env.isEmpty {
             let found = DataDirectory.releases(at: URL(fileURLWithPath: env))
-            if let newest = found.last { return newest }
+            if let version, let named = found.first(where: { $0.url.lastPathComponent == version }) { return named }
+            if version == nil, let newest = found.last { return newest }
         }
         return try DataDirectory.resolve().release(version)
     }

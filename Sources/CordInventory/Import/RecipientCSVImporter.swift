@@ -28,14 +28,32 @@ public struct RecipientCSVImporter: Sendable {
             issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "required column missing"))
         }
         if !issues.isEmpty { return ([], issues) }
-        var rows: [RecipientRow] = []
-        var seen: [String: Int] = [:]
+        var items: [UnitImporter.Item] = []
         for r in body {
             guard r.fields.count == cols.count else {
                 issues.append(ImportIssue(file: file, line: r.line, column: "", reason: "\(r.fields.count) fields, the header has \(cols.count)"))
                 continue
             }
-            let v = Dictionary(uniqueKeysWithValues: zip(cols, r.fields.map { $0.trimmingCharacters(in: .whitespaces) }))
+            items.append(UnitImporter.Item(line: r.line, values: Dictionary(uniqueKeysWithValues: zip(cols, r.fields.map { $0.trimmingCharacters(in: .whitespaces) }))))
+        }
+        let (rows, rowIssues) = validate(items, file: file)
+        return (rows, (issues + rowIssues).sorted { $0.line < $1.line })
+    }
+
+    /// The problems with the column names of one record given as a map (rows that do not come from a CSV header).
+    public static func columnIssues(_ item: UnitImporter.Item, file: String) -> [ImportIssue] {
+        item.values.keys.sorted().filter { !columns.contains($0) }.map {
+            ImportIssue(file: file, line: item.line, column: $0, reason: "unknown column (expected \(columns.joined(separator: ", ")))")
+        }
+    }
+
+    /// Validates records (column → value) and checks duplicate ids in order.
+    public func validate(_ items: [UnitImporter.Item], file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
+        var rows: [RecipientRow] = []
+        var issues: [ImportIssue] = []
+        var seen: [String: Int] = [:]
+        for r in items {
+            let v = r.values
             var rowIssues: [ImportIssue] = []
             func issue(_ c: String, _ why: String) { rowIssues.append(ImportIssue(file: file, line: r.line, column: c, reason: why)) }
             let id = v["ID"] ?? ""
@@ -80,11 +98,16 @@ public struct RecipientCSVImporter: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else { throw InventoryError("cannot read \(path)") }
         let (rows, issues) = parse(String(decoding: data, as: UTF8.self), file: path)
         if !issues.isEmpty && !skipInvalid { throw ImportRejected(issues: issues) }
-        let changed = try store.write { db in
+        let changed = try write(rows, into: store, source: path)
+        return UnitImporter.Summary(imported: rows.count, rejected: issues, changed: changed)
+    }
+
+    /// Upserts validated rows in one transaction, with an audit entry naming `source`; returns how many changed.
+    public func write(_ rows: [RecipientRow], into store: InventoryStore, source: String) throws -> Int {
+        try store.write { db in
             let changed = try Upsert.rows(rows, in: db)
-            try InventoryStore.audit(db, "import recipients", "\(path): \(rows.count) rows, \(changed) new or changed")
+            try InventoryStore.audit(db, "import recipients", "\(source): \(rows.count) rows, \(changed) new or changed")
             return changed
         }
-        return UnitImporter.Summary(imported: rows.count, rejected: issues, changed: changed)
     }
 }

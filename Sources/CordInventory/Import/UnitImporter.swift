@@ -209,15 +209,17 @@ public struct UnitImporter: Sendable {
         return s.trimmingCharacters(in: .whitespaces)
     }
 
+    /// The unknown column (or element) names of one record given as a map (rows that do not come from a CSV header).
+    public static func columnIssues(_ item: Item, file: String, noun: String = "column") -> [ImportIssue] {
+        item.values.keys.sorted().filter { !UnitCSVLayout.isKnown($0) }.map {
+            ImportIssue(file: file, line: item.line, column: $0, reason: "unknown \(noun) (see docs/FORMATS.md)")
+        }
+    }
+
     /// Parses and validates a WMDA inventory XML file.
     public func parseXML(_ data: Data, file: String) -> (rows: [UnitRow], issues: [ImportIssue], inventory: WMDAInventoryXML.Inventory) {
         let inventory = WMDAInventoryXML.parse(data, file: file)
-        var issues = inventory.issues
-        for item in inventory.items {
-            for c in item.values.keys.sorted() where !UnitCSVLayout.isKnown(c) {
-                issues.append(ImportIssue(file: file, line: item.line, column: c, reason: "unknown element (see docs/FORMATS.md)"))
-            }
-        }
+        let issues = inventory.issues + inventory.items.flatMap { Self.columnIssues($0, file: file, noun: "element") }
         let (rows, rowIssues) = validate(inventory.items, file: file, pool: inventory.pool)
         return (rows, (issues + rowIssues).sorted { $0.line < $1.line }, inventory)
     }
@@ -240,20 +242,26 @@ public struct UnitImporter: Sendable {
             (rows, issues) = parse(String(decoding: data, as: UTF8.self), file: path)
         }
         if !issues.isEmpty && !skipInvalid { throw ImportRejected(issues: issues) }
-        let poolToReplace = replacePool
-        let changed = try store.write { db in
+        let changed = try write(rows, into: store, source: path, replacingPool: replacePool)
+        return Summary(imported: rows.count, rejected: issues, changed: changed)
+    }
+
+    /// Upserts validated rows in one transaction and rebuilds the search index in it when anything changed;
+    /// `replacingPool` also removes that pool's units the rows no longer list. Returns how many units changed.
+    public func write(_ rows: [UnitRow], into store: InventoryStore, source: String, replacingPool pool: String? = nil) throws -> Int {
+        let resolver = resolver
+        return try store.write { db in
             var changed = try Upsert.rows(rows, in: db)
-            if let pool = poolToReplace {
+            if let pool {
                 let listed = Set(rows.map(\.id))
                 let stale = try String.fetchAll(db, sql: "SELECT id FROM units WHERE pool = ?", arguments: [pool]).filter { !listed.contains($0) }
                 for id in stale { try db.execute(sql: "DELETE FROM units WHERE id = ?", arguments: [id]) }
                 changed += stale.count
-                if !stale.isEmpty { try InventoryStore.audit(db, "full inventory", "\(path): pool \(pool) no longer lists \(stale.count) units; removed") }
+                if !stale.isEmpty { try InventoryStore.audit(db, "full inventory", "\(source): pool \(pool) no longer lists \(stale.count) units; removed") }
             }
             if changed > 0 { try SearchIndexStore.rebuild(db, resolver: resolver) }
-            try InventoryStore.audit(db, "import units", "\(path): \(rows.count) rows, \(changed) new, changed or removed")
+            try InventoryStore.audit(db, "import units", "\(source): \(rows.count) rows, \(changed) new, changed or removed")
             return changed
         }
-        return Summary(imported: rows.count, rejected: issues, changed: changed)
     }
 }

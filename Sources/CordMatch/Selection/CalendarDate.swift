@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar date without time or zone (`YYYY-MM-DD`), as inventory files write them.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
@@ -14,6 +16,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     public static func < (l: CalendarDate, r: CalendarDate) -> Bool { (l.year, l.month, l.day) < (r.year, r.month, r.day) }
+
+    /// Today's date (UTC).
+    public static func today() -> CalendarDate {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)
+    }
 
     /// The same day `years` later.
     public func adding(years: Int) -> CalendarDate { CalendarDate(year: year + years, month: month, day: day) }

@@ -1,0 +1,154 @@
+import CordMatch
+import Dispatch
+import Foundation
+
+/// The outcome of one scenario: the result of every expectation, or the problems that stopped it from running.
+public struct ScenarioOutcome: Sendable {
+    public let file: String
+    public let name: String
+    public let source: String?
+    /// Why the scenario could not run (a malformed file, an invalid row, a release not installed); each names
+    /// the file and line.
+    public let errors: [String]
+    public let expectations: [(expectation: ScenarioExpectation, checks: [CheckResult])]
+    public let seconds: Double
+
+    public var passed: Bool { errors.isEmpty && expectations.allSatisfy { $0.checks.allSatisfy(\.passed) } }
+}
+
+/// Runs scenarios: each in its own temporary database (created, filled through the importers, indexed,
+/// searched, deleted), so a scenario sees exactly what a coordinator's database would give.
+public struct ScenarioRunner: Sendable {
+    /// The reference release a scenario names (nil: the default one).
+    public typealias ResolverSource = @Sendable (_ version: String?) throws -> TypingResolver
+
+    let resolverFor: ResolverSource
+
+    public init(resolver: @escaping ResolverSource) { resolverFor = resolver }
+
+    /// Runs scenario files on every core; the outcomes come in the order of `files`.
+    public func run(files: [String]) -> [ScenarioOutcome] {
+        let outcomes = ParallelSlots<ScenarioOutcome>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { outcomes[$0] = run(file: files[$0]) }
+        return (0..<files.count).map { outcomes[$0]! }
+    }
+
+    /// Reads and runs the scenario file at `path`.
+    public func run(file path: String) -> ScenarioOutcome {
+        let start = Date()
+        do {
+            return run(try ScenarioDecoder.load(path))
+        } catch {
+            return ScenarioOutcome(file: path, name: URL(fileURLWithPath: path).lastPathComponent, source: nil, errors: [error.description],
+                                   expectations: [], seconds: Date().timeIntervalSince(start))
+        }
+    }
+
+    public func run(_ s: Scenario) -> ScenarioOutcome {
+        let start = Date()
+        func outcome(errors: [String], _ results: [(ScenarioExpectation, [CheckResult])] = []) -> ScenarioOutcome {
+            ScenarioOutcome(file: s.file, name: s.name, source: s.source, errors: errors, expectations: results.map { ($0.0, $0.1) },
+                            seconds: Date().timeIntervalSince(start))
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-verify-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        do {
+            let resolver: TypingResolver
+            do { resolver = try resolverFor(s.imgtVersion) } catch {
+                throw ScenarioError(file: s.file, line: 1, reason: "reference data: \(error)")
+            }
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let store = try InventoryStore(path: dir.appendingPathComponent("scenario.sqlite").path)
+            // Both inventories are validated before failing, so every bad row is reported at once.
+            let issues = try importUnits(s, resolver, store) + importRecipients(s, resolver, store)
+            if !issues.isEmpty { throw ImportRejected(issues: issues) }
+            let search = try InventorySearch(store: store, resolver: resolver)
+            let scenarioPolicy = try policy(s)
+            let date = s.searchDate ?? CalendarDate.today()
+            var selections: [String: Result<CordSelector.Result, ScenarioError>] = [:]
+            var results: [(ScenarioExpectation, [CheckResult])] = []
+            for e in s.expectations {
+                if selections[e.recipient] == nil {
+                    selections[e.recipient] = Result { () throws(ScenarioError) in
+                        try select(e.recipient, s, scenarioPolicy, date, store, search, line: e.line)
+                    }
+                }
+                switch selections[e.recipient]! {
+                case .success(let selection): results.append((e, e.evaluate(selection)))
+                case .failure(let error):
+                    results.append((e, e.checks.map { CheckResult(key: $0.key, expected: $0.expected, actual: "—", passed: false, note: error.reason) }))
+                }
+            }
+            return outcome(errors: [], results)
+        } catch let e as ImportRejected {
+            return outcome(errors: e.issues.map(\.description))
+        } catch {
+            return outcome(errors: ["\(error)"])
+        }
+    }
+
+    /// Imports the units; returns the problems of invalid rows (then nothing is written).
+    func importUnits(_ s: Scenario, _ resolver: TypingResolver, _ store: InventoryStore) throws -> [ImportIssue] {
+        let importer = UnitImporter(resolver: resolver)
+        switch s.units {
+        case .file(let path):
+            do { _ = try importer.importFile(path, into: store, skipInvalid: false) } catch let e as ImportRejected { return e.issues }
+            return []
+        case .inline(let items):
+            // WMDA requires BIRTH_DATE; a scenario may leave it out (collection date, else the search date).
+            let date = (s.searchDate ?? CalendarDate.today()).description
+            let filled = items.map { item in
+                var v = item.values
+                if (v["BIRTH_DATE"] ?? "").isEmpty { v["BIRTH_DATE"] = (v["COLL_DATE"] ?? "").isEmpty ? date : v["COLL_DATE"] }
+                return UnitImporter.Item(line: item.line, values: v)
+            }
+            let columnIssues = items.flatMap { UnitImporter.columnIssues($0, file: s.file) }
+            let (rows, issues) = importer.validate(filled, file: s.file)
+            if !(columnIssues + issues).isEmpty { return (columnIssues + issues).sorted { $0.line < $1.line } }
+            _ = try importer.write(rows, into: store, source: s.file)
+            return []
+        }
+    }
+
+    /// Imports the recipients; returns the problems of invalid rows (then nothing is written).
+    func importRecipients(_ s: Scenario, _ resolver: TypingResolver, _ store: InventoryStore) throws -> [ImportIssue] {
+        let importer = RecipientCSVImporter(resolver: resolver)
+        switch s.recipients {
+        case .file(let path):
+            do { _ = try importer.importFile(path, into: store, skipInvalid: false) } catch let e as ImportRejected { return e.issues }
+            return []
+        case .inline(let items):
+            let columnIssues = items.flatMap { RecipientCSVImporter.columnIssues($0, file: s.file) }
+            let (rows, issues) = importer.validate(items, file: s.file)
+            if !(columnIssues + issues).isEmpty { return (columnIssues + issues).sorted { $0.line < $1.line } }
+            _ = try importer.write(rows, into: store, source: s.file)
+            return []
+        }
+    }
+
+    /// The scenario's policy; a policy file is looked for beside the scenario.
+    func policy(_ s: Scenario) throws -> SelectionPolicy? {
+        switch s.policy {
+        case nil: return nil
+        case .inline(let p)?: return p
+        case .named(let name)?:
+            if PolicyPresets.named(name) != nil || name.hasPrefix("/") { return try PolicyLoader.load(name) }
+            return try PolicyLoader.load(URL(fileURLWithPath: s.file).deletingLastPathComponent().appendingPathComponent(name).path)
+        }
+    }
+
+    /// Searches every unit for one recipient (ineligible units assessed too, so every unit can be checked).
+    func select(_ id: String, _ s: Scenario, _ policy: SelectionPolicy?, _ date: CalendarDate, _ store: InventoryStore,
+                _ search: InventorySearch, line: Int) throws(ScenarioError) -> CordSelector.Result {
+        do {
+            guard let row = try store.recipient(id) else { throw ScenarioError(file: s.file, line: line, reason: "recipient \(id) is not in the scenario") }
+            let recipient = try row.recipient(search.resolver)
+            let chosen = try policy ?? PolicyLoader.load(row.policy ?? recipient.disease.rawValue)
+            return try search.search(recipient, policy: chosen, searchDate: date, includeIneligible: true).selection
+        } catch let e as ScenarioError {
+            throw e
+        } catch {
+            throw ScenarioError(file: s.file, line: line, reason: "\(error)")
+        }
+    }
+}

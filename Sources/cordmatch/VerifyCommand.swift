@@ -1,0 +1,98 @@
+import ArgumentParser
+import CordInventory
+import CordMatch
+import Foundation
+import Synchronization
+
+enum VerifyFormat: String, ExpressibleByArgument, CaseIterable { case text, junit }
+
+struct VerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Run scenario files: known patients and units with the answers they must give.",
+        discussion: """
+            Each scenario (docs/SCENARIOS.md, "schema": "cordmatch.scenario/1") is imported into its own temporary \
+            database through the normal importers, searched under its policy, release and search date, and every \
+            expectation is checked. A directory is searched for *.json files. One line per expectation: PASS, or \
+            FAIL with expected and actual values and where they differ. A scenario that cannot run (malformed file, \
+            invalid row, release not installed) is reported with file, line and reason.
+
+            Examples:
+              cordmatch verify fixtures/scenarios
+              cordmatch verify my-bank-checks/ --format junit --out verify.xml
+
+            Exit codes: 0 every expectation passed; 1 an expectation failed or a scenario could not run; \
+            2 no scenario files found, or a usage problem.
+            """)
+
+    @Argument(help: ArgumentHelp("Scenario files, or directories searched for *.json.", valueName: "file-or-dir"))
+    var paths: [String]
+    @Option(help: "Output: text, or junit (JUnit XML for CI systems).") var format: VerifyFormat = .text
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "path")) var out: String?
+    @Flag(help: "Text output: show failing expectations and errors only, then the summary.") var quiet = false
+    @OptionGroup var reference: ReferenceOptions
+
+    func run() async throws {
+        let files = try scenarioFiles()
+        let resolvers = ResolverCache(reference)
+        let runner = ScenarioRunner { try resolvers.resolver($0) }
+        let started = Date()
+        let results = runner.run(files: files)
+        let elapsed = Date().timeIntervalSince(started)
+        let report = format == .junit ? VerifyReport.junit(results, seconds: elapsed) : VerifyReport.text(results, quiet: quiet, seconds: elapsed)
+        if let out {
+            do { try report.write(toFile: out, atomically: true, encoding: .utf8) } catch { throw fatal("cannot write \(out): \(error)") }
+            printError(VerifyReport.summary(results, seconds: elapsed))
+        } else {
+            print(report)
+        }
+        if !results.allSatisfy(\.passed) { throw ExitCode(1) }
+    }
+
+    /// The scenario files named, directories expanded to their `*.json` files (recursively, sorted).
+    func scenarioFiles() throws -> [String] {
+        var files: [String] = []
+        for p in paths {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: p, isDirectory: &isDir) else { throw fatal("\(p): no such file or directory") }
+            if isDir.boolValue {
+                let found = (FileManager.default.enumerator(atPath: p)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".json") }.sorted()
+                files += found.map { (p.hasSuffix("/") ? p : p + "/") + $0 }
+            } else {
+                files.append(p)
+            }
+        }
+        guard !files.isEmpty else { throw fatal("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
+        return files
+    }
+}
+
+/// One resolver per release, loaded once and shared by every scenario that names it.
+final class ResolverCache: Sendable {
+    let reference: ReferenceOptions
+    let cache = Mutex<[String: TypingResolver]>([:])
+
+    init(_ reference: ReferenceOptions) { self.reference = reference }
+
+    /// The release of the command-line options (or the installed default) when it is the one asked for, else the
+    /// installed release `version`.
+    func resolver(_ version: String?) throws -> TypingResolver {
+        try cache.withLock { cache in
+            func load(_ key: String, _ options: ReferenceOptions) throws -> TypingResolver {
+                if let r = cache[key] { return r }
+                let r = try options.resolver()
+                cache[key] = r
+                return r
+            }
+            let chosen = try? load("", reference)
+            guard let version, version != chosen?.data.version else {
+                if let chosen { return chosen }
+                return try load("", reference)
+            }
+            var options = reference
+            options.version = version
+            options.directory = nil
+            return try load(version, options)
+        }
+    }
+}
