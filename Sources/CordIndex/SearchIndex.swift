@@ -11,7 +11,7 @@ import Foundation
 /// u64, id bytes and offsets (arrays), searchable flags (array), the compact store, FNV-1a checksum u64 of all
 /// bytes before it. A damaged or foreign blob decodes to nil.
 public struct SearchIndex: Sendable {
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic = Array("CMINDEX1".utf8)
 
     public let generation: Int64

@@ -72,13 +72,14 @@ public struct ReleaseSwitch: Sendable {
                 let x = a[l].positions[i], y = b[l].positions[i]
                 let px = Set(x.pKeys.map(aData.name(ofID:))), py = Set(y.pKeys.map(bData.name(ofID:)))
                 let ax = Set(x.antigens.map(aData.name(ofID:))), ay = Set(y.antigens.map(bData.name(ofID:)))
-                guard px != py || ax != ay || x.isNull != y.isNull else { continue }
+                guard px != py || ax != ay || x.isNull != y.isNull || x.mayBeNull != y.mayBeNull else { continue }
                 var parts: [String] = []
                 let gained = py.subtracting(px), lost = px.subtracting(py)
                 if !gained.isEmpty { parts.append("now also \(Self.list(gained))") }
                 if !lost.isEmpty { parts.append("no longer \(Self.list(lost))") }
                 if ax != ay { parts.append("antigens \(Self.list(ax)) → \(Self.list(ay))") }
                 if x.isNull != y.isNull { parts.append(y.isNull ? "now not expressed" : "now expressed") }
+                if x.mayBeNull != y.mayBeNull { parts.append(y.mayBeNull ? "now may be a null allele" : "no longer may be a null allele") }
                 diffs.append("\(l.rawValue) \(x.written): " + parts.joined(separator: ", "))
             }
         }

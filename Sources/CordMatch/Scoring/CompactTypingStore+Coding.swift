@@ -13,7 +13,7 @@ extension CompactTypingStore {
                 w.write(v.pKeys)
                 w.write(v.antigens)
                 w.write(v.gKey); w.write(v.protein); w.write(v.cdna)
-                w.write(UInt8(v.isNull ? 1 : 0))
+                w.write(UInt8(v.isNull ? 1 : v.mayBeNull ? 2 : 0))
                 w.write(v.tceGroup)
             }
         }
@@ -36,7 +36,7 @@ extension CompactTypingStore {
                       let g: Int32 = r.read(), let protein: Int32 = r.read(), let cdna: Int32 = r.read(),
                       let null: UInt8 = r.read(), let tce: UInt8 = r.read() else { return nil }
                 locusValues.append(PositionTyping(written: written, resolution: Self.resolutions[Int(res)], pKeys: pKeys, antigens: antigens,
-                                                  gKey: g, protein: protein, cdna: cdna, isNull: null == 1, tceGroup: tce))
+                                                  gKey: g, protein: protein, cdna: cdna, isNull: null == 1, mayBeNull: null == 2, tceGroup: tce))
             }
             decoded.append(locusValues)
         }

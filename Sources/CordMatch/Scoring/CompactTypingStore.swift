@@ -31,8 +31,8 @@ public struct CompactTypingStore: Sendable {
 
     /// What makes two values the same for matching (the written form does not).
     private struct ValueKey: Hashable {
-        let pKeys: [Int32], antigens: [Int32], resolution: PositionTyping.Resolution, isNull: Bool
-        init(_ v: PositionTyping) { pKeys = v.pKeys; antigens = v.antigens; resolution = v.resolution; isNull = v.isNull }
+        let pKeys: [Int32], antigens: [Int32], resolution: PositionTyping.Resolution, isNull: Bool, mayBeNull: Bool
+        init(_ v: PositionTyping) { pKeys = v.pKeys; antigens = v.antigens; resolution = v.resolution; isNull = v.isNull; mayBeNull = v.mayBeNull }
     }
 
     public init() {}

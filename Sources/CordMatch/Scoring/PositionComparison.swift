@@ -5,7 +5,7 @@ public struct PositionComparison: Sendable, Hashable {
 
     /// Compares two values. Untyped values are potential matches; a value known to one P group on both sides is a
     /// known match (definite when both are single allele names, else exact), intersecting possibilities a
-    /// potential match, disjoint ones a mismatch. The same rules apply to antigen keys; a known allele match is
+    /// potential match, disjoint ones a mismatch. A value that may be a null allele is never a known match. The same rules apply to antigen keys; a known allele match is
     /// also a definite antigen match.
     public init(_ r: PositionTyping, _ u: PositionTyping) {
         if r.resolution == .untyped || u.resolution == .untyped {
@@ -20,7 +20,7 @@ public struct PositionComparison: Sendable, Hashable {
         } else {
             allele = .mismatch
         }
-        if allele.isKnownMatch || (r.antigens.count == 1 && r.antigens == u.antigens) {
+        if allele.isKnownMatch || (r.antigens.count == 1 && r.antigens == u.antigens && !r.mayBeNull && !u.mayBeNull) {
             antigen = .definite
         } else if allele == .potential || r.antigens.intersectsSorted(u.antigens) {
             antigen = .potential

@@ -25,14 +25,19 @@ public struct PositionTyping: Sendable, Hashable {
     public let gKey: Int32, protein: Int32, cdna: Int32
     /// True when every allele the value may be is a null allele (not expressed).
     public let isNull: Bool
+    /// True when the value is written as alternatives of which one is a null allele and another expressed
+    /// (`A*02:01/A*02:43N`): it is treated as expressed, but none of its matches is known until confirmatory
+    /// typing settles it. (A G group, XX code or MAC is one written alternative: a G group follows the
+    /// antigen-recognition-domain meaning WMDA and py-ard give it; XX codes and MACs are potential anyway.)
+    public let mayBeNull: Bool
     /// DPB1 T-cell-epitope group (1 highest immunogenicity … 3), 0 when unknown or not DPB1.
     public let tceGroup: UInt8
 
     public static let untyped = PositionTyping(written: "", resolution: .untyped, pKeys: [], antigens: [], gKey: -1,
-                                               protein: -1, cdna: -1, isNull: false, tceGroup: 0)
+                                               protein: -1, cdna: -1, isNull: false, mayBeNull: false, tceGroup: 0)
 
     public init(written: String, resolution: Resolution, pKeys: [Int32], antigens: [Int32], gKey: Int32, protein: Int32,
-                cdna: Int32, isNull: Bool, tceGroup: UInt8) {
+                cdna: Int32, isNull: Bool, mayBeNull: Bool = false, tceGroup: UInt8) {
         self.written = written
         self.resolution = resolution
         self.pKeys = pKeys
@@ -41,12 +46,13 @@ public struct PositionTyping: Sendable, Hashable {
         self.protein = protein
         self.cdna = cdna
         self.isNull = isNull
+        self.mayBeNull = mayBeNull
         self.tceGroup = tceGroup
     }
 
     /// True when the value is known to be one P group at allele level (one allele, or a list/group within one
-    /// P group).
-    public var isSingleP: Bool { pKeys.count == 1 && resolution != .antigen && resolution != .untyped }
+    /// P group, none of whose possibilities is a null allele).
+    public var isSingleP: Bool { pKeys.count == 1 && resolution != .antigen && resolution != .untyped && !mayBeNull }
 
     /// The same value for matching (same P keys and antigen keys): a locus typed twice with it is homozygous.
     public func isSameValue(_ other: PositionTyping) -> Bool {

@@ -88,6 +88,7 @@ public struct TypingResolver: Sendable {
         }
         var facts: [AlleleFacts] = []
         var antigens = Set<Int32>()
+        var nullAlternative = false
         for token in tokens {
             let alleles: [AlleleFacts]
             do {
@@ -96,6 +97,7 @@ public struct TypingResolver: Sendable {
                 throw TypingError(typing: typing, reason: "\(error)")
             }
             facts += alleles
+            if !alleles.isEmpty && alleles.allSatisfy({ !$0.expressed }) { nullAlternative = true }
             if case .serology = token.kind {
                 // A serologic typing observed the antigen itself: that (and a broad's splits) is what it carries.
                 for a in [token.name] + data.splits(of: token.name) { if let k = data.antigenKey(a) { antigens.insert(k) } }
@@ -123,7 +125,8 @@ public struct TypingResolver: Sendable {
         }
         return PositionTyping(written: written, resolution: resolution, pKeys: Array(Set(expressed.map(\.pKey))).sorted(),
                               antigens: antigens.sorted(), gKey: single(\.gKey), protein: single(\.protein), cdna: single(\.cdna),
-                              isNull: expressed.isEmpty && !facts.isEmpty, tceGroup: tceGroup)
+                              isNull: expressed.isEmpty && !facts.isEmpty,
+                              mayBeNull: nullAlternative && !expressed.isEmpty, tceGroup: tceGroup)
     }
 
     /// The locus name of a token: its molecular locus, or the DNA locus of a serologic antigen.
