@@ -18,13 +18,18 @@ struct GenCommand: AsyncParsableCommand {
     @Argument(help: "units or recipients") var kind: Kind
     @Option(help: "How many rows.") var count = 1000
     @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Recipients only: resemble units of 'gen units --count N --seed S' (one to two alleles changed), so most have candidates.", valueName: "N"))
+    var likeUnits: Int?
+    @Option(help: "With --like-units: the seed of that unit file.") var unitsSeed: UInt64 = 1
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
         let (data, _): (ReferenceData, MACTable?)
         do { (data, _) = try reference.load() } catch { throw fatal("\(error)") }
         let g = InventoryGenerator(data: data)
-        let text = kind == .units ? g.unitsCSV(count: count, seed: seed) : g.recipientsCSV(count: count, seed: seed)
+        let text = kind == .units ? g.unitsCSV(count: count, seed: seed)
+            : likeUnits.map { g.recipientsLikeUnitsCSV(count: count, seed: seed, unitCount: $0, unitSeed: unitsSeed) }
+            ?? g.recipientsCSV(count: count, seed: seed)
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

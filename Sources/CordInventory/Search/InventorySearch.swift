@@ -42,12 +42,14 @@ public final class InventorySearch: Sendable {
         public let scanned: Int, assessed: Int
     }
 
+    /// Searches for one recipient. The scan is split across `cores` (default: every core); a caller that runs
+    /// many searches at once (rematch) passes 1.
     public func search(_ recipient: Recipient, policy: SelectionPolicy, searchDate: CalendarDate,
-                       includeIneligible: Bool = false) throws -> Result {
+                       includeIneligible: Bool = false, cores: Int? = nil) throws -> Result {
         let compact = index.store, searchable = index.searchable
         let scorer = CompactScorer(recipient: recipient.typing, store: compact)
         let floor = policy.hlaFloor
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let cores = max(1, cores ?? ProcessInfo.processInfo.activeProcessorCount)
         let total = compact.count
         let chunk = (total + cores - 1) / max(cores, 1)
         let found = ParallelSlots<[Int]>(count: cores)
@@ -55,9 +57,7 @@ public final class InventorySearch: Sendable {
             let range = min(total, part * chunk)..<min(total, (part + 1) * chunk)
             var keep: [Int] = []
             scorer.forEachUnit(in: compact, range: range) { u, c in
-                let x6 = floor.potentialCountsAsMatch ? c.x6.matchesIncludingPotential : c.x6.definite
-                let x8 = floor.potentialCountsAsMatch ? c.x8.matchesIncludingPotential : c.x8.definite
-                if includeIneligible || (x6 >= floor.minX6 && x8 >= floor.minX8 && searchable[u] == 1) { keep.append(u) }
+                if includeIneligible || (searchable[u] == 1 && floor.admits(c)) { keep.append(u) }
             }
             found[part] = keep
         }

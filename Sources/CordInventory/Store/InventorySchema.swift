@@ -65,6 +65,94 @@ enum InventorySchema {
             try db.alter(table: "units") { t in t.add(column: "pool", .text) }
             try db.create(index: "units_pool", on: "units", columns: ["pool"])
         }
+        m.registerMigration("v4: change log and rematch runs") { db in
+            // Every change to a unit or recipient, written by triggers (so no code path can forget it): what
+            // nightly rematching recomputes, and the reasons it gives for a unit entering or leaving a list.
+            try db.create(table: "change_log") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("entity", .text).notNull()       // unit | recipient
+                t.column("id", .text).notNull()
+                t.column("change", .text).notNull()       // new | status | typing | deleted | other (units); new | changed | deleted (recipients)
+                t.column("detail", .text).notNull()
+            }
+            try db.create(index: "change_log_entity", on: "change_log", columns: ["entity", "id", "seq"])
+            try db.execute(sql: """
+                CREATE TRIGGER units_inserted AFTER INSERT ON units BEGIN
+                  INSERT INTO change_log (entity, id, change, detail) VALUES ('unit', NEW.id, 'new', NEW.status);
+                END;
+                CREATE TRIGGER units_deleted AFTER DELETE ON units BEGIN
+                  INSERT INTO change_log (entity, id, change, detail) VALUES ('unit', OLD.id, 'deleted', OLD.status);
+                END;
+                CREATE TRIGGER units_updated AFTER UPDATE ON units BEGIN
+                  INSERT INTO change_log (entity, id, change, detail) VALUES ('unit', NEW.id,
+                    CASE WHEN OLD.status IS NOT NEW.status THEN 'status' WHEN OLD.hla IS NOT NEW.hla THEN 'typing' ELSE 'other' END,
+                    CASE WHEN OLD.status IS NOT NEW.status THEN OLD.status || ' → ' || NEW.status
+                         WHEN OLD.hla IS NOT NEW.hla THEN OLD.hla || ' → ' || NEW.hla ELSE '' END);
+                END;
+                CREATE TRIGGER recipients_inserted AFTER INSERT ON recipients BEGIN
+                  INSERT INTO change_log (entity, id, change, detail) VALUES ('recipient', NEW.id, 'new', '');
+                END;
+                CREATE TRIGGER recipients_deleted AFTER DELETE ON recipients BEGIN
+                  INSERT INTO change_log (entity, id, change, detail) VALUES ('recipient', OLD.id, 'deleted', '');
+                END;
+                CREATE TRIGGER recipients_updated AFTER UPDATE ON recipients BEGIN
+                  INSERT INTO change_log (entity, id, change, detail) VALUES ('recipient', NEW.id, 'changed', trim(
+                    CASE WHEN OLD.hla IS NOT NEW.hla THEN 'typing ' ELSE '' END ||
+                    CASE WHEN OLD.dsa IS NOT NEW.dsa THEN 'antibodies ' ELSE '' END ||
+                    CASE WHEN OLD.weight_kg IS NOT NEW.weight_kg THEN 'weight ' ELSE '' END ||
+                    CASE WHEN OLD.disease IS NOT NEW.disease THEN 'disease ' ELSE '' END ||
+                    CASE WHEN OLD.policy IS NOT NEW.policy THEN 'policy ' ELSE '' END ||
+                    CASE WHEN OLD.abo IS NOT NEW.abo THEN 'ABO ' ELSE '' END ||
+                    CASE WHEN OLD.active IS NOT NEW.active THEN 'active ' ELSE '' END ||
+                    CASE WHEN OLD.release IS NOT NEW.release THEN 'release ' ELSE '' END));
+                END;
+                """)
+            // A rematch run: its parameters, the change-log position it saw, and whether it finished.
+            try db.create(table: "rematch_runs") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("started_at", .text).notNull()
+                t.column("finished_at", .text)             // NULL: not finished (running, killed, abandoned)
+                t.column("abandoned", .boolean).notNull().defaults(to: false)
+                t.column("policy", .text)                  // the --policy override as policy JSON, or NULL: each recipient's own
+                t.column("release", .text).notNull()
+                t.column("search_date", .text).notNull()
+                t.column("result_limit", .integer).notNull()
+                t.column("change_seq", .integer).notNull()
+                t.column("previous_run", .integer)         // the finished run this one compares with (may since be pruned)
+                t.column("recipients_total", .integer).notNull()
+            }
+            // One row per recipient done in a run (what --resume skips), with the facts the report compares.
+            try db.create(table: "rematch_recipients") { t in
+                t.column("run_id", .integer).notNull().references("rematch_runs", onDelete: .cascade)
+                t.column("recipient_id", .text).notNull()
+                t.column("policy_hash", .text).notNull()
+                t.column("complete", .boolean).notNull()   // the stored list holds every eligible unit (not cut at the limit)
+                t.column("needs_double", .boolean).notNull()
+                t.column("computed", .text).notNull()      // full | incremental | error: <message>
+                t.primaryKey(["run_id", "recipient_id"])
+            }
+            // The ranked candidates (top N) and the double-unit pairs of each recipient in a run.
+            try db.create(table: "rematch_results") { t in
+                t.column("run_id", .integer).notNull().references("rematch_runs", onDelete: .cascade)
+                t.column("recipient_id", .text).notNull()
+                t.column("rank", .integer).notNull()
+                t.column("unit_id", .text).notNull()
+                t.column("x6", .integer).notNull()
+                t.column("x6_potential", .integer).notNull()
+                t.column("x8", .integer).notNull()
+                t.column("x8_potential", .integer).notNull()
+                t.column("confirm_loci", .text).notNull()  // loci whose match is only potential, space-separated
+                t.primaryKey(["run_id", "recipient_id", "rank"])
+            }
+            try db.create(table: "rematch_pairs") { t in
+                t.column("run_id", .integer).notNull().references("rematch_runs", onDelete: .cascade)
+                t.column("recipient_id", .text).notNull()
+                t.column("rank", .integer).notNull()
+                t.column("first_unit", .text).notNull()
+                t.column("second_unit", .text).notNull()
+                t.primaryKey(["run_id", "recipient_id", "rank"])
+            }
+        }
         return m
     }
 }

@@ -17,6 +17,19 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
     public var policy: String?
     public var active: Bool
 
+    public init(id: String, hla: String, release: String, weightKg: Double, disease: String, dsa: String, abo: String?,
+                policy: String?, active: Bool) {
+        self.id = id
+        self.hla = hla
+        self.release = release
+        self.weightKg = weightKg
+        self.disease = disease
+        self.dsa = dsa
+        self.abo = abo
+        self.policy = policy
+        self.active = active
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, hla, release, disease, dsa, abo, policy, active
         case weightKg = "weight_kg"

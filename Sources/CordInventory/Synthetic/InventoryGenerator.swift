@@ -48,6 +48,14 @@ public struct InventoryGenerator: Sendable {
 
     /// One CSV row for unit number `n`.
     public func unitRow(_ n: Int, _ rng: inout SplitMix64) -> String {
+        var alleles: [String] = []
+        return unitRow(n, &rng, alleles: &alleles)
+    }
+
+    /// One CSV row for unit number `n`; `alleles` receives the unit's true 2-field alleles (two per locus of
+    /// `UnitCSVLayout.serAndDNALoci`), whatever resolution the row reports them at.
+    func unitRow(_ n: Int, _ rng: inout SplitMix64, alleles: inout [String]) -> String {
+        alleles.removeAll(keepingCapacity: true)
         let status = rng.unit() < 0.9 ? "AV" : ["TU", "RE", "DE"][Int(rng.next() % 3)]
         let year = 2005 + Int(rng.next() % 21), month = 1 + Int(rng.next() % 12), day = 1 + Int(rng.next() % 28)
         let date = String(format: "%04d-%02d-%02d", year, month, day)
@@ -55,6 +63,7 @@ public struct InventoryGenerator: Sendable {
         var fields = ["SYN\(String(format: "%07d", n))", "BANK\(1 + n % 7)", status, date, date]
         for locus in UnitCSVLayout.serAndDNALoci {
             let a = allele(locus, &rng), b = allele(locus, &rng)
+            alleles += [a, b]
             if antigenLevel && (locus == "A" || locus == "B") && antigens.contains(locus + Self.serology(a))
                 && antigens.contains(locus + Self.serology(b)) {
                 fields += ["", "", Self.serology(a), Self.serology(b)]
@@ -97,6 +106,36 @@ public struct InventoryGenerator: Sendable {
         for n in 0..<count {
             let weight = 5 + Int(rng.next() % 80)
             lines.append("R\(String(format: "%06d", n)),\(weight),\(rng.unit() < 0.7 ? "malignant" : "non-malignant"),\(recipientGL(&rng)),,,,Y")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Recipients that resemble units of the inventory `unitsCSV(count: unitCount, seed: unitSeed)` makes: each
+    /// takes the true alleles of a randomly chosen unit and changes none, one or two of them (40/40/20 %), so
+    /// searches find the spread of 6/8–8/8 candidates a real registry shows. Weight, disease as `recipientsCSV`.
+    public func recipientsLikeUnitsCSV(count: Int, seed: UInt64, unitCount: Int, unitSeed: UInt64) -> String {
+        var rng = SplitMix64(seed: seed)
+        var picks: [Int: [Int]] = [:]
+        for r in 0..<count { picks[Int(rng.next() % UInt64(max(1, unitCount))), default: []].append(r) }
+        var typings = [[String]](repeating: [], count: count)
+        var unitRNG = SplitMix64(seed: unitSeed)
+        var alleles: [String] = []
+        for n in 0..<unitCount {
+            _ = unitRow(n, &unitRNG, alleles: &alleles)
+            for r in picks[n] ?? [] { typings[r] = alleles }
+        }
+        var lines = ["ID,WEIGHT_KG,DISEASE,HLA,DSA,ABO,POLICY,ACTIVE"]
+        let loci = UnitCSVLayout.serAndDNALoci
+        for r in 0..<count {
+            var t = typings[r]
+            let changes = [0, 0, 1, 1, 2][Int(rng.next() % 5)]
+            for _ in 0..<changes {
+                let i = Int(rng.next() % UInt64(t.count))
+                t[i] = allele(loci[i / 2], &rng)
+            }
+            let gl = loci.indices.map { "\(t[2 * $0])+\(t[2 * $0 + 1])" }.joined(separator: "^")
+            let weight = 5 + Int(rng.next() % 80)
+            lines.append("R\(String(format: "%06d", r)),\(weight),\(rng.unit() < 0.7 ? "malignant" : "non-malignant"),\(gl),,,,Y")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -33,6 +33,17 @@ public struct SelectionPolicy: Codable, Sendable, Hashable {
         enum CodingKeys: String, CodingKey {
             case minX6 = "min_x6", minX8 = "min_x8", potentialCountsAsMatch = "potential_counts_as_match"
         }
+
+        /// The x/6 and x/8 counts the floor compares (potential matches included when the policy says so).
+        public func counted(_ x6: PairMatch.Count, _ x8: PairMatch.Count) -> (x6: Int, x8: Int) {
+            potentialCountsAsMatch ? (x6.matchesIncludingPotential, x8.matchesIncludingPotential) : (x6.definite, x8.definite)
+        }
+
+        /// True when counts like these can pass the floor.
+        public func admits(_ c: PairCounts) -> Bool {
+            let (x6, x8) = counted(c.x6, c.x8)
+            return x6 >= minX6 && x8 >= minX8
+        }
     }
 
     /// The single-unit dose gate: TNC/kg by x/8 match (the first step whose `minX8Matches` the unit reaches

@@ -31,8 +31,7 @@ public struct UnitAssessor: Sendable {
                 : excluding.map { "\($0.carried) \($0.target), recipient MFI \(Int($0.mfi)) ≥ \(Int(policy.antibodies.excludeAtMFI))" }.joined(separator: "; "))
 
         let floor = policy.hlaFloor
-        let x6 = floor.potentialCountsAsMatch ? match.x6.matchesIncludingPotential : match.x6.definite
-        let x8 = floor.potentialCountsAsMatch ? match.x8.matchesIncludingPotential : match.x8.definite
+        let (x6, x8) = floor.counted(match.x6, match.x8)
         let floorOK = x6 >= floor.minX6 && x8 >= floor.minX8
         rule("hla_floor", floorOK ? .passed : .failed, "\(x6)/6 (needs ≥ \(floor.minX6)), \(x8)/8 (needs ≥ \(floor.minX8))"
              + (floor.potentialCountsAsMatch ? ", potential matches counted" : ""))

@@ -1,0 +1,180 @@
+import CordMatch
+import Foundation
+import GRDB
+
+/// The morning report of a rematch run (`"schema": "cordmatch.rematch/1"`): per recipient the current ranked
+/// candidates and what changed since the previous finished run — units that entered or left the list and why,
+/// rank changes, whether the recipient gained or lost every unit meeting the policy, double units, and the
+/// potential matches that confirmatory typing would settle. Built from the stored run, so a resumed run's
+/// report covers the whole run. Deterministic: recipients by id, no timestamps.
+public struct RematchReport: Encodable, Sendable {
+    public let schema = "cordmatch.rematch/1"
+    public let runId: Int64
+    public let previousRunId: Int64?
+    /// The `--policy` override's name, or `per recipient`.
+    public let policy: String
+    public let imgtVersion: String
+    public let searchDate: String
+    public let limit: Int
+    public let summary: Totals
+    public let recipients: [RecipientReport]
+
+    public struct Totals: Encodable, Sendable {
+        public let recipients: Int
+        public let withChanges: Int
+        public let gainedACandidate: Int
+        public let lostAllCandidates: Int
+        public let needDouble: Int
+        public let computedIncrementally: Int
+        public let errors: Int
+    }
+
+    public struct RecipientReport: Encodable, Sendable {
+        public let recipientId: String
+        /// The ranked unit ids (best first, at most `limit`).
+        public let candidates: [String]
+        public let added: [CandidateDiff.Entry]
+        public let removed: [CandidateDiff.Entry]
+        public let rankChanges: [CandidateDiff.RankChange]
+        /// True when no single unit meets the policy.
+        public let needsDouble: Bool
+        public let pairs: [[String]]
+        /// `gained` (now has a unit meeting the policy, had none), `lost` (had one, now none), `new recipient`, or nil.
+        public let change: String?
+        /// Candidates with potential matches, and the loci that confirmatory typing of the unit would settle.
+        public let confirmatoryTyping: [Confirmation]
+        /// `full`, `incremental`, or `error: …`.
+        public let computed: String
+
+        public var hasChanges: Bool { !added.isEmpty || !removed.isEmpty || !rankChanges.isEmpty || change != nil }
+    }
+
+    public struct Confirmation: Encodable, Sendable {
+        public let unitId: String
+        public let loci: [String]
+    }
+
+    /// A run's stored list for one recipient.
+    struct Stored {
+        var candidates: [(unit: String, confirm: String)] = []
+        var pairs: [[String]] = []
+        var policyHash = ""
+        var computed = ""
+    }
+
+    /// Builds the report of finished run `runID` (default: the latest finished run).
+    public static func build(_ store: InventoryStore, resolver: TypingResolver, runID: Int64? = nil) throws -> RematchReport {
+        try store.read { db in try build(db, resolver: resolver, runID: runID) }
+    }
+
+    static func build(_ db: Database, resolver: TypingResolver, runID: Int64?) throws -> RematchReport {
+        guard let id = try runID ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM rematch_runs WHERE finished_at IS NOT NULL"),
+              let run = try Row.fetchOne(db, sql: "SELECT * FROM rematch_runs WHERE id = ?", arguments: [id]) else {
+            throw InventoryError(runID.map { "there is no rematch run \($0)" } ?? "there is no finished rematch run")
+        }
+        let current = try lists(db, run: id)
+        let previousID: Int64? = run["previous_run"]
+        let previous = try previousID.map { try lists(db, run: $0) } ?? [:]
+        let previousSeq = try previousID.flatMap { try Int64.fetchOne(db, sql: "SELECT change_seq FROM rematch_runs WHERE id = ?", arguments: [$0]) }
+        // What changed between the two runs, per unit and per recipient, in order.
+        var unitChanges: [String: [(String, String)]] = [:], recipientChanges: [String: [String]] = [:]
+        if let previousSeq {
+            for r in try Row.fetchAll(db, sql: "SELECT entity, id, change, detail FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq",
+                                      arguments: [previousSeq, run["change_seq"] as Int64]) {
+                if r["entity"] == "unit" { unitChanges[r["id"], default: []].append((r["change"], r["detail"])) }
+                else { recipientChanges[r["id"], default: []].append(r["change"] == "changed" ? r["detail"] : r["change"]) }
+            }
+        }
+        let limit: Int = run["result_limit"]
+        let date = CalendarDate(run["search_date"]) ?? CalendarDate.today()
+        let override = try (run["policy"] as String?).map { try PolicyLoader.decode(Data($0.utf8), file: "run \(id) policy") }
+        let explainer = RemovalExplainer(db: db, resolver: resolver, policy: override, date: date)
+
+        var reports: [RecipientReport] = []
+        for rid in current.keys.sorted() {
+            let now = current[rid]!
+            let before = previous[rid]
+            let ids = now.candidates.map(\.unit)
+            let policyChanged = before.map { $0.policyHash != now.policyHash && !$0.policyHash.isEmpty } ?? false
+            let recipientNote = recipientChanges[rid].map { "recipient changed (\(Set($0.flatMap { $0.split(separator: " ").map(String.init) }).sorted().joined(separator: ", ")))" }
+            let diff = CandidateDiff(previous: before?.candidates.map(\.unit) ?? [], current: ids) { unit, side in
+                if before == nil { return previousID == nil ? "first run" : "new recipient" }
+                var why = (unitChanges[unit] ?? []).map { Self.describe($0.0, $0.1) }
+                if let recipientNote { why.append(recipientNote) }
+                if policyChanged { why.append("policy changed") }
+                if side == .removed, unitChanges[unit]?.last?.0 != "deleted", let now = explainer.reasons(unit, recipient: rid) {
+                    why.append(now.isEmpty ? "outranked: now below the top \(limit)" : "no longer eligible: " + now.joined(separator: "; "))
+                }
+                if why.isEmpty {
+                    switch side {
+                    case .added: why.append("moved into the top \(limit)")
+                    case .removed: why.append("outranked: now below the top \(limit)")
+                    case .moved: return nil
+                    }
+                }
+                return why.joined(separator: "; ")
+            }
+            let change: String? = before == nil ? (previousID == nil ? nil : "new recipient")
+                : (before!.candidates.isEmpty && !ids.isEmpty ? "gained" : !before!.candidates.isEmpty && ids.isEmpty ? "lost" : nil)
+            reports.append(RecipientReport(
+                recipientId: rid, candidates: ids, added: diff.added, removed: diff.removed, rankChanges: diff.rankChanges,
+                needsDouble: ids.isEmpty, pairs: now.pairs, change: change,
+                confirmatoryTyping: now.candidates.filter { !$0.confirm.isEmpty }.map { Confirmation(unitId: $0.unit, loci: $0.confirm.split(separator: " ").map(String.init)) },
+                computed: now.computed))
+        }
+        let totals = Totals(recipients: reports.count, withChanges: reports.filter(\.hasChanges).count,
+                            gainedACandidate: reports.filter { $0.change == "gained" }.count, lostAllCandidates: reports.filter { $0.change == "lost" }.count,
+                            needDouble: reports.filter(\.needsDouble).count, computedIncrementally: reports.filter { $0.computed == "incremental" }.count,
+                            errors: reports.filter { $0.computed.hasPrefix("error") }.count)
+        return RematchReport(runId: id, previousRunId: previousID, policy: override?.name ?? "per recipient", imgtVersion: run["release"],
+                             searchDate: date.description, limit: limit, summary: totals, recipients: reports)
+    }
+
+    static func lists(_ db: Database, run: Int64) throws -> [String: Stored] {
+        var out: [String: Stored] = [:]
+        for r in try Row.fetchAll(db, sql: "SELECT recipient_id, policy_hash, computed FROM rematch_recipients WHERE run_id = ?", arguments: [run]) {
+            out[r["recipient_id"]] = Stored(policyHash: r["policy_hash"], computed: r["computed"])
+        }
+        for r in try Row.fetchAll(db, sql: "SELECT recipient_id, unit_id, confirm_loci FROM rematch_results WHERE run_id = ? ORDER BY recipient_id, rank", arguments: [run]) {
+            out[r["recipient_id"]]?.candidates.append((r["unit_id"], r["confirm_loci"]))
+        }
+        for r in try Row.fetchAll(db, sql: "SELECT recipient_id, first_unit, second_unit FROM rematch_pairs WHERE run_id = ? ORDER BY recipient_id, rank", arguments: [run]) {
+            out[r["recipient_id"]]?.pairs.append([r["first_unit"], r["second_unit"]])
+        }
+        return out
+    }
+
+    /// A unit change from the change log, in words.
+    static func describe(_ change: String, _ detail: String) -> String {
+        switch change {
+        case "new": "new unit"
+        case "deleted": "unit deleted"
+        case "status": "status change (\(detail))"
+        case "typing": "typing changed (\(detail))"
+        default: "unit record changed"
+        }
+    }
+
+    public func json() -> String {
+        let e = JSONEncoder()
+        e.keyEncodingStrategy = .convertToSnakeCase
+        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try! e.encode(self), as: UTF8.self)
+    }
+}
+
+/// Why a unit that left a recipient's list is not on it now: the rules it fails today (empty: it is still
+/// eligible, so it was outranked). Nil when the unit or recipient no longer exists.
+struct RemovalExplainer {
+    let db: Database
+    let resolver: TypingResolver
+    let policy: SelectionPolicy?
+    let date: CalendarDate
+
+    func reasons(_ unitID: String, recipient recipientID: String) -> [String]? {
+        guard let unitRow = try? UnitRow.fetchOne(db, key: unitID), let unit = try? unitRow.cordUnit(resolver),
+              let row = try? RecipientRow.fetchOne(db, key: recipientID), let recipient = try? row.recipient(resolver),
+              let chosen = try? policy ?? PolicyLoader.load(row.policy ?? recipient.disease.rawValue) else { return nil }
+        return UnitAssessor(policy: chosen, searchDate: date).assess(unit, for: recipient).reasons
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import CordInventory
+import CordMatch
+import Foundation
+
+enum RematchFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv, html }
+
+struct RematchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rematch",
+        abstract: "Search every active recipient against the whole inventory and report what changed since the last run.",
+        discussion: """
+            The nightly job. Each run is stored in the database under a run id (candidates per recipient, committed \
+            in batches) and compared with the previous finished run: units that entered or left each recipient's top \
+            --limit and why (new unit, status change, typing change, recipient change, policy change, outranked), rank \
+            changes, recipients who gained or lost every unit meeting the policy, recipients who need a double unit, \
+            and candidates whose potential matches confirmatory typing would settle. Where exact, only what changed \
+            since the previous run is recomputed (--full recomputes everything).
+
+            If a run is killed, 'cordmatch rematch --resume' finishes it with the same parameters (a plain run \
+            abandons it and starts afresh). A second run on the same database is refused while one is going.
+
+            Examples:
+              cordmatch rematch --db inventory.sqlite --format html --out morning.html
+              cordmatch rematch --db inventory.sqlite --resume --format json --out report.json
+              cordmatch rematch --db inventory.sqlite --report-only --format table
+
+            Exit codes: 0 done; 1 done, but some recipients could not be searched (listed); 2 usage, database or \
+            reference-data problem; 3 another rematch is running on this database; 4 nothing to resume, or the run \
+            cannot be resumed (the inventory changed since it started). See docs/OPERATIONS.md for scheduling.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "One policy for every recipient: a preset or a policy file (default: each recipient's own).") var policy: String?
+    @Option(help: "Search date for date rules (YYYY-MM-DD, default today).") var searchDate: String?
+    @Option(help: "Candidates kept and compared per recipient.") var limit = 20
+    @Flag(help: "Finish the interrupted run instead of starting a new one.") var resume = false
+    @Flag(help: "Recompute every recipient in full, even where incremental would be exact.") var full = false
+    @Flag(help: "Do not run: report the latest finished run again.") var reportOnly = false
+    @Flag(help: "Do not run: list the stored runs (finished, unfinished with progress, abandoned).") var status = false
+    @Option(help: "Report format: table, json, csv or html.") var format: RematchFormat = .table
+    @Option(help: ArgumentHelp("Write the report to this file (written whole, then renamed into place).", valueName: "path")) var out: String?
+    @Option(help: "Recipients per committed batch.") var batchSize = 200
+    @Flag(help: "No progress on stderr.") var quiet = false
+    @OptionGroup var reference: ReferenceOptions
+
+    func validate() throws {
+        if let d = searchDate, CalendarDate(d) == nil { throw ValidationError("--search-date must be YYYY-MM-DD") }
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
+        if resume && (policy != nil || searchDate != nil || full) { throw ValidationError("--resume continues the run with its own parameters: drop --policy, --search-date and --full") }
+    }
+
+    func run() async throws {
+        let store = try database.open()
+        let resolver = try makeResolver(reference)
+        let rematch = Rematch(store: store, resolver: resolver)
+        if status {
+            let runs = try rematch.runs()
+            if runs.isEmpty { print("no rematch runs") }
+            for r in runs {
+                print("run \(r.id): \(r.state), \(r.done)/\(r.total) recipients, search date \(r.searchDate), started \(r.startedAt)"
+                      + (r.finishedAt.map { ", finished \($0)" } ?? ""))
+            }
+            return
+        }
+        var errors = 0
+        if !reportOnly {
+            let chosen: SelectionPolicy?
+            do { chosen = try policy.map { try PolicyLoader.load($0) } } catch { throw fatal("\(error)") }
+            let options = Rematch.Options(policy: chosen, searchDate: searchDate.flatMap(CalendarDate.init) ?? .today(), limit: limit,
+                                          batchSize: batchSize, full: full)
+            let meter = ProgressMeter(quiet: quiet)
+            let summary: Rematch.Summary
+            do {
+                summary = try rematch.run(options, resume: resume) { meter.update($0) }
+            } catch let e as RematchLock.Busy {
+                printError("cordmatch: \(e)")
+                throw ExitCode(3)
+            } catch let e as Rematch.Refused {
+                printError("cordmatch: \(e)")
+                throw ExitCode(4)
+            } catch {
+                throw fatal("\(error)")
+            }
+            meter.finish()
+            errors = summary.errors
+            if !quiet { printError(Self.describe(summary)) }
+        }
+        let report: RematchReport
+        do { report = try RematchReport.build(store, resolver: resolver) } catch { throw fatal("\(error)") }
+        let text: String
+        switch format {
+        case .json: text = report.json()
+        case .csv: text = RematchRendering.csv(report)
+        case .html: text = RematchRendering.html(report)
+        case .table: text = RematchRendering.table(report)
+        }
+        if let out {
+            do { try text.write(toFile: out, atomically: true, encoding: .utf8) } catch { throw fatal("cannot write \(out): \(error)") }
+        } else {
+            print(text)
+        }
+        for r in report.recipients where r.computed.hasPrefix("error") { printError("recipient \(r.recipientId): \(r.computed)") }
+        if errors > 0 || report.summary.errors > 0 { throw ExitCode(1) }
+    }
+
+    static func describe(_ s: Rematch.Summary) -> String {
+        var line = "rematch run \(s.runID)\(s.resumed ? " (resumed)" : ""): \(s.recipients) recipients, \(s.incremental) incremental, "
+            + "\(s.full) in full, \(s.errors) errors, " + String(format: "%.1f s", s.seconds)
+            + (s.previousRunID.map { "; compared with run \($0)" } ?? "; first run")
+        if s.changedDuringRun { line += "\nnote: units or recipients changed while the run was going; the next run will pick them up" }
+        return line
+    }
+}
+
+/// Recipients done / total, rate and ETA on stderr: rewritten in place on a terminal, a line every few seconds
+/// otherwise (logs).
+final class ProgressMeter: @unchecked Sendable {
+    let quiet: Bool
+    let terminal = isatty(2) == 1
+    var lastLine = Date.distantPast
+
+    init(quiet: Bool) { self.quiet = quiet }
+
+    func update(_ p: Rematch.Progress) {
+        guard !quiet, terminal || Date().timeIntervalSince(lastLine) >= 5 || p.done == p.total else { return }
+        lastLine = Date()
+        let rate = p.seconds > 0 ? Double(p.doneNow) / p.seconds : 0
+        let eta = rate > 0 ? Double(p.total - p.done) / rate : 0
+        let line = String(format: "rematch: %d/%d recipients (%.0f%%), %.0f/s, ETA %@", p.done, p.total,
+                          p.total > 0 ? 100 * Double(p.done) / Double(p.total) : 100, rate, Self.duration(eta))
+        FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + line : line + "\n").utf8))
+    }
+
+    func finish() { if !quiet && terminal { FileHandle.standardError.write(Data("\n".utf8)) } }
+
+    static func duration(_ s: Double) -> String {
+        let t = Int(s.rounded())
+        return t >= 60 ? "\(t / 60)m\(String(format: "%02d", t % 60))s" : "\(t)s"
+    }
+}
