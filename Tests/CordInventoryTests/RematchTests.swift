@@ -67,6 +67,37 @@ import TestSupport
         }
     }
 
+    /// The batch path (genotype floor scan, survivors by known mismatches, units that cannot qualify skipped)
+    /// gives the same top units and pairs as a plain search.
+    @Test func bestEqualsSearchCutAtTheLimit() throws {
+        let resolver = try InventoryTests.resolver.get()
+        let (store, dir) = try InventoryTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let importer = UnitImporter(resolver: resolver)
+        let (units, _) = importer.parse(InventoryGenerator(data: resolver.data).unitsCSV(count: 5000, seed: 5), file: "units.csv")
+        _ = try importer.write(units, into: store, source: "units.csv")
+        let search = try InventorySearch(store: store, resolver: resolver)
+        let context = try search.batchContext()
+        var rng = SplitMix64(seed: 99)
+        let date = CalendarDate(year: 2016, month: 3, day: 1)   // most generated units within the age limit
+        var withCandidates = 0, withPairs = 0
+        for i in 0..<100 {
+            let typing = try resolver.resolve(units[Int(rng.next() % UInt64(units.count))].hla)
+            let recipient = Recipient(id: "R\(i)", typing: typing, weightKg: Double(10 + rng.next() % 70), disease: .malignant)
+            for policy in [PolicyPresets.malignant, PolicyPresets.nonMalignant] {
+                let plain = try search.search(recipient, policy: policy, searchDate: date, cores: 1).selection
+                let top = try search.best(recipient, policy: policy, searchDate: date, limit: 3, context: context)
+                #expect(top.ranked.map(\.unitID) == plain.ranked.prefix(3).map(\.unitID), "R\(i) \(policy.name)")
+                #expect(top.pairs.map { [$0.first.unitID, $0.second.unitID] } == plain.pairs.map { [$0.first.unitID, $0.second.unitID] },
+                        "R\(i) \(policy.name) pairs")
+                if top.complete { #expect(plain.ranked.count <= 3) }
+                withCandidates += plain.ranked.isEmpty ? 0 : 1
+                withPairs += plain.pairs.isEmpty ? 0 : 1
+            }
+        }
+        #expect(withCandidates > 20 && withPairs > 5, "\(withCandidates) searches with candidates, \(withPairs) with pairs: too few to compare")
+    }
+
     /// The day after a listed unit turns ten years old: the oldest unit on a list cut at the limit, so the unit that
     /// ranked just below the list must take its place (which only a recomputation can know).
     static func dateAgeing(_ store: InventoryStore, run: Int64) throws -> CalendarDate {

@@ -64,6 +64,7 @@ struct RecipientRematcher: Sendable {
     let searchDate: CalendarDate
     let limit: Int
     let base: IncrementalBase?
+    let context: BatchContext
 
     func rematch(_ row: RecipientRow) -> RecipientRematch {
         do {
@@ -75,8 +76,8 @@ struct RecipientRematcher: Sendable {
             if let selection = try incremental(recipient, policy, hash) {
                 return result(row.id, hash, selection.ranked, complete: selection.complete, pairs: selection.pairs, "incremental")
             }
-            let s = try search.search(recipient, policy: policy, searchDate: searchDate, cores: 1).selection
-            return result(row.id, hash, s.ranked, complete: s.ranked.count <= limit, pairs: s.pairs, "full")
+            let top = try search.best(recipient, policy: policy, searchDate: searchDate, limit: limit, context: context)
+            return result(row.id, hash, top.ranked, complete: top.complete, pairs: top.pairs, "full")
         } catch {
             return RecipientRematch(recipientID: row.id, policyHash: "", candidates: [], complete: true, pairs: [], computed: "error: \(error)")
         }

@@ -100,7 +100,8 @@ public final class Rematch: Sendable {
         let run = resume ? try resumable() : try begin(options)
         let search = try InventorySearch(store: store, resolver: resolver)
         let base = try run.previousRun.flatMap { try (options.full && !resume) ? nil : incrementalBase(run, previous: $0) }
-        let rematcher = RecipientRematcher(search: search, policyOverride: run.policy, searchDate: run.searchDate, limit: run.limit, base: base)
+        let rematcher = RecipientRematcher(search: search, policyOverride: run.policy, searchDate: run.searchDate, limit: run.limit, base: base,
+                                           context: try search.batchContext())
 
         let (todo, total) = try store.read { db in
             let done = Set(try String.fetchAll(db, sql: "SELECT recipient_id FROM rematch_recipients WHERE run_id = ?", arguments: [run.id]))

@@ -2,6 +2,7 @@ import CordIndex
 import CordMatch
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Searches an inventory for a recipient: the search index is loaded once (from the database; rebuilt in
 /// memory when missing or resolved against another release), then each search scans it with the counts kernel
@@ -13,6 +14,10 @@ public final class InventorySearch: Sendable {
     public let index: SearchIndex
     /// True when the stored index was used (false: rebuilt in memory).
     public let indexFromDatabase: Bool
+    /// Units read and resolved by `cachedUnits`, shared by every search of this object (a rematch run asks for
+    /// the same popular units again and again); cleared when it reaches `cacheCapacity`.
+    let unitCache = Mutex<[String: CordUnit]>([:])
+    static let cacheCapacity = 100_000
 
     public init(store: InventoryStore, resolver: TypingResolver) throws {
         self.resolver = resolver
@@ -33,6 +38,25 @@ public final class InventorySearch: Sendable {
     func units(_ ids: [String]) throws -> [CordUnit] {
         let rows = try store.read { try UnitRow.fetchAll($0, keys: ids) }
         return try rows.map { try $0.cordUnit(resolver) }
+    }
+
+    /// The units with these ids through the cache (ids no longer stored are skipped). Only for a search object
+    /// whose database does not change while it is used (a rematch run).
+    func cachedUnits(_ ids: [String]) throws -> [CordUnit] {
+        var found: [String: CordUnit] = [:]
+        var missing: [String] = []
+        unitCache.withLock { cache in
+            for id in ids { if let u = cache[id] { found[id] = u } else { missing.append(id) } }
+        }
+        if !missing.isEmpty {
+            let fetched = try units(missing)
+            unitCache.withLock { cache in
+                if cache.count + fetched.count > Self.cacheCapacity { cache.removeAll(keepingCapacity: true) }
+                for u in fetched { cache[u.id] = u }
+            }
+            for u in fetched { found[u.id] = u }
+        }
+        return ids.compactMap { found[$0] }
     }
 
     /// What a search returns: ranked eligible units, ineligible ones when asked for, double-unit pairs.

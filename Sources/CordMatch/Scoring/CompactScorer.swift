@@ -10,15 +10,17 @@ public struct CompactScorer: Sendable {
     /// Per locus: the recipient's flags (`CompactTypingStore.nothingExpressed`, `.homozygous`).
     let recipientFlags: [UInt8]
 
-    /// Prepares scoring `recipient` against `store` (cost: 12 × the store's distinct values per locus).
-    public init(recipient: HLATyping, store: CompactTypingStore) {
+    /// Prepares scoring `recipient` against `store` (cost: 12 × the store's distinct values per locus, less what
+    /// `cache` — which must belong to this store — already holds).
+    public init(recipient: HLATyping, store: CompactTypingStore, cache: CodeTableCache? = nil) {
         var tables: [UInt8] = [], starts: [Int] = [], flags: [UInt8] = []
         for (l, locus) in MatchLocus.allCases.enumerated() {
             let p = recipient[locus].positions
             if let (a, b) = LocusCore.expressedSources(p[0], p[1]) {
                 for r in [p[a], p[b]] {
                     starts.append(tables.count)
-                    tables += store.values[l].map { PositionComparison(r, $0).code }
+                    let compute = { store.values[l].map { PositionComparison(r, $0).code } }
+                    tables += cache.map { $0.table(locus: l, value: r, compute) } ?? compute()
                 }
                 flags.append(p[a].isSameValue(p[b]) ? CompactTypingStore.homozygous : 0)
             } else {
@@ -31,6 +33,34 @@ public struct CompactScorer: Sendable {
         self.recipientFlags = flags
     }
 
+    /// The packed `LocusOutcomeTable` entry of locus `l` for a unit whose expressed roles are the store values
+    /// `v0`, `v1` with locus flags `uf` — the one place the kernel's per-locus rule is written.
+    @inline(__always)
+    static func entry(_ outcome: UnsafeBufferPointer<UInt16>, _ tables: UnsafeBufferPointer<UInt8>, _ tableStart: UnsafeBufferPointer<Int>,
+                      _ recipientFlags: UnsafeBufferPointer<UInt8>, locus l: Int, _ v0: Int, _ v1: Int, _ uf: UInt8) -> UInt16 {
+        let rf = recipientFlags[l]
+        if (rf | uf) & CompactTypingStore.nothingExpressed != 0 {
+            let distinct = { (f: UInt8) -> Int in f & CompactTypingStore.nothingExpressed != 0 ? 0 : (f & CompactTypingStore.homozygous != 0 ? 1 : 2) }
+            let counts = LocusCore(rDistinct: distinct(rf), uDistinct: distinct(uf)).allele
+            return LocusOutcomeTable.pack(counts) | LocusOutcomeTable.pack(counts) << 8
+        }
+        let t0 = tableStart[2 &* l], t1 = tableStart[2 &* l &+ 1]
+        return outcome[LocusOutcomeTable.index(tables[t0 &+ v0], tables[t0 &+ v1], tables[t1 &+ v0], tables[t1 &+ v1],
+                                               rHomozygous: rf & CompactTypingStore.homozygous != 0,
+                                               uHomozygous: uf & CompactTypingStore.homozygous != 0)]
+    }
+
+    /// Runs `body` with the buffers `entry` reads.
+    func withEntryBuffers<T>(_ body: (UnsafeBufferPointer<UInt16>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<UInt8>) -> T) -> T {
+        LocusOutcomeTable.table.withUnsafeBufferPointer { outcome in
+            tables.withUnsafeBufferPointer { tables in
+                tableStart.withUnsafeBufferPointer { starts in
+                    recipientFlags.withUnsafeBufferPointer { flags in body(outcome, tables, starts, flags) }
+                }
+            }
+        }
+    }
+
     /// Counts for every typing of `store` (which must be the store the scorer was prepared for), in order.
     public func forEachUnit(in store: CompactTypingStore, _ body: (Int, PairCounts) -> Void) {
         forEachUnit(in: store, range: 0..<store.count, body)
@@ -38,37 +68,19 @@ public struct CompactScorer: Sendable {
 
     /// Counts for the typings in `range` of `store`, in order.
     public func forEachUnit(in store: CompactTypingStore, range: Range<Int>, _ body: (Int, PairCounts) -> Void) {
-        LocusOutcomeTable.table.withUnsafeBufferPointer { outcome in
-        tables.withUnsafeBufferPointer { tables in
-        tableStart.withUnsafeBufferPointer { tableStart in
-        recipientFlags.withUnsafeBufferPointer { recipientFlags in
-        store.roles.withUnsafeBufferPointer { roles in
-            store.locusFlags.withUnsafeBufferPointer { uFlags in
-                for u in range {
-                    var out = PairCounts()
-                    for l in 0..<6 {
-                        let rf = recipientFlags[l], uf = uFlags[u &* 6 &+ l]
-                        let counts: LocusMatch.Counts
-                        if (rf | uf) & CompactTypingStore.nothingExpressed != 0 {
-                            let distinct = { (f: UInt8) -> Int in f & CompactTypingStore.nothingExpressed != 0 ? 0 : (f & CompactTypingStore.homozygous != 0 ? 1 : 2) }
-                            counts = LocusCore(rDistinct: distinct(rf), uDistinct: distinct(uf)).allele
-                            out.setLocus(l, allele: counts, antigen: counts)
-                            continue
+        withEntryBuffers { outcome, tables, tableStart, recipientFlags in
+            store.roles.withUnsafeBufferPointer { roles in
+                store.locusFlags.withUnsafeBufferPointer { uFlags in
+                    for u in range {
+                        var out = PairCounts()
+                        for l in 0..<6 {
+                            out.setEntry(l, Self.entry(outcome, tables, tableStart, recipientFlags, locus: l,
+                                                       Int(roles[u &* 12 &+ 2 &* l]), Int(roles[u &* 12 &+ 2 &* l &+ 1]), uFlags[u &* 6 &+ l]))
                         }
-                        let v0 = Int(roles[u &* 12 &+ 2 &* l]), v1 = Int(roles[u &* 12 &+ 2 &* l &+ 1])
-                        let t0 = tableStart[2 &* l], t1 = tableStart[2 &* l &+ 1]
-                        let entry = outcome[LocusOutcomeTable.index(tables[t0 &+ v0], tables[t0 &+ v1], tables[t1 &+ v0], tables[t1 &+ v1],
-                                                                    rHomozygous: rf & CompactTypingStore.homozygous != 0,
-                                                                    uHomozygous: uf & CompactTypingStore.homozygous != 0)]
-                        out.setEntry(l, entry)
+                        body(u, out)
                     }
-                    body(u, out)
                 }
             }
-        }
-        }
-        }
-        }
         }
     }
 }

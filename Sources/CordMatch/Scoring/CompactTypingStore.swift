@@ -30,7 +30,7 @@ public struct CompactTypingStore: Sendable {
     static let nothingExpressed: UInt8 = 1, homozygous: UInt8 = 2
 
     /// What makes two values the same for matching (the written form does not).
-    private struct ValueKey: Hashable {
+    struct ValueKey: Hashable, Sendable {
         let pKeys: [Int32], antigens: [Int32], resolution: PositionTyping.Resolution, isNull: Bool, mayBeNull: Bool
         init(_ v: PositionTyping) { pKeys = v.pKeys; antigens = v.antigens; resolution = v.resolution; isNull = v.isNull; mayBeNull = v.mayBeNull }
     }

@@ -7,7 +7,7 @@ public struct PositionComparison: Sendable, Hashable {
     /// known match (definite when both are single allele names, else exact), intersecting possibilities a
     /// potential match, disjoint ones a mismatch. A value that may be a null allele is never a known match. The same rules apply to antigen keys; a known allele match is
     /// also a definite antigen match.
-    public init(_ r: PositionTyping, _ u: PositionTyping) {
+    public init(_ r: borrowing PositionTyping, _ u: borrowing PositionTyping) {
         if r.resolution == .untyped || u.resolution == .untyped {
             allele = .potential
             antigen = .potential

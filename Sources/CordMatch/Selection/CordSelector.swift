@@ -22,7 +22,11 @@ public struct CordSelector: Sendable {
     }
 
     public func select(for recipient: Recipient, from units: [CordUnit]) -> Result {
-        let assessed = units.map { assessor.assess($0, for: recipient) }
+        result(for: recipient, assessed: units.map { assessor.assess($0, for: recipient) }, units: units)
+    }
+
+    /// Ranks assessments already made (of `units`, by this selector's assessor) and finds double units.
+    public func result(for recipient: Recipient, assessed: [UnitAssessment], units: [CordUnit]) -> Result {
         let ranked = Ranking(policy).sorted(assessed.filter(\.eligible))
         let ineligible = assessed.filter { !$0.eligible }.sorted { $0.unitID < $1.unitID }
         let pairs = ranked.isEmpty

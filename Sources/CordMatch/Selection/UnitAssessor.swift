@@ -80,27 +80,47 @@ public struct UnitAssessor: Sendable {
         }
     }
 
+    /// Whether the unit meets a quality rule; nil when the bank did not report the fact.
+    func qualityFact(_ q: SelectionPolicy.QualityRule, _ unit: CordUnit) -> Bool? {
+        switch q.rule {
+        case .attachedSegment: return unit.attachedSegments.map { $0 > 0 }
+        case .redCellReduced:
+            switch unit.productModification?.uppercased() {
+            case nil, "", "OTH": return nil
+            case "NOT", "PLR": return false
+            default: return true
+            }
+        case .accreditedBank: return unit.accreditedBank
+        case .maxAgeYears: return unit.collectionDate.map { $0.adding(years: q.years ?? 10) >= searchDate }
+        }
+    }
+
+    /// False only when the unit cannot be eligible, nor a double-unit candidate, whatever its typing: it fails a
+    /// quality rule (not relaxed), or its TNC or CD34 dose is below both the single-unit requirement and the
+    /// double-unit per-unit minimum. Lets a batch search skip reading and resolving such units; it reads no HLA.
+    public func canQualify(_ unit: CordUnit, weightKg: Double) -> Bool {
+        for q in policy.quality where qualityFact(q, unit) == false && !(q.relaxable && relaxed.contains(q.rule)) { return false }
+        let dose = CellDose(unit: unit, weightKg: weightKg)
+        guard let tnc = dose.tncPerKg else { return false }
+        let double = policy.doubleUnits
+        guard policy.dose.tncSteps.contains(where: { $0.tncPerKg.isMet(by: tnc) })
+                || (double.enabled && double.perUnitTNCPerKg.isMet(by: tnc)) else { return false }
+        guard let cd34 = dose.cd34PerKg else { return policy.dose.allowCD34NotReported }
+        return policy.dose.cd34PerKg.isMet(by: cd34) || (double.enabled && double.perUnitCD34PerKg.isMet(by: cd34))
+    }
+
     func quality(_ q: SelectionPolicy.QualityRule, _ unit: CordUnit) -> UnitAssessment.Rule {
-        let fact: Bool?
+        let fact = qualityFact(q, unit)
         let detail: String
         switch q.rule {
         case .attachedSegment:
-            fact = unit.attachedSegments.map { $0 > 0 }
             detail = unit.attachedSegments.map { "\($0) attached segment(s)" } ?? "attached segments not reported"
         case .redCellReduced:
-            switch unit.productModification?.uppercased() {
-            case nil, "", "OTH": fact = nil
-            case "NOT", "PLR": fact = false
-            default: fact = true
-            }
             detail = unit.productModification.map { "processing \($0)" } ?? "processing not reported"
         case .accreditedBank:
-            fact = unit.accreditedBank
             detail = unit.accreditedBank.map { $0 ? "accredited bank" : "bank not accredited" } ?? "accreditation not reported"
         case .maxAgeYears:
-            let years = q.years ?? 10
-            fact = unit.collectionDate.map { $0.adding(years: years) >= searchDate }
-            detail = unit.collectionDate.map { "collected \($0), limit \(years) years before \(searchDate)" } ?? "collection date not reported"
+            detail = unit.collectionDate.map { "collected \($0), limit \(q.years ?? 10) years before \(searchDate)" } ?? "collection date not reported"
         }
         let outcome: UnitAssessment.Rule.Outcome
         switch fact {

@@ -1,0 +1,62 @@
+import CordMatch
+import Foundation
+
+/// A recipient's best eligible units, as nightly rematching needs them: at most `limit`, whether that is every
+/// eligible unit, and double-unit pairs when there is none.
+public struct TopCandidates: Sendable {
+    /// Eligible units, best first, at most the limit.
+    public let ranked: [UnitAssessment]
+    /// True when `ranked` holds every eligible unit.
+    public let complete: Bool
+    /// Double-unit pairs, best first (only when no single unit is eligible).
+    public let pairs: [DoubleUnitPair]
+}
+
+/// What a batch of `best` searches over one loaded index shares: the genotype index, the units' non-HLA facts,
+/// and the recipients' comparison tables.
+public struct BatchContext: Sendable {
+    public let floorIndex: FloorIndex
+    public let facts: UnitFacts
+    public let codeTables: CodeTableCache
+}
+
+extension InventorySearch {
+    /// Builds the shared state for batch searches (reads every unit's dose and quality facts once).
+    public func batchContext() throws -> BatchContext {
+        BatchContext(floorIndex: FloorIndex(index.store), facts: try UnitFacts(store, index: index.unitIDs), codeTables: CodeTableCache())
+    }
+
+    /// The best `limit` eligible units for `recipient` on one core: a floor scan over the genotype index, then the
+    /// survivors assessed in order of known x/8 mismatches. When the policy ranks by known mismatches first (the
+    /// presets do), assessment stops once `limit` eligible units are found and the next survivors have more known
+    /// mismatches — they cannot rank higher. Units that cannot qualify whatever their typing (`UnitFacts`) are
+    /// skipped before they are read. Same result as `search` cut at `limit` (tested).
+    public func best(_ recipient: Recipient, policy: SelectionPolicy, searchDate: CalendarDate, limit: Int,
+                     context: BatchContext) throws -> TopCandidates {
+        let scorer = CompactScorer(recipient: recipient.typing, store: index.store, cache: context.codeTables)
+        let floorIndex = context.floorIndex, facts = context.facts
+        let scan = FloorScan(scorer: scorer, index: floorIndex, floor: policy.hlaFloor)
+        var buckets = [[Int]](repeating: [], count: 9)
+        let searchable = index.searchable
+        let selector = CordSelector(policy: policy, searchDate: searchDate)
+        let admit = { (u: Int) in searchable[u] == 1 && facts.canQualify(u, selector.assessor, weightKg: recipient.weightKg) }
+        scan.forEachPassing(floorIndex, range: 0..<floorIndex.unitCount, admit: admit) { u, known in buckets[known].append(u) }
+        let prunable = policy.ranking.drop { $0 == .relaxedQuality }.first == .knownMismatches
+        var assessed: [UnitAssessment] = [], units: [CordUnit] = []
+        var eligible = 0, complete = true
+        for (i, bucket) in buckets.enumerated() where !bucket.isEmpty {
+            if prunable && eligible >= limit {
+                complete = !buckets[i...].contains { !$0.isEmpty }
+                break
+            }
+            let batch = try cachedUnits(bucket.map { index.unitIDs[$0] })
+            let results = batch.map { selector.assessor.assess($0, for: recipient) }
+            eligible += results.filter(\.eligible).count
+            assessed += results
+            units += batch
+        }
+        let selection = selector.result(for: recipient, assessed: assessed, units: units)
+        return TopCandidates(ranked: Array(selection.ranked.prefix(limit)), complete: complete && selection.ranked.count <= limit,
+                             pairs: selection.pairs)
+    }
+}
