@@ -22,7 +22,7 @@ struct RematchCommand: AsyncParsableCommand {
 
             Examples:
               cordmatch rematch --db inventory.sqlite --format html --out morning.html
-              cordmatch rematch --db inventory.sqlite --resume --format json --out report.json
+              cordmatch rematch --db inventory.sqlite --resume --format json --out r.json
               cordmatch rematch --db inventory.sqlite --report-only --format table
 
             Exit codes: 0 done; 1 done, but some recipients could not be searched (listed); 2 usage, database or \

@@ -54,10 +54,7 @@ enum RematchRendering {
 
     /// A single self-contained page: a sortable summary table (click a column head) and the changes per recipient.
     static func html(_ r: RematchReport) -> String {
-        func e(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        func e(_ s: String) -> String { s.markupEscaped }
         var rows: [String] = []
         for p in r.recipients {
             let changes = (p.added.map { "<li class=add>+ \(e($0.unitId)): \(e($0.reason))</li>" }
