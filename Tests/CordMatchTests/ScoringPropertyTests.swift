@@ -68,6 +68,25 @@ import CordMatch
         }
     }
 
+    @Test func floorScanAgreesWithTheCountsKernel() async {
+        let floors = [SelectionPolicy.HLAFloor(minX6: 4, minX8: 4, potentialCountsAsMatch: true),
+                      .init(minX6: 3, minX8: 5, potentialCountsAsMatch: false), .init(minX6: 0, minX8: 0, potentialCountsAsMatch: true)]
+        await propertyCheck(count: 60, input: Self.picks, Self.picks.array(of: 1...30)) { a, bs in
+            let r = try! Self.typing(a)
+            let store = CompactTypingStore(bs.map { try! Self.typing($0) })
+            let scorer = CompactScorer(recipient: r, store: store)
+            let index = FloorIndex(store)!
+            for floor in floors {
+                var kernel: [[Int]] = [], scan: [[Int]] = []
+                scorer.forEachUnit(in: store) { u, c in if floor.admits(c) { kernel.append([u, c.x8.knownMismatches]) } }
+                FloorScan(scorer: scorer, index: index, floor: floor).forEachPassing(index, range: 0..<store.count, admit: { _ in true }) { u, k in
+                    scan.append([u, k])
+                }
+                #expect(scan == kernel, "\(r.source) floor \(floor)")
+            }
+        }
+    }
+
     @Test func aTypingAlwaysFullyMatchesItself() async {
         await propertyCheck(count: 150, input: Self.picks) { a in
             let t = try! Self.typing(a)

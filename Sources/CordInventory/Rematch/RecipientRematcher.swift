@@ -31,6 +31,9 @@ public struct RecipientRematch: Sendable, Hashable {
     public let complete: Bool
     /// Double-unit pairs (proposed only when no single unit is eligible), best first, at most the limit.
     public let pairs: [[String]]
+    /// For a recipient without an eligible single unit: every unit that may be one of a pair (what the pairs
+    /// depend on, kept so the next run can be incremental); nil otherwise, or when there are too many to keep.
+    public let doubleCandidates: [String]?
     /// `full`, `incremental`, or `error: …` when the recipient could not be searched.
     public let computed: String
 
@@ -44,6 +47,8 @@ struct IncrementalBase: Sendable {
         let unitIDs: [String]
         let complete: Bool
         let needsDouble: Bool
+        /// The units that may form pairs, when the run kept them (`needsDouble` only).
+        let doubleCandidates: [String]?
     }
 
     let changedUnitIDs: Set<String>
@@ -73,36 +78,55 @@ struct RecipientRematcher: Sendable {
             var fnv = FNV1a()
             fnv.add(Array(PolicyLoader.encode(policy).utf8))
             let hash = String(fnv.value, radix: 16)
-            if let selection = try incremental(recipient, policy, hash) {
-                return result(row.id, hash, selection.ranked, complete: selection.complete, pairs: selection.pairs, "incremental")
-            }
-            let top = try search.best(recipient, policy: policy, searchDate: searchDate, limit: limit, context: context)
-            return result(row.id, hash, top.ranked, complete: top.complete, pairs: top.pairs, "full")
+            if let top = try incremental(recipient, policy, hash) { return result(row.id, hash, top, "incremental") }
+            return result(row.id, hash, try search.best(recipient, policy: policy, searchDate: searchDate, limit: limit, context: context), "full")
         } catch {
-            return RecipientRematch(recipientID: row.id, policyHash: "", candidates: [], complete: true, pairs: [], computed: "error: \(error)")
+            return RecipientRematch(recipientID: row.id, policyHash: "", candidates: [], complete: true, pairs: [], doubleCandidates: nil,
+                                    computed: "error: \(error)")
         }
     }
 
-    func result(_ id: String, _ hash: String, _ ranked: [UnitAssessment], complete: Bool, pairs: [DoubleUnitPair], _ how: String) -> RecipientRematch {
-        RecipientRematch(recipientID: id, policyHash: hash, candidates: ranked.prefix(limit).map(RematchCandidate.init), complete: complete,
-                         pairs: pairs.prefix(limit).map { [$0.first.unitID, $0.second.unitID] }, computed: how)
+    /// Double-unit candidate lists longer than this are not kept (the recipient is searched in full next time).
+    static let doubleCandidateLimit = 2_000
+
+    func result(_ id: String, _ hash: String, _ top: TopCandidates, _ how: String) -> RecipientRematch {
+        RecipientRematch(recipientID: id, policyHash: hash, candidates: top.ranked.prefix(limit).map(RematchCandidate.init), complete: top.complete,
+                         pairs: top.pairs.prefix(limit).map { [$0.first.unitID, $0.second.unitID] },
+                         doubleCandidates: top.doubleCandidates.flatMap { $0.count <= Self.doubleCandidateLimit ? $0 : nil }, computed: how)
     }
 
-    /// The merged selection, or nil when only a full search is exact.
-    func incremental(_ recipient: Recipient, _ policy: SelectionPolicy, _ hash: String)
-        throws -> (ranked: [UnitAssessment], complete: Bool, pairs: [DoubleUnitPair])? {
-        guard let base, let previous = base.previous[recipient.id], previous.policyHash == hash, !previous.needsDouble,
+    /// The merged selection, or nil when only a full search is exact. The previous list (or, for a recipient
+    /// without a single unit, its double-unit candidates) minus the changed units, plus the changed units that
+    /// pass the floor now: every unit outside these is unchanged and was neither eligible above the list's end
+    /// nor a pair candidate, so it still is not.
+    func incremental(_ recipient: Recipient, _ policy: SelectionPolicy, _ hash: String) throws -> TopCandidates? {
+        guard let base, let previous = base.previous[recipient.id], previous.policyHash == hash,
               !base.changedRecipientIDs.contains(recipient.id) else { return nil }
         let changed = base.changedUnitIDs
-        if !previous.complete && previous.unitIDs.contains(where: changed.contains) { return nil }
-        var units = try search.units(previous.unitIDs.filter { !changed.contains($0) })
+        let kept: [String]
+        if previous.needsDouble {
+            guard let candidates = previous.doubleCandidates else { return nil }
+            kept = candidates
+        } else {
+            if !previous.complete && previous.unitIDs.contains(where: changed.contains) { return nil }
+            kept = previous.unitIDs
+        }
+        var units = try search.cachedUnits(kept.filter { !changed.contains($0) })
         let scorer = CompactScorer(recipient: recipient.typing, store: base.changedStore)
         scorer.forEachUnit(in: base.changedStore) { u, c in
             if policy.hlaFloor.admits(c) { units.append(base.changedUnits[u]) }
         }
-        let selection = CordSelector(policy: policy, searchDate: searchDate).select(for: recipient, from: units)
+        let selector = CordSelector(policy: policy, searchDate: searchDate)
+        let assessed = units.map { selector.assessor.assess($0, for: recipient) }
+        let selection = selector.result(for: recipient, assessed: assessed, units: units)
+        if previous.needsDouble {
+            // Nothing outside was eligible, so the eligible units found here are all there are.
+            return TopCandidates(ranked: Array(selection.ranked.prefix(limit)), complete: selection.ranked.count <= limit, pairs: selection.pairs,
+                                 doubleCandidates: selection.ranked.isEmpty ? DoubleUnitFinder(policy: policy).candidateIDs(assessed) : nil)
+        }
         // No single unit left: double units need the whole inventory.
         guard !selection.ranked.isEmpty else { return nil }
-        return (selection.ranked, previous.complete && selection.ranked.count <= limit, [])
+        return TopCandidates(ranked: Array(selection.ranked.prefix(limit)), complete: previous.complete && selection.ranked.count <= limit,
+                             pairs: [], doubleCandidates: nil)
     }
 }

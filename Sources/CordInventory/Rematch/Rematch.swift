@@ -196,10 +196,15 @@ public final class Rematch: Sendable {
             for r in try Row.fetchAll(db, sql: "SELECT recipient_id, unit_id FROM rematch_results WHERE run_id = ? ORDER BY recipient_id, rank", arguments: [previous]) {
                 lists[r["recipient_id"], default: []].append(r["unit_id"])
             }
+            var doubles: [String: [String]] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT recipient_id, unit_id FROM rematch_double_candidates WHERE run_id = ?", arguments: [previous]) {
+                doubles[r["recipient_id"], default: []].append(r["unit_id"])
+            }
             var stored: [String: IncrementalBase.Previous] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT * FROM rematch_recipients WHERE run_id = ? AND computed NOT LIKE 'error%'", arguments: [previous]) {
                 let id: String = r["recipient_id"]
-                stored[id] = .init(policyHash: r["policy_hash"], unitIDs: lists[id] ?? [], complete: r["complete"], needsDouble: lists[id] == nil)
+                stored[id] = .init(policyHash: r["policy_hash"], unitIDs: lists[id] ?? [], complete: r["complete"], needsDouble: lists[id] == nil,
+                                   doubleCandidates: (r["double_candidates_kept"] as Bool) ? doubles[id] ?? [] : nil)
             }
             let rows = try UnitRow.fetchAll(db, keys: Array(units)).filter { $0.status == "AV" }
             return (units, recipients, stored, rows)
@@ -226,14 +231,19 @@ public final class Rematch: Sendable {
     }
 
     static func save(_ results: [RecipientRematch], run: Int64, _ db: Database) throws {
-        let recipient = try db.makeStatement(sql: "INSERT INTO rematch_recipients (run_id, recipient_id, policy_hash, complete, needs_double, computed) VALUES (?, ?, ?, ?, ?, ?)")
+        let recipient = try db.makeStatement(sql: """
+            INSERT INTO rematch_recipients (run_id, recipient_id, policy_hash, complete, needs_double, double_candidates_kept, computed)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let doubleCandidate = try db.makeStatement(sql: "INSERT INTO rematch_double_candidates (run_id, recipient_id, unit_id) VALUES (?, ?, ?)")
         let candidate = try db.makeStatement(sql: """
             INSERT INTO rematch_results (run_id, recipient_id, rank, unit_id, x6, x6_potential, x8, x8_potential, confirm_loci)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let pair = try db.makeStatement(sql: "INSERT INTO rematch_pairs (run_id, recipient_id, rank, first_unit, second_unit) VALUES (?, ?, ?, ?, ?)")
         for r in results {
-            try recipient.execute(arguments: [run, r.recipientID, r.policyHash, r.complete, r.needsDouble, r.computed])
+            try recipient.execute(arguments: [run, r.recipientID, r.policyHash, r.complete, r.needsDouble, r.doubleCandidates != nil, r.computed])
+            for u in r.doubleCandidates ?? [] { try doubleCandidate.execute(arguments: [run, r.recipientID, u]) }
             for (i, c) in r.candidates.enumerated() {
                 try candidate.execute(arguments: [run, r.recipientID, i + 1, c.unitID, c.x6, c.x6Potential, c.x8, c.x8Potential,
                                                   c.confirmLoci.joined(separator: " ")])

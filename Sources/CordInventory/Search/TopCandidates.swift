@@ -10,12 +10,15 @@ public struct TopCandidates: Sendable {
     public let complete: Bool
     /// Double-unit pairs, best first (only when no single unit is eligible).
     public let pairs: [DoubleUnitPair]
+    /// When no single unit is eligible: every unit that may be one of a pair (sorted ids).
+    public let doubleCandidates: [String]?
 }
 
 /// What a batch of `best` searches over one loaded index shares: the genotype index, the units' non-HLA facts,
 /// and the recipients' comparison tables.
 public struct BatchContext: Sendable {
-    public let floorIndex: FloorIndex
+    /// Nil when the inventory has too many distinct values for it: the counts kernel scans then.
+    public let floorIndex: FloorIndex?
     public let facts: UnitFacts
     public let codeTables: CodeTableCache
 }
@@ -34,13 +37,19 @@ extension InventorySearch {
     public func best(_ recipient: Recipient, policy: SelectionPolicy, searchDate: CalendarDate, limit: Int,
                      context: BatchContext) throws -> TopCandidates {
         let scorer = CompactScorer(recipient: recipient.typing, store: index.store, cache: context.codeTables)
-        let floorIndex = context.floorIndex, facts = context.facts
-        let scan = FloorScan(scorer: scorer, index: floorIndex, floor: policy.hlaFloor)
+        let facts = context.facts, floor = policy.hlaFloor
         var buckets = [[Int]](repeating: [], count: 9)
         let searchable = index.searchable
         let selector = CordSelector(policy: policy, searchDate: searchDate)
         let admit = { (u: Int) in searchable[u] == 1 && facts.canQualify(u, selector.assessor, weightKg: recipient.weightKg) }
-        scan.forEachPassing(floorIndex, range: 0..<floorIndex.unitCount, admit: admit) { u, known in buckets[known].append(u) }
+        if let floorIndex = context.floorIndex {
+            FloorScan(scorer: scorer, index: floorIndex, floor: floor)
+                .forEachPassing(floorIndex, range: 0..<floorIndex.unitCount, admit: admit) { u, known in buckets[known].append(u) }
+        } else {
+            scorer.forEachUnit(in: index.store) { u, c in
+                if floor.admits(c) && admit(u) { buckets[c.x8.knownMismatches].append(u) }
+            }
+        }
         let prunable = policy.ranking.drop { $0 == .relaxedQuality }.first == .knownMismatches
         var assessed: [UnitAssessment] = [], units: [CordUnit] = []
         var eligible = 0, complete = true
@@ -57,6 +66,7 @@ extension InventorySearch {
         }
         let selection = selector.result(for: recipient, assessed: assessed, units: units)
         return TopCandidates(ranked: Array(selection.ranked.prefix(limit)), complete: complete && selection.ranked.count <= limit,
-                             pairs: selection.pairs)
+                             pairs: selection.pairs,
+                             doubleCandidates: selection.ranked.isEmpty ? DoubleUnitFinder(policy: policy).candidateIDs(assessed) : nil)
     }
 }

@@ -153,6 +153,17 @@ enum InventorySchema {
                 t.primaryKey(["run_id", "recipient_id", "rank"])
             }
         }
+        m.registerMigration("v5: double-unit candidates") { db in
+            // For a recipient without an eligible single unit, the units that may form pairs: what makes its next
+            // rematch incremental. `double_candidates_kept` says whether the list was kept (not too long).
+            try db.alter(table: "rematch_recipients") { t in t.add(column: "double_candidates_kept", .boolean).notNull().defaults(to: false) }
+            try db.create(table: "rematch_double_candidates") { t in
+                t.column("run_id", .integer).notNull().references("rematch_runs", onDelete: .cascade)
+                t.column("recipient_id", .text).notNull()
+                t.column("unit_id", .text).notNull()
+                t.primaryKey(["run_id", "recipient_id", "unit_id"])
+            }
+        }
         return m
     }
 }

@@ -30,6 +30,12 @@ public struct SelectionPolicy: Codable, Sendable, Hashable {
         public var minX8: Int
         public var potentialCountsAsMatch: Bool
 
+        public init(minX6: Int, minX8: Int, potentialCountsAsMatch: Bool) {
+            self.minX6 = minX6
+            self.minX8 = minX8
+            self.potentialCountsAsMatch = potentialCountsAsMatch
+        }
+
         enum CodingKeys: String, CodingKey {
             case minX6 = "min_x6", minX8 = "min_x8", potentialCountsAsMatch = "potential_counts_as_match"
         }

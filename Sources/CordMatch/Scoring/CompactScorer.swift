@@ -34,21 +34,39 @@ public struct CompactScorer: Sendable {
     }
 
     /// The packed `LocusOutcomeTable` entry of locus `l` for a unit whose expressed roles are the store values
-    /// `v0`, `v1` with locus flags `uf` — the one place the kernel's per-locus rule is written.
+    /// `v0`, `v1` with locus flags `uf`.
     @inline(__always)
     static func entry(_ outcome: UnsafeBufferPointer<UInt16>, _ tables: UnsafeBufferPointer<UInt8>, _ tableStart: UnsafeBufferPointer<Int>,
                       _ recipientFlags: UnsafeBufferPointer<UInt8>, locus l: Int, _ v0: Int, _ v1: Int, _ uf: UInt8) -> UInt16 {
         let rf = recipientFlags[l]
+        if (rf | uf) & CompactTypingStore.nothingExpressed != 0 { return entry(outcome, codes: 0, 0, 0, 0, rf: rf, uf: uf) }
+        let t0 = tableStart[2 &* l], t1 = tableStart[2 &* l &+ 1]
+        return entry(outcome, codes: tables[t0 &+ v0], tables[t0 &+ v1], tables[t1 &+ v0], tables[t1 &+ v1], rf: rf, uf: uf)
+    }
+
+    /// The packed entry for the four comparison codes (recipient role 0 and 1 × unit role 0 and 1) and the two
+    /// sides' locus flags — the one place the kernel's per-locus rule is written.
+    @inline(__always)
+    static func entry(_ outcome: UnsafeBufferPointer<UInt16>, codes c00: UInt8, _ c01: UInt8, _ c10: UInt8, _ c11: UInt8,
+                      rf: UInt8, uf: UInt8) -> UInt16 {
         if (rf | uf) & CompactTypingStore.nothingExpressed != 0 {
             let distinct = { (f: UInt8) -> Int in f & CompactTypingStore.nothingExpressed != 0 ? 0 : (f & CompactTypingStore.homozygous != 0 ? 1 : 2) }
             let counts = LocusCore(rDistinct: distinct(rf), uDistinct: distinct(uf)).allele
             return LocusOutcomeTable.pack(counts) | LocusOutcomeTable.pack(counts) << 8
         }
-        let t0 = tableStart[2 &* l], t1 = tableStart[2 &* l &+ 1]
-        return outcome[LocusOutcomeTable.index(tables[t0 &+ v0], tables[t0 &+ v1], tables[t1 &+ v0], tables[t1 &+ v1],
-                                               rHomozygous: rf & CompactTypingStore.homozygous != 0,
+        return outcome[LocusOutcomeTable.index(c00, c01, c10, c11, rHomozygous: rf & CompactTypingStore.homozygous != 0,
                                                uHomozygous: uf & CompactTypingStore.homozygous != 0)]
     }
+
+    /// Per locus role table: the comparison codes of the recipient's role `role` at locus `l` against every store
+    /// value (empty when the recipient expresses nothing there), and the recipient's flags at `l`.
+    func codes(locus l: Int, role: Int) -> ArraySlice<UInt8> {
+        let start = tableStart[2 * l + role]
+        let end = 2 * l + role + 1 < tableStart.count ? tableStart[2 * l + role + 1] : tables.count
+        return tables[start..<end]
+    }
+
+    func flags(locus l: Int) -> UInt8 { recipientFlags[l] }
 
     /// Runs `body` with the buffers `entry` reads.
     func withEntryBuffers<T>(_ body: (UnsafeBufferPointer<UInt16>, UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>, UnsafeBufferPointer<UInt8>) -> T) -> T {

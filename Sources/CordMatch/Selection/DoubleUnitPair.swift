@@ -24,15 +24,23 @@ public struct DoubleUnitFinder: Sendable {
 
     static let doseRules: Set<String> = ["tnc_dose", "cd34_dose"]
 
+    /// True when the unit may be one of a pair: it passes every rule except the single-unit dose and meets the
+    /// per-unit minimum dose. Pairs depend only on which units these are.
+    public func isCandidate(_ a: UnitAssessment) -> Bool {
+        let rules = policy.doubleUnits
+        guard rules.enabled, !a.rules.contains(where: { $0.outcome == .failed && !Self.doseRules.contains($0.name) }),
+              let tnc = a.dose.tncPerKg, rules.perUnitTNCPerKg.isMet(by: tnc) else { return false }
+        return a.dose.cd34PerKg.map { rules.perUnitCD34PerKg.isMet(by: $0) } ?? policy.dose.allowCD34NotReported
+    }
+
+    /// The ids of the candidates among `assessments`, sorted.
+    public func candidateIDs(_ assessments: [UnitAssessment]) -> [String] { assessments.filter(isCandidate).map(\.unitID).sorted() }
+
     public func pairs(_ assessments: [UnitAssessment], units: [String: CordUnit]) -> [DoubleUnitPair] {
         let rules = policy.doubleUnits
         guard rules.enabled else { return [] }
         let ranking = Ranking(policy)
-        let candidates = ranking.sorted(assessments.filter { a in
-            guard !a.rules.contains(where: { $0.outcome == .failed && !Self.doseRules.contains($0.name) }),
-                  let tnc = a.dose.tncPerKg, rules.perUnitTNCPerKg.isMet(by: tnc) else { return false }
-            return a.dose.cd34PerKg.map { rules.perUnitCD34PerKg.isMet(by: $0) } ?? policy.dose.allowCD34NotReported
-        }).prefix(candidateLimit)
+        let candidates = ranking.sorted(assessments.filter(isCandidate)).prefix(candidateLimit)
         var result: [DoubleUnitPair] = []
         let list = Array(candidates)
         for i in list.indices {
