@@ -57,6 +57,8 @@ struct IncrementalBase: Sendable {
     /// The changed units that still exist and are available, resolved once, and their compact typings.
     let changedUnits: [CordUnit]
     let changedStore: CompactTypingStore
+    /// Recipients' comparison tables against `changedStore`, shared by the run's recipients.
+    let changedCodeTables = CodeTableCache()
 }
 
 /// Computes one recipient's result: incrementally from the previous run when that is exact, else by a full
@@ -112,7 +114,7 @@ struct RecipientRematcher: Sendable {
             kept = previous.unitIDs
         }
         var units = try search.cachedUnits(kept.filter { !changed.contains($0) })
-        let scorer = CompactScorer(recipient: recipient.typing, store: base.changedStore)
+        let scorer = CompactScorer(recipient: recipient.typing, store: base.changedStore, cache: base.changedCodeTables)
         scorer.forEachUnit(in: base.changedStore) { u, c in
             if policy.hlaFloor.admits(c) { units.append(base.changedUnits[u]) }
         }

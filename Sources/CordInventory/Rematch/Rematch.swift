@@ -99,15 +99,17 @@ public final class Rematch: Sendable {
         let started = Date()
         let run = resume ? try resumable() : try begin(options)
         let search = try InventorySearch(store: store, resolver: resolver)
-        let base = try run.previousRun.flatMap { try (options.full && !resume) ? nil : incrementalBase(run, previous: $0) }
-        let rematcher = RecipientRematcher(search: search, policyOverride: run.policy, searchDate: run.searchDate, limit: run.limit, base: base,
-                                           context: try search.batchContext())
-
+        let context = try search.batchContext()
         let (todo, total) = try store.read { db in
             let done = Set(try String.fetchAll(db, sql: "SELECT recipient_id FROM rematch_recipients WHERE run_id = ?", arguments: [run.id]))
             let rows = try RecipientRow.filter(Column("active") == true).order(Column("id")).fetchAll(db)
             return (rows.filter { !done.contains($0.id) }, rows.count)
         }
+        let base = try run.previousRun.flatMap {
+            try (options.full && !resume) ? nil : incrementalBase(run, previous: $0, facts: context.facts, ageLimits: ageLimits(run, todo))
+        }
+        let rematcher = RecipientRematcher(search: search, policyOverride: run.policy, searchDate: run.searchDate, limit: run.limit, base: base,
+                                           context: context)
         var done = total - todo.count, doneNow = 0
         let workers = max(1, options.workers)
         for start in stride(from: 0, to: todo.count, by: max(1, options.batchSize)) {
@@ -181,7 +183,13 @@ public final class Rematch: Sendable {
 
     /// What changed since the previous run, and its stored lists; nil when the previous run used another release
     /// (everything is recomputed then).
-    func incrementalBase(_ run: RunRecord, previous: Int64) throws -> IncrementalBase? {
+    /// The collection-age limits (years) of the policies these recipients are searched under.
+    func ageLimits(_ run: RunRecord, _ recipients: [RecipientRow]) -> Set<Int> {
+        let policies = run.policy.map { [$0] } ?? Set(recipients.map { $0.policy ?? $0.disease }).compactMap { try? PolicyLoader.load($0) }
+        return Set(policies.flatMap { $0.quality.filter { $0.rule == .maxAgeYears }.map { $0.years ?? 10 } })
+    }
+
+    func incrementalBase(_ run: RunRecord, previous: Int64, facts: UnitFacts, ageLimits: Set<Int>) throws -> IncrementalBase? {
         let resolver = resolver
         let loaded: (Set<String>, Set<String>, [String: IncrementalBase.Previous], [UnitRow])? = try store.read { db in
             guard let prev = try Row.fetchOne(db, sql: "SELECT * FROM rematch_runs WHERE id = ?", arguments: [previous]),
@@ -191,7 +199,7 @@ public final class Rematch: Sendable {
             var units = Set(changes.filter { $0["entity"] == "unit" }.map { $0["id"] as String })
             let recipients = Set(changes.filter { $0["entity"] == "recipient" }.map { $0["id"] as String })
             // Units whose collection age crossed a policy's age limit between the two search dates count as changed.
-            units.formUnion(try Self.agedUnits(db, from: prevDate, to: run.searchDate))
+            units.formUnion(facts.aged(from: prevDate, to: run.searchDate, limits: ageLimits))
             var lists: [String: [String]] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT recipient_id, unit_id FROM rematch_results WHERE run_id = ? ORDER BY recipient_id, rank", arguments: [previous]) {
                 lists[r["recipient_id"], default: []].append(r["unit_id"])
@@ -213,21 +221,6 @@ public final class Rematch: Sendable {
         let changed = try rows.sorted { $0.id < $1.id }.map { try $0.cordUnit(resolver) }
         return IncrementalBase(changedUnitIDs: units, changedRecipientIDs: recipients, previous: stored, changedUnits: changed,
                                changedStore: CompactTypingStore(changed.map(\.typing)))
-    }
-
-    /// Units whose `collection date + N years` falls between two search dates, for any age limit N a policy may
-    /// use (1–30 years; a few days' margin either side: recomputing a unit too many is harmless).
-    static func agedUnits(_ db: Database, from a: CalendarDate, to b: CalendarDate) throws -> [String] {
-        guard a != b else { return [] }
-        let (lo, hi) = a < b ? (a, b) : (b, a)
-        var ids: [String] = []
-        for years in 1...30 {
-            let from = CalendarDate(year: lo.year - years, month: lo.month, day: max(1, lo.day - 3))
-            let to = CalendarDate(year: hi.year - years, month: hi.month, day: min(31, hi.day + 3))
-            ids += try String.fetchAll(db, sql: "SELECT id FROM units WHERE collection_date >= ? AND collection_date <= ?",
-                                       arguments: [from.description, to.description])
-        }
-        return ids
     }
 
     static func save(_ results: [RecipientRematch], run: Int64, _ db: Database) throws {

@@ -28,6 +28,23 @@ public struct UnitFacts: Sendable {
         }
     }
 
+    /// Units whose `collection date + N years` falls between two search dates, for the age limits N of the
+    /// policies in use (a few days' margin either side: recomputing a unit too many is harmless) — units whose
+    /// age rule may have changed although their record did not.
+    public func aged(from a: CalendarDate, to b: CalendarDate, limits: Set<Int>) -> [String] {
+        guard a != b, !limits.isEmpty else { return [] }
+        let (lo, hi) = a < b ? (a, b) : (b, a)
+        let from = CalendarDate(year: lo.year, month: lo.month, day: max(1, lo.day - 3))
+        let to = CalendarDate(year: hi.year, month: hi.month, day: min(31, hi.day + 3))
+        return units.compactMap { unit in
+            guard let unit, let collected = unit.collectionDate else { return nil }
+            return limits.contains { years in
+                let limit = collected.adding(years: years)
+                return from <= limit && limit <= to
+            } ? unit.id : nil
+        }
+    }
+
     /// False when index row `u` cannot qualify for a recipient of `weightKg` under `assessor` (or is gone).
     public func canQualify(_ u: Int, _ assessor: UnitAssessor, weightKg: Double) -> Bool {
         guard let unit = units[u] else { return false }

@@ -4,11 +4,26 @@ import Foundation
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public let year: Int, month: Int, day: Int
 
+    /// Reads `YYYY-MM-DD` (exactly: four, two and two digits); nil for anything else or an impossible month/day.
     public init?(_ text: String) {
-        let f = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard f.count == 3, f[0].count == 4, f[1].count == 2, f[2].count == 2,
-              let y = Int(f[0]), let m = Int(f[1]), let d = Int(f[2]), (1...12).contains(m), (1...31).contains(d) else { return nil }
-        year = y; month = m; day = d
+        var text = text
+        text.makeContiguousUTF8()
+        guard let parsed = text.utf8.withContiguousStorageIfAvailable(Self.parse) ?? nil else { return nil }
+        (year, month, day) = parsed
+    }
+
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ r: Range<Int>) -> Int? {
+            var n = 0
+            for i in r {
+                guard b[i] >= UInt8(ascii: "0"), b[i] <= UInt8(ascii: "9") else { return nil }
+                n = n * 10 + Int(b[i] - UInt8(ascii: "0"))
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10), (1...12).contains(m), (1...31).contains(d) else { return nil }
+        return (y, m, d)
     }
 
     public init(year: Int, month: Int, day: Int) {
