@@ -41,7 +41,8 @@ extension InventorySearch {
         var buckets = [[Int]](repeating: [], count: 9)
         let searchable = index.searchable
         let selector = CordSelector(policy: policy, searchDate: searchDate)
-        let admit = { (u: Int) in searchable[u] == 1 && facts.canQualify(u, selector.assessor, weightKg: recipient.weightKg) }
+        let mask = facts.qualityMask(selector.assessor)
+        let admit = { (u: Int) in searchable[u] == 1 && facts.canQualify(u, selector.assessor, qualityMask: mask, weightKg: recipient.weightKg) }
         if let floorIndex = context.floorIndex {
             FloorScan(scorer: scorer, index: floorIndex, floor: floor)
                 .forEachPassing(floorIndex, range: 0..<floorIndex.unitCount, admit: admit) { u, known in buckets[known].append(u) }

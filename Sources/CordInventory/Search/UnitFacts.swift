@@ -1,11 +1,21 @@
 import CordMatch
 import GRDB
+import Synchronization
 
 /// The facts of every indexed unit that policies check without HLA (doses, quality facts), in index row order,
 /// read once for a batch of searches: a unit that cannot qualify for a recipient (`UnitAssessor.canQualify`)
 /// is then skipped before its typing is read and resolved. The typings here are empty: never score them.
 public struct UnitFacts: Sendable {
     let units: [CordUnit?]
+    /// Absolute TNC and CD34 per row, nil when not reported (or the unit is gone).
+    let tnc: [Double?], cd34: [Double?]
+    /// Per policy and search date: which rows pass every quality rule (computed once, for all rows).
+    let qualityMasks = QualityMasks()
+
+    final class QualityMasks: Sendable {
+        struct Key: Hashable { let policy: SelectionPolicy, date: CalendarDate, relaxed: Set<SelectionPolicy.QualityRule.Kind> }
+        let masks = Mutex<[Key: [Bool]]>([:])
+    }
 
     /// Reads the facts of `index`'s units (the index lists them in id order, as this query does).
     public init(_ store: InventoryStore, index unitIDs: [String]) throws {
@@ -26,6 +36,17 @@ public struct UnitFacts: Sendable {
             }
             return out
         }
+        tnc = units.map { $0?.tnc }
+        cd34 = units.map { $0?.cd34 }
+    }
+
+    /// Which rows pass every quality rule of `assessor` (a unit that fails one is never a candidate).
+    public func qualityMask(_ assessor: UnitAssessor) -> [Bool] {
+        let key = QualityMasks.Key(policy: assessor.policy, date: assessor.searchDate, relaxed: assessor.relaxed)
+        if let mask = qualityMasks.masks.withLock({ $0[key] }) { return mask }
+        let mask = units.map { $0.map(assessor.passesQuality) ?? false }
+        qualityMasks.masks.withLock { $0[key] = mask }
+        return mask
     }
 
     /// Units whose `collection date + N years` falls between two search dates, for the age limits N of the
@@ -45,9 +66,9 @@ public struct UnitFacts: Sendable {
         }
     }
 
-    /// False when index row `u` cannot qualify for a recipient of `weightKg` under `assessor` (or is gone).
-    public func canQualify(_ u: Int, _ assessor: UnitAssessor, weightKg: Double) -> Bool {
-        guard let unit = units[u] else { return false }
-        return assessor.canQualify(unit, weightKg: weightKg)
+    /// False when index row `u` cannot qualify for a recipient of `weightKg` under `assessor`, given the
+    /// assessor's `qualityMask` (or is gone).
+    public func canQualify(_ u: Int, _ assessor: UnitAssessor, qualityMask: [Bool], weightKg: Double) -> Bool {
+        qualityMask[u] && assessor.canMeetDose(tnc: tnc[u], cd34: cd34[u], weightKg: weightKg)
     }
 }

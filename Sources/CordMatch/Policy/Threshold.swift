@@ -15,6 +15,6 @@ public struct Threshold: Codable, Sendable, Hashable {
     public var text: String { "\(inclusive ? "≥" : ">") \(Self.format(value))" }
 
     static func format(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e9 ? String(format: "%.1f", v) : String(format: "%.2f", v)
+        NumberText.fixed(v, v == v.rounded() && abs(v) < 1e9 ? 1 : 2)
     }
 }

@@ -14,15 +14,17 @@ public struct PairMatch: Sendable, Hashable {
     }
 
     public let loci: [LocusMatch]
+    /// The per-locus counts alone (what ranking and the compact kernel use), packed once.
+    public let counts: PairCounts
 
-    public subscript(locus: MatchLocus) -> LocusMatch { loci.first { $0.locus == locus }! }
-
-    /// The per-locus counts alone (what ranking and the compact kernel use).
-    public var counts: PairCounts {
+    public init(loci: [LocusMatch]) {
+        self.loci = loci
         var c = PairCounts()
         for l in loci { c.setLocus(PairCounts.index(l.locus), allele: l.allele, antigen: l.antigen) }
-        return c
+        counts = c
     }
+
+    public subscript(locus: MatchLocus) -> LocusMatch { loci.first { $0.locus == locus }! }
 
     /// A and B at antigen level, DRB1 at allele level (the historical cord standard).
     public var x6: Count { counts.x6 }

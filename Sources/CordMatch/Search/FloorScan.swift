@@ -76,9 +76,12 @@ public struct FloorScan: Sendable {
             for u in range {
                 let b = u &* 8, h = Int(hom[u])
                 let ab = look(c0, p0, ids[b], ids[b &+ 1], h & 1) &+ look(c1, p1, ids[b &+ 2], ids[b &+ 3], h >> 1 & 1)
-                // C and DRB1 add at most 4 to x/8 and 2 to x/6 (DRB1): most units are out after A and B.
+                // C and DRB1 add at most 4 to x/8 and 2 to x/6 (DRB1): most units are out after A and B; after
+                // DRB1, x/6 is complete and C adds at most 2 to x/8.
                 if ab & 0xF &+ 4 < minX8 || ab >> 4 & 0xF &+ 2 < minX6 { continue }
-                let s = ab &+ look(c2, p2, ids[b &+ 4], ids[b &+ 5], h >> 2 & 1) &+ look(c3, p3, ids[b &+ 6], ids[b &+ 7], h >> 3 & 1)
+                let abd = ab &+ look(c3, p3, ids[b &+ 6], ids[b &+ 7], h >> 3 & 1)
+                if abd & 0xF &+ 2 < minX8 || abd >> 4 & 0xF < minX6 { continue }
+                let s = abd &+ look(c2, p2, ids[b &+ 4], ids[b &+ 5], h >> 2 & 1)
                 if s & 0xF >= minX8 && s >> 4 & 0xF >= minX6 && admit(u) { body(u, Int(s >> 8 & 0xF)) }
             }
         }

@@ -41,13 +41,13 @@ public struct UnitAssessor: Sendable {
         let step = policy.dose.tncSteps.sorted { $0.minX8Matches > $1.minX8Matches }.first { x8 >= $0.minX8Matches }!
         if let tnc = dose.tncPerKg {
             let ok = step.tncPerKg.isMet(by: tnc)
-            rule("tnc_dose", ok ? .passed : .failed, String(format: "TNC %.2f ×10^7/kg", tnc) + " (needs \(step.tncPerKg.text) at \(x8)/8)")
+            rule("tnc_dose", ok ? .passed : .failed, "TNC \(NumberText.fixed(tnc, 2)) ×10^7/kg" + " (needs \(step.tncPerKg.text) at \(x8)/8)")
         } else {
             rule("tnc_dose", .failed, "TNC not reported: the dose cannot be assessed")
         }
         if let cd34 = dose.cd34PerKg {
             let ok = policy.dose.cd34PerKg.isMet(by: cd34)
-            rule("cd34_dose", ok ? .passed : .failed, String(format: "CD34+ %.2f ×10^5/kg", cd34) + " (needs \(policy.dose.cd34PerKg.text))")
+            rule("cd34_dose", ok ? .passed : .failed, "CD34+ \(NumberText.fixed(cd34, 2)) ×10^5/kg" + " (needs \(policy.dose.cd34PerKg.text))")
         } else {
             rule("cd34_dose", policy.dose.allowCD34NotReported ? .notReported : .failed, "CD34 not reported")
         }
@@ -99,8 +99,18 @@ public struct UnitAssessor: Sendable {
     /// quality rule (not relaxed), or its TNC or CD34 dose is below both the single-unit requirement and the
     /// double-unit per-unit minimum. Lets a batch search skip reading and resolving such units; it reads no HLA.
     public func canQualify(_ unit: CordUnit, weightKg: Double) -> Bool {
-        for q in policy.quality where qualityFact(q, unit) == false && !(q.relaxable && relaxed.contains(q.rule)) { return false }
-        let dose = CellDose(unit: unit, weightKg: weightKg)
+        passesQuality(unit) && canMeetDose(tnc: unit.tnc, cd34: unit.cd34, weightKg: weightKg)
+    }
+
+    /// False when the unit fails a quality rule this search does not relax.
+    public func passesQuality(_ unit: CordUnit) -> Bool {
+        !policy.quality.contains { qualityFact($0, unit) == false && !($0.relaxable && relaxed.contains($0.rule)) }
+    }
+
+    /// False when a unit with these cell counts (absolute, nil when not reported) meets neither the single-unit
+    /// dose nor the double-unit per-unit minimum for a recipient of `weightKg`.
+    public func canMeetDose(tnc totalTNC: Double?, cd34 totalCD34: Double?, weightKg: Double) -> Bool {
+        let dose = CellDose(tnc: totalTNC, cd34: totalCD34, weightKg: weightKg)
         guard let tnc = dose.tncPerKg else { return false }
         let double = policy.doubleUnits
         guard policy.dose.tncSteps.contains(where: { $0.tncPerKg.isMet(by: tnc) })
