@@ -91,6 +91,9 @@ import TestSupport
                 #expect(top.pairs.map { [$0.first.unitID, $0.second.unitID] } == plain.pairs.map { [$0.first.unitID, $0.second.unitID] },
                         "R\(i) \(policy.name) pairs")
                 if top.complete { #expect(plain.ranked.count <= 3) }
+                let parallel = try search.best(recipient, policy: policy, searchDate: date, limit: 3, context: context, cores: 3)
+                #expect(parallel.ranked.map(\.unitID) == top.ranked.map(\.unitID) && parallel.complete == top.complete
+                        && parallel.doubleCandidates == top.doubleCandidates, "R\(i) \(policy.name) split over cores")
                 withCandidates += plain.ranked.isEmpty ? 0 : 1
                 withPairs += plain.pairs.isEmpty ? 0 : 1
             }

@@ -1,4 +1,5 @@
 import CordMatch
+import Dispatch
 import Foundation
 
 /// A recipient's best eligible units, as nightly rematching needs them: at most `limit`, whether that is every
@@ -29,28 +30,37 @@ extension InventorySearch {
         BatchContext(floorIndex: FloorIndex(index.store), facts: try UnitFacts(store, index: index.unitIDs), codeTables: CodeTableCache())
     }
 
-    /// The best `limit` eligible units for `recipient` on one core: a floor scan over the genotype index, then the
-    /// survivors assessed in order of known x/8 mismatches. When the policy ranks by known mismatches first (the
+    /// The best `limit` eligible units for `recipient`: a floor scan over the units' value ids (split over
+    /// `cores`; a batch of searches passes 1 and runs searches side by side), then the survivors assessed in order
+    /// of known x/8 mismatches. When the policy ranks by known mismatches first (the
     /// presets do), assessment stops once `limit` eligible units are found and the next survivors have more known
     /// mismatches — they cannot rank higher. Units that cannot qualify whatever their typing (`UnitFacts`) are
     /// skipped before they are read. Same result as `search` cut at `limit` (tested).
     public func best(_ recipient: Recipient, policy: SelectionPolicy, searchDate: CalendarDate, limit: Int,
-                     context: BatchContext) throws -> TopCandidates {
+                     context: BatchContext, cores: Int = 1) throws -> TopCandidates {
         let scorer = CompactScorer(recipient: recipient.typing, store: index.store, cache: context.codeTables)
         let facts = context.facts, floor = policy.hlaFloor
-        var buckets = [[Int]](repeating: [], count: 9)
         let searchable = index.searchable
         let selector = CordSelector(policy: policy, searchDate: searchDate)
         let mask = facts.qualityMask(selector.assessor)
-        let admit = { (u: Int) in searchable[u] == 1 && facts.canQualify(u, selector.assessor, qualityMask: mask, weightKg: recipient.weightKg) }
-        if let floorIndex = context.floorIndex {
-            FloorScan(scorer: scorer, index: floorIndex, floor: floor)
-                .forEachPassing(floorIndex, range: 0..<floorIndex.unitCount, admit: admit) { u, known in buckets[known].append(u) }
-        } else {
-            scorer.forEachUnit(in: index.store) { u, c in
-                if floor.admits(c) && admit(u) { buckets[c.x8.knownMismatches].append(u) }
+        let admit: @Sendable (Int) -> Bool = { (u: Int) in searchable[u] == 1 && facts.canQualify(u, selector.assessor, qualityMask: mask, weightKg: recipient.weightKg) }
+        let scan = context.floorIndex.map { FloorScan(scorer: scorer, index: $0, floor: floor) }
+        // Each part collects its survivors by known mismatches; parts are joined in order (index order kept).
+        let parts = max(1, cores), total = index.store.count, chunk = (total + parts - 1) / parts
+        let found = ParallelSlots<[[Int]]>(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = min(total, part * chunk)..<min(total, (part + 1) * chunk)
+            var buckets = [[Int]](repeating: [], count: 9)
+            if let scan, let floorIndex = context.floorIndex {
+                scan.forEachPassing(floorIndex, range: range, admit: admit) { u, known in buckets[known].append(u) }
+            } else {
+                scorer.forEachUnit(in: index.store, range: range) { u, c in
+                    if floor.admits(c) && admit(u) { buckets[c.x8.knownMismatches].append(u) }
+                }
             }
+            found[part] = buckets
         }
+        let buckets = (0..<9).map { k in (0..<parts).flatMap { found[$0]![k] } }
         let prunable = policy.ranking.drop { $0 == .relaxedQuality }.first == .knownMismatches
         var assessed: [UnitAssessment] = [], units: [CordUnit] = []
         var eligible = 0, complete = true
