@@ -75,7 +75,7 @@ enum InventorySchema {
                 t.column("change", .text).notNull()       // new | status | typing | deleted | other (units); new | changed | deleted (recipients)
                 t.column("detail", .text).notNull()
             }
-            try db.create(index: "change_log_entity", on: "change_log", columns: ["entity", "id", "seq"])
+            // Read only by sequence ranges (the primary key): no other index, so imports pay one insert per change.
             try db.execute(sql: """
                 CREATE TRIGGER units_inserted AFTER INSERT ON units BEGIN
                   INSERT INTO change_log (entity, id, change, detail) VALUES ('unit', NEW.id, 'new', NEW.status);
