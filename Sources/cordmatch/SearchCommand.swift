@@ -41,7 +41,7 @@ struct RecipientOptions: ParsableArguments {
         if let id = recipient {
             guard let row = try store.recipient(id) else { throw InventoryError("no recipient \(id) in the database") }
             let r = try row.recipient(resolver)
-            return (r, try PolicyLoader.load(policy ?? row.policy ?? r.disease.rawValue), date)
+            return (r, try PolicyLoader.load(policy ?? row.policyName), date)
         }
         let r = Recipient(id: "ad-hoc", typing: try resolver.resolve(hla!), weightKg: weight,
                           disease: Recipient.DiseaseClass(rawValue: disease)!, antibodies: try AntibodyList.parse(dsa, resolver: resolver))

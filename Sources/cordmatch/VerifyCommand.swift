@@ -84,11 +84,8 @@ final class ResolverCache: Sendable {
                 cache[key] = r
                 return r
             }
-            let chosen = try? load("", reference)
-            guard let version, version != chosen?.data.version else {
-                if let chosen { return chosen }
-                return try load("", reference)
-            }
+            let chosen = Result { try load("", reference) }
+            guard let version, version != (try? chosen.get())?.data.version else { return try chosen.get() }
             var options = reference
             options.version = version
             options.directory = nil

@@ -64,10 +64,11 @@ struct IncrementalBase: Sendable {
 /// Computes one recipient's result: incrementally from the previous run when that is exact, else by a full
 /// search. Incremental is exact when the recipient and its policy are unchanged and either the previous list
 /// held every eligible unit, or none of its units changed (then every unit outside it still ranks below its
-/// last one); the changed units are scored against the recipient and merged with the unchanged part of the list.
+/// last one), or — with no eligible single unit — its pair candidates were kept; the changed units are scored
+/// against the recipient and merged with the unchanged part.
 struct RecipientRematcher: Sendable {
     let search: InventorySearch
-    let policyOverride: SelectionPolicy?
+    let policies: RunPolicies
     let searchDate: CalendarDate
     let limit: Int
     let base: IncrementalBase?
@@ -76,10 +77,8 @@ struct RecipientRematcher: Sendable {
     func rematch(_ row: RecipientRow) -> RecipientRematch {
         do {
             let recipient = try row.recipient(search.resolver)
-            let policy = try policyOverride ?? PolicyLoader.load(row.policy ?? recipient.disease.rawValue)
-            var fnv = FNV1a()
-            fnv.add(Array(PolicyLoader.encode(policy).utf8))
-            let hash = String(fnv.value, radix: 16)
+            let entry = try policies.entry(for: row)
+            let policy = entry.policy, hash = entry.hash
             if let top = try incremental(recipient, policy, hash) { return result(row.id, hash, top, "incremental") }
             return result(row.id, hash, try search.best(recipient, policy: policy, searchDate: searchDate, limit: limit, context: context), "full")
         } catch {

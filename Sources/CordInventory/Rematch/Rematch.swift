@@ -105,10 +105,11 @@ public final class Rematch: Sendable {
             let rows = try RecipientRow.filter(Column("active") == true).order(Column("id")).fetchAll(db)
             return (rows.filter { !done.contains($0.id) }, rows.count)
         }
+        let policies = RunPolicies(override: run.policy, recipients: todo)
         let base = try run.previousRun.flatMap {
-            try (options.full && !resume) ? nil : incrementalBase(run, previous: $0, facts: context.facts, ageLimits: ageLimits(run, todo))
+            try (options.full && !resume) ? nil : incrementalBase(run, previous: $0, facts: context.facts, ageLimits: policies.ageLimits)
         }
-        let rematcher = RecipientRematcher(search: search, policyOverride: run.policy, searchDate: run.searchDate, limit: run.limit, base: base,
+        let rematcher = RecipientRematcher(search: search, policies: policies, searchDate: run.searchDate, limit: run.limit, base: base,
                                            context: context)
         var done = total - todo.count, doneNow = 0
         let workers = max(1, options.workers)
@@ -183,12 +184,6 @@ public final class Rematch: Sendable {
 
     /// What changed since the previous run, and its stored lists; nil when the previous run used another release
     /// (everything is recomputed then).
-    /// The collection-age limits (years) of the policies these recipients are searched under.
-    func ageLimits(_ run: RunRecord, _ recipients: [RecipientRow]) -> Set<Int> {
-        let policies = run.policy.map { [$0] } ?? Set(recipients.map { $0.policy ?? $0.disease }).compactMap { try? PolicyLoader.load($0) }
-        return Set(policies.flatMap { $0.quality.filter { $0.rule == .maxAgeYears }.map { $0.years ?? 10 } })
-    }
-
     func incrementalBase(_ run: RunRecord, previous: Int64, facts: UnitFacts, ageLimits: Set<Int>) throws -> IncrementalBase? {
         let resolver = resolver
         let loaded: (Set<String>, Set<String>, [String: IncrementalBase.Previous], [UnitRow])? = try store.read { db in
@@ -211,7 +206,7 @@ public final class Rematch: Sendable {
             var stored: [String: IncrementalBase.Previous] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT * FROM rematch_recipients WHERE run_id = ? AND computed NOT LIKE 'error%'", arguments: [previous]) {
                 let id: String = r["recipient_id"]
-                stored[id] = .init(policyHash: r["policy_hash"], unitIDs: lists[id] ?? [], complete: r["complete"], needsDouble: lists[id] == nil,
+                stored[id] = .init(policyHash: r["policy_hash"], unitIDs: lists[id] ?? [], complete: r["complete"], needsDouble: r["needs_double"],
                                    doubleCandidates: (r["double_candidates_kept"] as Bool) ? doubles[id] ?? [] : nil)
             }
             let rows = try UnitRow.fetchAll(db, keys: Array(units)).filter { $0.status == "AV" }

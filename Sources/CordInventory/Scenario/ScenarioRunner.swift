@@ -90,38 +90,44 @@ public struct ScenarioRunner: Sendable {
     /// Imports the units; returns the problems of invalid rows (then nothing is written).
     func importUnits(_ s: Scenario, _ resolver: TypingResolver, _ store: InventoryStore) throws -> [ImportIssue] {
         let importer = UnitImporter(resolver: resolver)
-        switch s.units {
-        case .file(let path):
-            do { _ = try importer.importFile(path, into: store, skipInvalid: false) } catch let e as ImportRejected { return e.issues }
-            return []
-        case .inline(let items):
-            // WMDA requires BIRTH_DATE; a scenario may leave it out (collection date, else the search date).
-            let date = (s.searchDate ?? CalendarDate.today()).description
+        // WMDA requires BIRTH_DATE; a scenario may leave it out (collection date, else the search date).
+        let date = (s.searchDate ?? CalendarDate.today()).description
+        return try Self.importRows(s.units, file: s.file, importFile: { _ = try importer.importFile($0, into: store, skipInvalid: false) },
+                                   columnIssues: { UnitImporter.columnIssues($0, file: $1) }) { items in
             let filled = items.map { item in
                 var v = item.values
                 if (v["BIRTH_DATE"] ?? "").isEmpty { v["BIRTH_DATE"] = (v["COLL_DATE"] ?? "").isEmpty ? date : v["COLL_DATE"] }
                 return UnitImporter.Item(line: item.line, values: v)
             }
-            let columnIssues = items.flatMap { UnitImporter.columnIssues($0, file: s.file) }
             let (rows, issues) = importer.validate(filled, file: s.file)
-            if !(columnIssues + issues).isEmpty { return (columnIssues + issues).sorted { $0.line < $1.line } }
-            _ = try importer.write(rows, into: store, source: s.file)
-            return []
+            return (issues, { _ = try importer.write(rows, into: store, source: s.file) })
         }
     }
 
     /// Imports the recipients; returns the problems of invalid rows (then nothing is written).
     func importRecipients(_ s: Scenario, _ resolver: TypingResolver, _ store: InventoryStore) throws -> [ImportIssue] {
         let importer = RecipientCSVImporter(resolver: resolver)
-        switch s.recipients {
+        return try Self.importRows(s.recipients, file: s.file, importFile: { _ = try importer.importFile($0, into: store, skipInvalid: false) },
+                                   columnIssues: { RecipientCSVImporter.columnIssues($0, file: $1) }) { items in
+            let (rows, issues) = importer.validate(items, file: s.file)
+            return (issues, { _ = try importer.write(rows, into: store, source: s.file) })
+        }
+    }
+
+    /// A fixture file through its importer, or inline rows: their column names checked, then `validate`d; the
+    /// rows are written (the closure `validate` returns) only when there is no problem at all.
+    static func importRows(_ rows: Scenario.Rows, file: String, importFile: (String) throws -> Void,
+                           columnIssues: (UnitImporter.Item, String) -> [ImportIssue],
+                           validate: ([UnitImporter.Item]) -> ([ImportIssue], () throws -> Void)) throws -> [ImportIssue] {
+        switch rows {
         case .file(let path):
-            do { _ = try importer.importFile(path, into: store, skipInvalid: false) } catch let e as ImportRejected { return e.issues }
+            do { try importFile(path) } catch let e as ImportRejected { return e.issues }
             return []
         case .inline(let items):
-            let columnIssues = items.flatMap { RecipientCSVImporter.columnIssues($0, file: s.file) }
-            let (rows, issues) = importer.validate(items, file: s.file)
-            if !(columnIssues + issues).isEmpty { return (columnIssues + issues).sorted { $0.line < $1.line } }
-            _ = try importer.write(rows, into: store, source: s.file)
+            let (issues, write) = validate(items)
+            let all = items.flatMap { columnIssues($0, file) } + issues
+            if !all.isEmpty { return all.sorted { $0.line < $1.line } }
+            try write()
             return []
         }
     }
@@ -143,7 +149,7 @@ public struct ScenarioRunner: Sendable {
         do {
             guard let row = try store.recipient(id) else { throw ScenarioError(file: s.file, line: line, reason: "recipient \(id) is not in the scenario") }
             let recipient = try row.recipient(search.resolver)
-            let chosen = try policy ?? PolicyLoader.load(row.policy ?? recipient.disease.rawValue)
+            let chosen = try policy ?? PolicyLoader.load(row.policyName)
             return try search.search(recipient, policy: chosen, searchDate: date, includeIneligible: true).selection
         } catch let e as ScenarioError {
             throw e

@@ -15,7 +15,7 @@ public struct TopCandidates: Sendable {
     public let doubleCandidates: [String]?
 }
 
-/// What a batch of `best` searches over one loaded index shares: the genotype index, the units' non-HLA facts,
+/// What a batch of `best` searches over one loaded index shares: the floor index, the units' non-HLA facts,
 /// and the recipients' comparison tables.
 public struct BatchContext: Sendable {
     /// Nil when the inventory has too many distinct values for it: the counts kernel scans then.

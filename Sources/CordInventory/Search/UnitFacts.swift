@@ -3,11 +3,13 @@ import GRDB
 import Synchronization
 
 /// The facts of every indexed unit that policies check without HLA (doses, quality facts), in index row order,
-/// read once for a batch of searches: a unit that cannot qualify for a recipient (`UnitAssessor.canQualify`)
-/// is then skipped before its typing is read and resolved. The typings here are empty: never score them.
+/// read once for a batch of searches: a unit that cannot qualify for a recipient (`UnitAssessor.passesQuality`,
+/// `.canMeetDose`) is then skipped before its typing is read and resolved. The typings here are empty: never
+/// score them.
 public struct UnitFacts: Sendable {
     let units: [CordUnit?]
-    /// Absolute TNC and CD34 per row, nil when not reported (or the unit is gone).
+    /// Absolute TNC and CD34 per row, nil when not reported (or the unit is gone): `units`' counts, copied into
+    /// plain arrays for the scan's hot path.
     let tnc: [Double?], cd34: [Double?]
     /// Per policy and search date: which rows pass every quality rule (computed once, for all rows).
     let qualityMasks = QualityMasks()

@@ -35,6 +35,10 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
         case weightKg = "weight_kg"
     }
 
+    /// The policy this recipient is searched under unless a search names another: its own, else the preset of
+    /// its disease class.
+    public var policyName: String { policy ?? disease }
+
     public func recipient(_ resolver: TypingResolver) throws -> Recipient {
         Recipient(id: id, typing: try resolver.resolve(hla), weightKg: weightKg,
                   disease: Recipient.DiseaseClass(rawValue: disease) ?? .malignant,

@@ -58,14 +58,15 @@ public struct CompactScorer: Sendable {
                                                uHomozygous: uf & CompactTypingStore.homozygous != 0)]
     }
 
-    /// Per locus role table: the comparison codes of the recipient's role `role` at locus `l` against every store
-    /// value (empty when the recipient expresses nothing there), and the recipient's flags at `l`.
+    /// The comparison codes of the recipient's role `role` at locus `l` against every store value (empty when the
+    /// recipient expresses nothing there).
     func codes(locus l: Int, role: Int) -> ArraySlice<UInt8> {
         let start = tableStart[2 * l + role]
         let end = 2 * l + role + 1 < tableStart.count ? tableStart[2 * l + role + 1] : tables.count
         return tables[start..<end]
     }
 
+    /// The recipient's flags at locus `l` (`CompactTypingStore.nothingExpressed`, `.homozygous`).
     func flags(locus l: Int) -> UInt8 { recipientFlags[l] }
 
     /// Runs `body` with the buffers `entry` reads.

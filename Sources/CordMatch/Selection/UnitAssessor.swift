@@ -95,12 +95,8 @@ public struct UnitAssessor: Sendable {
         }
     }
 
-    /// False only when the unit cannot be eligible, nor a double-unit candidate, whatever its typing: it fails a
-    /// quality rule (not relaxed), or its TNC or CD34 dose is below both the single-unit requirement and the
-    /// double-unit per-unit minimum. Lets a batch search skip reading and resolving such units; it reads no HLA.
-    public func canQualify(_ unit: CordUnit, weightKg: Double) -> Bool {
-        passesQuality(unit) && canMeetDose(tnc: unit.tnc, cd34: unit.cd34, weightKg: weightKg)
-    }
+    // A unit that fails `passesQuality` or `canMeetDose` can be neither eligible nor a double-unit candidate,
+    // whatever its typing: a batch search skips reading and resolving it. Neither reads HLA.
 
     /// False when the unit fails a quality rule this search does not relax.
     public func passesQuality(_ unit: CordUnit) -> Bool {
