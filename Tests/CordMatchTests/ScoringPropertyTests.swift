@@ -79,7 +79,7 @@ import CordMatch
             for floor in floors {
                 var kernel: [[Int]] = [], scan: [[Int]] = []
                 scorer.forEachUnit(in: store) { u, c in if floor.admits(c) { kernel.append([u, c.x8.knownMismatches]) } }
-                FloorScan(scorer: scorer, index: index, floor: floor).forEachPassing(index, range: 0..<store.count, admit: { _ in true }) { u, k in
+                FloorScan(scorer: scorer, index: index, floor: floor).forEachPassing(index, positions: 0..<store.count, admit: { _ in true }) { u, k in
                     scan.append([u, k])
                 }
                 #expect(scan == kernel, "\(r.source) floor \(floor)")

@@ -15,23 +15,24 @@ public struct TopCandidates: Sendable {
     public let doubleCandidates: [String]?
 }
 
-/// What a batch of `best` searches over one loaded index shares: the floor index, the units' non-HLA facts,
-/// and the recipients' comparison tables.
+/// What a batch of `best` searches over one loaded index shares: the units' non-HLA facts, the units that can
+/// qualify under each policy with their floor index, and the recipients' comparison tables.
 public struct BatchContext: Sendable {
-    /// Nil when the inventory has too many distinct values for it: the counts kernel scans then.
-    public let floorIndex: FloorIndex?
     public let facts: UnitFacts
+    /// Built per policy and search date on first use.
+    public let qualified: QualifiedUnitsCache
     public let codeTables: CodeTableCache
 }
 
 extension InventorySearch {
     /// Builds the shared state for batch searches (reads every unit's dose and quality facts once).
     public func batchContext() throws -> BatchContext {
-        BatchContext(floorIndex: FloorIndex(index.store), facts: try UnitFacts(store, index: index.unitIDs), codeTables: CodeTableCache())
+        BatchContext(facts: try UnitFacts(store, index: index.unitIDs), qualified: QualifiedUnitsCache(), codeTables: CodeTableCache())
     }
 
-    /// The best `limit` eligible units for `recipient`: a floor scan over the units' value ids (split over
-    /// `cores`; a batch of searches passes 1 and runs searches side by side), then the survivors assessed in order
+    /// The best `limit` eligible units for `recipient`: a floor scan over the value ids of the units that can
+    /// qualify (`QualifiedUnits`, cut at the recipient's TNC minimum; split over `cores`: a batch of searches
+    /// passes 1 and runs searches side by side), then the survivors assessed in order
     /// of known x/8 mismatches. When the policy ranks by known mismatches first (the
     /// presets do), assessment stops once `limit` eligible units are found and the next survivors have more known
     /// mismatches — they cannot rank higher. Units that cannot qualify whatever their typing (`UnitFacts`) are
@@ -44,15 +45,18 @@ extension InventorySearch {
         let selector = CordSelector(policy: policy, searchDate: searchDate)
         let mask = facts.qualityMask(selector.assessor)
         let admit: @Sendable (Int) -> Bool = { (u: Int) in searchable[u] == 1 && facts.canQualify(u, selector.assessor, qualityMask: mask, weightKg: recipient.weightKg) }
-        let scan = context.floorIndex.map { FloorScan(scorer: scorer, index: $0, floor: floor) }
-        // Each part collects its survivors by known mismatches; parts are joined in order (index order kept).
-        let parts = max(1, cores), total = index.store.count, chunk = (total + parts - 1) / parts
+        let qualified = context.qualified.units(selector.assessor, index: SearchIndexRows(searchable: searchable, store: index.store),
+                                                facts: facts)
+        let scan = qualified.map { FloorScan(scorer: scorer, index: $0.floorIndex, floor: floor) }
+        // Each part collects its survivors by known mismatches; buckets are then put in index row order.
+        let total = qualified.map { $0.candidateCount(selector.assessor, weightKg: recipient.weightKg) } ?? index.store.count
+        let parts = max(1, cores), chunk = (total + parts - 1) / parts
         let found = ParallelSlots<[[Int]]>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = min(total, part * chunk)..<min(total, (part + 1) * chunk)
             var buckets = [[Int]](repeating: [], count: 9)
-            if let scan, let floorIndex = context.floorIndex {
-                scan.forEachPassing(floorIndex, range: range, admit: admit) { u, known in buckets[known].append(u) }
+            if let scan, let qualified {
+                scan.forEachPassing(qualified.floorIndex, positions: range, admit: admit) { u, known in buckets[known].append(u) }
             } else {
                 scorer.forEachUnit(in: index.store, range: range) { u, c in
                     if floor.admits(c) && admit(u) { buckets[c.x8.knownMismatches].append(u) }
@@ -60,7 +64,7 @@ extension InventorySearch {
             }
             found[part] = buckets
         }
-        let buckets = (0..<9).map { k in (0..<parts).flatMap { found[$0]![k] } }
+        let buckets = (0..<9).map { k in (0..<parts).flatMap { found[$0]![k] }.sorted() }
         let prunable = policy.ranking.drop { $0 == .relaxedQuality }.first == .knownMismatches
         var assessed: [UnitAssessment] = [], units: [CordUnit] = []
         var eligible = 0, complete = true

@@ -2,24 +2,25 @@
 /// x/8 mismatches (what ranking looks at first). Per floor locus the recipient's two comparison codes against
 /// each store value are packed into one byte (`pair`), and every combination of two such bytes and the unit's
 /// homozygous flag is looked up once in `LocusOutcomeTable` (through `CompactScorer.entry`, the kernel's one
-/// rule) and reduced to what the floor counts (`contribution`): a unit then costs eight byte reads and four
-/// table reads. A property test checks the result against `CompactScorer`.
+/// rule) and reduced to what the floor counts (`contribution`, one byte). Most units leave after A and B, having
+/// cost one 64-bit read and six byte reads from tables small enough to stay in the first-level cache together.
+/// A property test checks the result against `CompactScorer`.
 public struct FloorScan: Sendable {
-    /// Per floor locus and store value (plus the "nothing expressed" slot): code vs recipient role 0 in bits
-    /// 0–2, vs role 1 in bits 3–5; 63 marks nothing expressed.
+    /// Per floor locus and value id (plus the "nothing expressed" id): code vs recipient role 0 in bits 0–2, vs
+    /// role 1 in bits 3–5; 63 marks nothing expressed.
     let pair: [[UInt8]]
-    /// Per floor locus, indexed by `pair[v0] | pair[v1] << 6 | homozygous << 12`: counted x/8 matches (bits
-    /// 0–3), counted x/6 matches (bits 4–7) and known x/8 mismatches (bits 8–11) — four of them add up without
-    /// carries (each field of the sum is at most 8).
-    let contribution: [[UInt16]]
-    let minX6: UInt16, minX8: UInt16
+    /// Per floor locus, indexed by `pair[slot0] | pair[slot1] << 6 | homozygous << 12`: counted x/8 matches
+    /// (bits 0–1), counted x/6 matches (bits 3–4) and known x/8 mismatches (bits 6–7). The gaps let two loci add
+    /// up without carries (A + B); each field of a sum of two is at most 4.
+    let contribution: [[UInt8]]
+    let minX6: Int, minX8: Int
 
     static let nothing: UInt8 = 63
 
     public init(scorer: CompactScorer, index: FloorIndex, floor: SelectionPolicy.HLAFloor) {
-        minX6 = UInt16(max(0, floor.minX6))
-        minX8 = UInt16(max(0, floor.minX8))
-        var pair: [[UInt8]] = [], contribution: [[UInt16]] = []
+        minX6 = max(0, floor.minX6)
+        minX8 = max(0, floor.minX8)
+        var pair: [[UInt8]] = [], contribution: [[UInt8]] = []
         LocusOutcomeTable.table.withUnsafeBufferPointer { outcome in
             for (i, l) in FloorIndex.loci.enumerated() {
                 let rf = scorer.flags(locus: l)
@@ -47,18 +48,19 @@ public struct FloorScan: Sendable {
     }
 
     /// A locus's contribution for each (allele definite, potential, antigen definite, potential) — 4 × 2 bits.
-    static func counted(locus l: Int, potentialCounts: Bool) -> [UInt16] {
+    static func counted(locus l: Int, potentialCounts: Bool) -> [UInt8] {
         (0..<256).map { k in
             let ad = k & 3, ap = k >> 2 & 3, gd = k >> 4 & 3, gp = k >> 6 & 3
-            let allele = UInt16(ad + (potentialCounts ? ap : 0)), antigen = UInt16(gd + (potentialCounts ? gp : 0))
+            let allele = UInt8(min(2, ad + (potentialCounts ? ap : 0))), antigen = UInt8(min(2, gd + (potentialCounts ? gp : 0)))
             // x/6: A and B at antigen level, DRB1 at allele level, C not at all.
             let x6 = l == 2 ? 0 : (l == 3 ? allele : antigen)
-            return allele | x6 << 4 | UInt16(max(0, 2 - ad - ap)) << 8
+            return allele | x6 << 3 | UInt8(max(0, 2 - ad - ap)) << 6
         }
     }
 
-    /// Calls `body(unit, knownMismatches)` for every unit in `range` that passes the floor and `admit(unit)`.
-    public func forEachPassing(_ index: FloorIndex, range: Range<Int>, admit: (Int) -> Bool, _ body: (Int, Int) -> Void) {
+    /// Calls `body(row, knownMismatches)` for every store row at the index positions `positions` that passes the
+    /// floor and `admit(row)`.
+    public func forEachPassing(_ index: FloorIndex, positions: Range<Int>, admit: (Int) -> Bool, _ body: (Int, Int) -> Void) {
         pair[0].withUnsafeBufferPointer { p0 in
         pair[1].withUnsafeBufferPointer { p1 in
         pair[2].withUnsafeBufferPointer { p2 in
@@ -67,22 +69,27 @@ public struct FloorScan: Sendable {
         contribution[1].withUnsafeBufferPointer { c1 in
         contribution[2].withUnsafeBufferPointer { c2 in
         contribution[3].withUnsafeBufferPointer { c3 in
-        index.valueIDs.withUnsafeBufferPointer { ids in
-        index.homozygous.withUnsafeBufferPointer { hom in
-            @inline(__always) func look(_ c: UnsafeBufferPointer<UInt16>, _ p: UnsafeBufferPointer<UInt8>, _ v0: UInt16, _ v1: UInt16,
-                                        _ homozygous: Int) -> UInt16 {
-                c[Int(p[Int(v0)]) | Int(p[Int(v1)]) << 6 | homozygous << 12]
+        index.words.withUnsafeBufferPointer { words in
+        index.rows.withUnsafeBufferPointer { rows in
+            /// The contribution of the locus whose two slots are bits 0–31 of `slots`.
+            @inline(__always) func look(_ c: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>, _ slots: UInt64) -> Int {
+                Int(c[Int(p[Int(slots & 0xFFFF)]) | Int(p[Int(slots >> 16 & 0x7FFF)]) << 6 | Int(slots >> 31 & 1) << 12])
             }
-            for u in range {
-                let b = u &* 8, h = Int(hom[u])
-                let ab = look(c0, p0, ids[b], ids[b &+ 1], h & 1) &+ look(c1, p1, ids[b &+ 2], ids[b &+ 3], h >> 1 & 1)
+            for e in positions {
+                let w = words[2 &* e]
+                let ab = look(c0, p0, w) &+ look(c1, p1, w >> 32)
+                var x8 = ab & 7, x6 = ab >> 3 & 7
                 // C and DRB1 add at most 4 to x/8 and 2 to x/6 (DRB1): most units are out after A and B; after
                 // DRB1, x/6 is complete and C adds at most 2 to x/8.
-                if ab & 0xF &+ 4 < minX8 || ab >> 4 & 0xF &+ 2 < minX6 { continue }
-                let abd = ab &+ look(c3, p3, ids[b &+ 6], ids[b &+ 7], h >> 3 & 1)
-                if abd & 0xF &+ 2 < minX8 || abd >> 4 & 0xF < minX6 { continue }
-                let s = abd &+ look(c2, p2, ids[b &+ 4], ids[b &+ 5], h >> 2 & 1)
-                if s & 0xF >= minX8 && s >> 4 & 0xF >= minX6 && admit(u) { body(u, Int(s >> 8 & 0xF)) }
+                if x8 &+ 4 < minX8 || x6 &+ 2 < minX6 { continue }
+                let v = words[2 &* e &+ 1], d = look(c3, p3, v)
+                x8 &+= d & 3
+                x6 &+= d >> 3 & 3
+                if x8 &+ 2 < minX8 || x6 < minX6 { continue }
+                let c = look(c2, p2, v >> 32)
+                guard x8 &+ c & 3 >= minX8 else { continue }
+                let u = Int(rows[e])
+                if admit(u) { body(u, ab >> 6 &+ d >> 6 &+ c >> 6) }
             }
         }
         }

@@ -106,13 +106,19 @@ public struct UnitAssessor: Sendable {
     /// False when a unit with these cell counts (absolute, nil when not reported) meets neither the single-unit
     /// dose nor the double-unit per-unit minimum for a recipient of `weightKg`.
     public func canMeetDose(tnc totalTNC: Double?, cd34 totalCD34: Double?, weightKg: Double) -> Bool {
-        let dose = CellDose(tnc: totalTNC, cd34: totalCD34, weightKg: weightKg)
-        guard let tnc = dose.tncPerKg else { return false }
+        guard canMeetTNC(totalTNC, weightKg: weightKg) else { return false }
         let double = policy.doubleUnits
-        guard policy.dose.tncSteps.contains(where: { $0.tncPerKg.isMet(by: tnc) })
-                || (double.enabled && double.perUnitTNCPerKg.isMet(by: tnc)) else { return false }
-        guard let cd34 = dose.cd34PerKg else { return policy.dose.allowCD34NotReported }
+        guard let cd34 = CellDose(tnc: nil, cd34: totalCD34, weightKg: weightKg).cd34PerKg else { return policy.dose.allowCD34NotReported }
         return policy.dose.cd34PerKg.isMet(by: cd34) || (double.enabled && double.perUnitCD34PerKg.isMet(by: cd34))
+    }
+
+    /// The TNC half of `canMeetDose`: false when a unit of `totalTNC` cells (nil: not reported) meets neither
+    /// the single-unit TNC dose nor the double-unit per-unit minimum. Monotone: true for a count, true for every
+    /// larger count (a batch search sorts units by TNC and cuts the list there).
+    public func canMeetTNC(_ totalTNC: Double?, weightKg: Double) -> Bool {
+        guard let tnc = CellDose(tnc: totalTNC, cd34: nil, weightKg: weightKg).tncPerKg else { return false }
+        let double = policy.doubleUnits
+        return policy.dose.tncSteps.contains(where: { $0.tncPerKg.isMet(by: tnc) }) || (double.enabled && double.perUnitTNCPerKg.isMet(by: tnc))
     }
 
     func quality(_ q: SelectionPolicy.QualityRule, _ unit: CordUnit) -> UnitAssessment.Rule {
