@@ -7,7 +7,8 @@ import Synchronization
 /// Searches an inventory for a recipient: the search index is loaded once (from the database; rebuilt in
 /// memory when missing or resolved against another release), then each search scans it with the counts kernel
 /// split across cores, keeps the searchable units that can pass the HLA floor, reads just those from the
-/// database, and assesses, ranks and explains them. Safe to use from many threads at once.
+/// database (first their dose and quality facts, when ineligible units are not wanted: a unit that cannot
+/// qualify is not resolved), and assesses, ranks and explains them. Safe to use from many threads at once.
 public final class InventorySearch: Sendable {
     public let resolver: TypingResolver
     let store: InventoryStore
@@ -85,8 +86,17 @@ public final class InventorySearch: Sendable {
             }
             found[part] = keep
         }
-        let candidates = try units((0..<cores).flatMap { found[$0] ?? [] }.map { index.unitIDs[$0] })
-        let selection = CordSelector(policy: policy, searchDate: searchDate).select(for: recipient, from: candidates)
+        var ids = (0..<cores).flatMap { found[$0] ?? [] }.map { index.unitIDs[$0] }
+        let selector = CordSelector(policy: policy, searchDate: searchDate)
+        if !includeIneligible {
+            let assessor = selector.assessor
+            let survivors = ids
+            let facts = try store.read { try UnitFacts.units(survivors, in: $0) }
+            let qualifying = Set(facts.filter { assessor.passesQuality($0) && assessor.canMeetDose(tnc: $0.tnc, cd34: $0.cd34, weightKg: recipient.weightKg) }.map(\.id))
+            ids = ids.filter(qualifying.contains)
+        }
+        let candidates = try units(ids)
+        let selection = selector.select(for: recipient, from: candidates)
         return Result(selection: selection, scanned: total, assessed: candidates.count)
     }
 

@@ -21,25 +21,41 @@ public struct UnitFacts: Sendable {
 
     /// Reads the facts of `index`'s units (the index lists them in id order, as this query does).
     public init(_ store: InventoryStore, index unitIDs: [String]) throws {
-        let empty = HLATyping(loci: [:], otherLoci: [:], source: "", release: "")
         units = try store.read { db in
             var out = [CordUnit?](repeating: nil, count: unitIDs.count)
             var i = 0
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT id, tnc, cd34, collection_date, product_modification, attached_segments, accredited FROM units ORDER BY id
-                """)
+            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.columns) FROM units ORDER BY id")
             while let row = try rows.next() {
                 let id: String = row[0]
                 while i < unitIDs.count && unitIDs[i] < id { i += 1 }
                 guard i < unitIDs.count, unitIDs[i] == id else { continue }
-                out[i] = CordUnit(id: id, typing: empty, tnc: row[1], cd34: row[2], collectionDate: (row[3] as String?).flatMap(CalendarDate.init),
-                                  productModification: row[4], attachedSegments: row[5], accreditedBank: row[6])
+                out[i] = Self.unit(row)
                 i += 1
             }
             return out
         }
         tnc = units.map { $0?.tnc }
         cd34 = units.map { $0?.cd34 }
+    }
+
+    /// The facts of the units with these ids (ids no longer stored are skipped), as units without typing.
+    static func units(_ ids: [String], in db: Database) throws -> [CordUnit] {
+        var found: [CordUnit] = []
+        for part in stride(from: 0, to: ids.count, by: 500) {
+            let slice = Array(ids[part..<min(ids.count, part + 500)])
+            let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
+            found += try Row.fetchAll(db, sql: "SELECT \(columns) FROM units WHERE id IN (\(marks))", arguments: StatementArguments(slice)).map(unit)
+        }
+        return found
+    }
+
+    static let columns = "id, tnc, cd34, collection_date, product_modification, attached_segments, accredited"
+    static let noTyping = HLATyping(loci: [:], otherLoci: [:], source: "", release: "")
+
+    /// A unit without typing from a row of `columns`.
+    static func unit(_ row: Row) -> CordUnit {
+        CordUnit(id: row[0], typing: noTyping, tnc: row[1], cd34: row[2], collectionDate: (row[3] as String?).flatMap(CalendarDate.init),
+                 productModification: row[4], attachedSegments: row[5], accreditedBank: row[6])
     }
 
     /// Which rows pass every quality rule of `assessor` (a unit that fails one is never a candidate).
