@@ -31,7 +31,7 @@ public struct DPB1TCETable: Sendable {
                 continue
             }
             if line.isEmpty { continue }
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(Self.trimmed)
             if !header {
                 guard f.count >= 4, f[0] == "Allele", f[2] == "V1_Assignment", f[3] == "V2_Assignment" else {
                     throw ReferenceDataError.malformed(file: file, line: n + 1, reason: "expected the header 'Allele,Protein,V1_Assignment,V2_Assignment,…'")
@@ -54,6 +54,13 @@ public struct DPB1TCETable: Sendable {
     public static func load(_ url: URL) throws -> DPB1TCETable {
         guard let data = FileManager.default.contents(atPath: url.path) else { throw ReferenceDataError.missingFile(url.path) }
         return try parse(String(decoding: data, as: UTF8.self), file: url.path)
+    }
+
+    /// A field without surrounding spaces and tabs.
+    private static func trimmed(_ s: Substring) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = s.firstIndex(where: { !blank($0) }), let last = s.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(s[first...last])
     }
 
     private static func group(_ s: String) -> UInt8? {
