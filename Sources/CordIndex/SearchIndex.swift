@@ -51,25 +51,26 @@ public struct SearchIndex: Sendable {
     }
 
     /// Decodes an index; nil when the bytes are not a complete, undamaged index of this format.
-    public static func decode(_ data: Data) -> SearchIndex? {
-        data.withUnsafeBytes { raw -> SearchIndex? in
-            guard raw.count > magic.count + 8, Array(raw.prefix(magic.count)) == magic else { return nil }
-            var h = FNV1a()
-            h.add(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)]))
-            guard raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self) == h.value else { return nil }
-            var r = BinaryReader(raw, start: magic.count, end: raw.count - 8)
-            guard let version: UInt32 = r.read(), version == formatVersion, let generation: Int64 = r.read(),
-                  let release = r.string(), let n: UInt64 = r.read(), let idBytes: [UInt8] = r.array(),
-                  let offsets: [UInt32] = r.array(), offsets.count == Int(n) + 1, let searchable: [UInt8] = r.array(),
-                  searchable.count == Int(n), let store = CompactTypingStore(decoding: &r), store.count == Int(n) else { return nil }
-            var ids: [String] = []
-            ids.reserveCapacity(Int(n))
-            for i in 0..<Int(n) {
-                let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
-                guard lo <= hi, hi <= idBytes.count else { return nil }
-                ids.append(String(decoding: idBytes[lo..<hi], as: UTF8.self))
-            }
-            return SearchIndex(generation: generation, release: release, unitIDs: ids, searchable: searchable, store: store)
+    public static func decode(_ data: Data) -> SearchIndex? { data.withUnsafeBytes(decode) }
+
+    /// Decodes an index from raw bytes; nil as above.
+    public static func decode(_ raw: UnsafeRawBufferPointer) -> SearchIndex? {
+        guard raw.count > magic.count + 8, Array(raw.prefix(magic.count)) == magic else { return nil }
+        var h = FNV1a()
+        h.add(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)]))
+        guard raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self) == h.value else { return nil }
+        var r = BinaryReader(raw, start: magic.count, end: raw.count - 8)
+        guard let version: UInt32 = r.read(), version == formatVersion, let generation: Int64 = r.read(),
+              let release = r.string(), let n: UInt64 = r.read(), let idBytes: [UInt8] = r.array(),
+              let offsets: [UInt32] = r.array(), offsets.count == Int(n) + 1, let searchable: [UInt8] = r.array(),
+              searchable.count == Int(n), let store = CompactTypingStore(decoding: &r), store.count == Int(n) else { return nil }
+        var ids: [String] = []
+        ids.reserveCapacity(Int(n))
+        for i in 0..<Int(n) {
+            let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
+            guard lo <= hi, hi <= idBytes.count else { return nil }
+            ids.append(String(decoding: idBytes[lo..<hi], as: UTF8.self))
         }
+        return SearchIndex(generation: generation, release: release, unitIDs: ids, searchable: searchable, store: store)
     }
 }
