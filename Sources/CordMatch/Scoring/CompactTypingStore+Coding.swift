@@ -42,12 +42,20 @@ extension CompactTypingStore {
         }
         guard let roles: [UInt32] = r.array(), let flags: [UInt8] = r.array(),
               roles.count == Int(n) * 12, flags.count == Int(n) * 6 else { return nil }
-        for l in 0..<6 {
-            let limit = UInt32(decoded[l].count)
-            for t in 0..<Int(n) where flags[t * 6 + l] & Self.nothingExpressed == 0 {
-                guard roles[t * 12 + 2 * l] < limit, roles[t * 12 + 2 * l + 1] < limit else { return nil }
+        // Every expressed role must name a value of its locus (one pass, in memory order).
+        let limits = decoded.map { UInt32($0.count) }
+        var valid = true
+        roles.withUnsafeBufferPointer { roles in
+            flags.withUnsafeBufferPointer { flags in
+                for t in 0..<Int(n) {
+                    for l in 0..<6 where flags[t &* 6 &+ l] & Self.nothingExpressed == 0 {
+                        let r = t &* 12 &+ 2 &* l
+                        if roles[r] >= limits[l] || roles[r &+ 1] >= limits[l] { valid = false }
+                    }
+                }
             }
         }
+        guard valid else { return nil }
         restore(count: Int(n), values: decoded, roles: roles, locusFlags: flags)
     }
 
