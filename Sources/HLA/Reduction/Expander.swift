@@ -27,8 +27,7 @@ public struct Expander: Sendable {
                                 names = [t.name]
                             }
                             let r = try reducer.reduceNames(names, .W)
-                            guard t.hasHLAPrefix, !r.isEmpty else { return r }
-                            return r.split(separator: "/").map { "HLA-" + $0 }.joined(separator: "/")
+                            return t.hasHLAPrefix ? Reducer.withHLAPrefix(r) : r
                         }
                     }
                 }

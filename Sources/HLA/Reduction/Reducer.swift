@@ -30,9 +30,22 @@ public struct Reducer: Sendable {
     /// e.g. serology of an allele without a serologic assignment). Warnings say what was assumed on the way
     /// (a renamed allele replaced by its new name).
     public func reduce(_ typing: String, to type: ReductionType) throws -> Reduction {
+        if let stored = storedAnswer(typing, type) { return Reduction(input: typing, type: type, result: stored, warnings: []) }
         let validated = try Validator(data, macs: macs).validate(typing)
         let result = try reduceParsed(validated.gl, type)
         return Reduction(input: typing, type: type, result: result, warnings: validated.warnings)
+    }
+
+    /// The stored answer when `typing` is one name (with or without `HLA-`) that `ReferenceData.answers` holds:
+    /// the whole reduction is then one look-up, with the same result as the steps below.
+    private func storedAnswer(_ typing: String, _ type: ReductionType) -> String? {
+        var typing = typing
+        return typing.withUTF8 { buf -> String? in
+            let raw = UnsafeRawBufferPointer(buf)
+            let prefixed = raw.starts(with: "HLA-".utf8)
+            guard let r = data.answers.answer(prefixed ? UnsafeRawBufferPointer(rebasing: raw[4...]) : raw, type) else { return nil }
+            return prefixed ? Self.withHLAPrefix(r) : r
+        }
     }
 
     // MARK: - GL structure (py-ard: split on ^, |, +, ~, / in that order)
@@ -73,8 +86,12 @@ public struct Reducer: Sendable {
 
     private func reduceLeaf(_ token: TypingToken, _ type: ReductionType) throws -> String {
         let r = try reduceName(token.name, type)
-        guard token.hasHLAPrefix, !r.isEmpty else { return r }
-        return r.split(separator: "/").map { "HLA-" + $0 }.joined(separator: "/")
+        return token.hasHLAPrefix ? Self.withHLAPrefix(r) : r
+    }
+
+    /// A reduced allele list as written after an `HLA-` prefixed token: every name prefixed.
+    static func withHLAPrefix(_ r: String) -> String {
+        r.isEmpty ? r : r.split(separator: "/").map { "HLA-" + $0 }.joined(separator: "/")
     }
 
     /// A list of names, reduced one by one and combined as an allele list (py-ard `redux("/".join(names))`).
@@ -83,8 +100,9 @@ public struct Reducer: Sendable {
         return Self.combine(try names.map { try reduceName($0, type) }, "/")
     }
 
-    /// One name without `HLA-` (py-ard `_redux_non_glstring`), memoised.
+    /// One name without `HLA-` (py-ard `_redux_non_glstring`): its stored answer, else computed and memoised.
     func reduceName(_ a: String, _ type: ReductionType) throws -> String {
+        if let stored = data.answers.answer(a, type) { return stored }
         let key = MemoKey(name: a, type: type)
         if let hit = memo[key] { return hit }
         let result = try computeName(a, type)

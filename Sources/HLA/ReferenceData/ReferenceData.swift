@@ -2,6 +2,9 @@
 /// columns of small integers (ids of other names, or ids of lists in `lists`). Immutable and `Sendable`, so one
 /// instance serves every search and thread.
 ///
+/// Every single name's reduction at every level is stored too (`answers`, computed by the reducer when the
+/// release is compiled), so reductions are fast from the first call.
+///
 /// Build it with `ReferenceDataLoader` (from a release folder, through the binary snapshot cache).
 public final class ReferenceData: Sendable {
     /// Release version, e.g. `3.58.0`.
@@ -12,14 +15,23 @@ public final class ReferenceData: Sendable {
     let names: NameTable
     let columns: [[Int32]]
     let lists: ListPool
+    /// Stored reductions of single names (`AnswerTable.empty` while the release is being compiled).
+    let answers: AnswerTable
 
-    init(version: String, relDnaSerLayout: RelDnaSerLayout, names: NameTable, columns: [[Int32]], lists: ListPool) {
+    init(version: String, relDnaSerLayout: RelDnaSerLayout, names: NameTable, columns: [[Int32]], lists: ListPool,
+         answers: AnswerTable = .empty) {
         precondition(columns.count == Column.allCases.count && columns.allSatisfy { $0.count == names.count })
         self.version = version
         self.relDnaSerLayout = relDnaSerLayout
         self.names = names
         self.columns = columns
         self.lists = lists
+        self.answers = answers
+    }
+
+    /// The same release with `answers` stored.
+    func withAnswers(_ answers: AnswerTable) -> ReferenceData {
+        ReferenceData(version: version, relDnaSerLayout: relDnaSerLayout, names: names, columns: columns, lists: lists, answers: answers)
     }
 
     /// Per-name facts, one column each. Raw values index `columns` and fix the snapshot layout.

@@ -19,7 +19,9 @@ struct ReferenceDataBuilder {
         // reduce with the real reducer, then compile the final release.
         let provisional = t.freeze(version: version, layout: layout)
         try deriveSerology(rows: rows, reducer: Reducer(provisional), into: &t)
-        return t.freeze(version: version, layout: layout)
+        // Then every single name's reduction at every level, by the same reducer, stored with the release.
+        let data = t.freeze(version: version, layout: layout)
+        return data.withAnswers(Reducer(data).precomputedAnswers())
     }
 
     // MARK: - Files

@@ -24,7 +24,7 @@ public enum ReferenceDataLoader {
         if let dir = snapshotDirectory {
             let url = dir.appendingPathComponent("imgt-\(try folder.version())-\(String(hash, radix: 16)).snapshot")
             snapshotURL = url
-            if let bytes = try? Data(contentsOf: url, options: .alwaysMapped),
+            if let bytes = FixedBytes(mapping: url.path),
                let data = Snapshot.decode(bytes, expectedSourceHash: hash) {
                 return (data, Report(fromSnapshot: true, snapshotPath: url.path, seconds: elapsed()))
             }

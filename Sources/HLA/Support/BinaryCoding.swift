@@ -61,6 +61,13 @@ public struct BinaryReader {
         }
     }
 
+    /// The place of a `[UInt8]` array in the buffer, skipped over without copying it.
+    public mutating func byteRange() -> Range<Int>? {
+        guard let count: UInt64 = read(), count < UInt64(Int32.max), position + Int(count) <= end else { return nil }
+        defer { position += Int(count) }
+        return position..<(position + Int(count))
+    }
+
     public mutating func string() -> String? {
         guard let n: UInt32 = read(), let b = bytes(Int(n)) else { return nil }
         return String(decoding: b, as: UTF8.self)
