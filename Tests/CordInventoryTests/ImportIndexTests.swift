@@ -51,7 +51,7 @@ import Testing
         #expect(index.searchable[try #require(index.unitIDs.firstIndex(of: "DEMO-0002"))] == 0)
     }
 
-    @Test func databaseArgumentsAreTheEncodedRow() throws {
+    @Test func databaseValuesAreTheEncodedRow() throws {
         let full = UnitRow(id: "U1", bank: "B", pool: "P", status: "AV", statReason: "QR", hla: "A*02:01", hlaFields: "{}", release: "3.58.0",
                            tnc: 1.5e9, cd34: 0, volume: 81, collectionDate: "2020-01-01", birthDate: "2020-01-02", productModification: "RBR",
                            abo: "A", rhesus: "P", ethnicity: "CAEU", attachedSegments: 2, accredited: true, maternalHLA: "A*01:01", extra: "{\"K\":\"V\"}")
@@ -60,7 +60,7 @@ import Testing
         for row in [full, sparse] {
             let dictionary = try row.databaseDictionary
             #expect(UnitRow.databaseColumns.sorted() == dictionary.keys.sorted())
-            #expect(row.databaseArguments == StatementArguments(UnitRow.databaseColumns.map { dictionary[$0] ?? .null }))
+            #expect(StatementArguments(row.databaseValues) == StatementArguments(UnitRow.databaseColumns.map { dictionary[$0] ?? .null }))
         }
     }
 }

@@ -128,18 +128,22 @@ public struct UnitImporter: Sendable {
                            progress: @escaping @Sendable (Progress) -> Void) throws -> Summary {
         let batches = try UnitCSVBatches(data, file: path, resolver: resolver)
         return try store.bulkWrite { db in
-            let upsert = try Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)
+            let upsert = Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)
             var imported = 0, changed = 0
-            var batch = try batches.next()
+            // A batch's rows as statement arguments, made on the reading thread too (the writer is the bottleneck).
+            @Sendable func next() throws -> (rows: Int, groups: [Upsert.Group], clean: Bool)? {
+                try batches.next().map { ($0.rows.count, Upsert.groups($0.rows.map(\.databaseValues)), $0.clean) }
+            }
+            var batch = try next()
             while let current = batch {
                 let ahead = Prefetch {
                     progress(batches.progress)
-                    return try batches.next()
+                    return try next()
                 }
                 do {
                     if current.clean || skipInvalid {
-                        for row in current.rows { changed += try upsert(row.databaseArguments) }
-                        imported += current.rows.count
+                        changed += try upsert(current.groups)
+                        imported += current.rows
                     }
                 } catch {
                     _ = try? ahead.value()

@@ -84,40 +84,40 @@ struct UnitRowValidator {
         if !gl.isEmpty {
             do { return (gl, positions(of: try resolver.resolve(gl))) } catch { issue("X_HLA_GL", "\(error)"); return nil }
         }
-        var loci: [String] = []
-        var scored = Array(repeating: [UInt32](), count: MatchLocus.allCases.count)
+        var text = ""
+        var numbers = Array(repeating: hla.shared.untyped, count: ResolvedUnitTypings.positionsPerUnit)
         var plain = true
         var ok = true
         for locus in t.loci {
-            var values: [String] = []
-            var given = false
+            var count = 0
             for f in locus.fields {
                 let dna = f.dnaAt.map { v[$0] } ?? "", ser = f.serAt.map { v[$0] } ?? ""
-                let (column, text, isDNA) = !dna.isEmpty ? (f.dna, dna, true) : (f.ser, ser, false)
-                if text.isEmpty { continue }
-                given = true
-                switch hla.field(text, locus: locus.name, dna: isDNA) {
+                let (column, value, isDNA) = !dna.isEmpty ? (f.dna, dna, true) : (f.ser, ser, false)
+                if value.isEmpty { continue }
+                switch hla.field(value, locus: locus.name, dna: isDNA) {
                 case .invalid(let why):
                     issue(column, why)
                     ok = false
                 case .valid(let token, let number, let isPlain):
-                    values.append(token)
+                    // Loci joined by `^`, the two values of a locus by `+`.
+                    text += count > 0 ? "+" : text.isEmpty ? "" : "^"
+                    text += token
                     plain = plain && isPlain
-                    if let number, let m = locus.scored { scored[m].append(number) }
+                    if let number, let m = locus.scored { numbers[2 * m + count] = number }
                 }
+                count += 1
             }
-            if required && !given && locus.required {
+            if let m = locus.scored, count == 1 { numbers[2 * m + 1] = numbers[2 * m] }
+            if required && count == 0 && locus.required {
                 issue(locus.column, "A, B and DRB1 need a SER or DNA value"); ok = false
             }
-            if !values.isEmpty { loci.append(values.joined(separator: "+")) }
         }
-        guard ok, !loci.isEmpty else { return nil }
-        let text = loci.joined(separator: "^")
+        guard ok, !text.isEmpty else { return nil }
         guard required else { return (text, nil) }
-        // Tokens that are single allele lists resolve inside the GL string exactly as they did alone.
+        // Tokens that are single allele lists resolve inside the GL string exactly as they did alone (one value
+        // at a locus: homozygous; a locus without values: untyped).
         guard plain else { return (text, (try? resolver.resolve(text)).map { positions(of: $0) }) }
-        let untyped = hla.shared.untyped
-        return (text, scored.flatMap { n in n.isEmpty ? [untyped, untyped] : [n[0], n.count > 1 ? n[1] : n[0]] })
+        return (text, numbers)
     }
 
     /// The numbers of a resolved typing's twelve positions (two per locus, `MatchLocus.allCases` order).

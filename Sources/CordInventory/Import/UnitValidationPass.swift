@@ -52,11 +52,12 @@ struct UnitValidationPass {
         for o in workers[0..<parts].lazy.flatMap(\.outcomes) {
             if var row = o.row, o.issues.isEmpty {
                 row.pool = pool
-                if let first = seen[row.id] {
+                // One look-up for the usual new id; a repeated one gets its first line back.
+                if let first = seen.updateValue(o.line, forKey: row.id) {
+                    seen[row.id] = first
                     issues.append(ImportIssue(file: file, line: o.line, column: "ID", reason: "unit \(row.id) appears again (first on line \(first))"))
                     continue
                 }
-                seen[row.id] = o.line
                 typings.add(id: row.id, positions: o.positions)
                 rows.append(row)
             }

@@ -44,10 +44,10 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     /// The table's columns, in the order of `databaseValues`.
     static let databaseColumns = CodingKeys.allCases.map(\.rawValue)
 
-    /// The row's values in `databaseColumns` order, as statement arguments: what `databaseDictionary` holds,
-    /// without encoding the row through `Encodable` (the hot path of an import).
-    var databaseArguments: StatementArguments {
-        StatementArguments(CodingKeys.allCases.map { key -> (any DatabaseValueConvertible)? in
+    /// The row's values in `databaseColumns` order: what `databaseDictionary` holds, without encoding the row
+    /// through `Encodable` (the hot path of an import).
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        CodingKeys.allCases.map { key -> (any DatabaseValueConvertible)? in
             switch key {
             case .id: id
             case .bank: bank
@@ -71,7 +71,7 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
             case .attachedSegments: attachedSegments
             case .maternalHLA: maternalHLA
             }
-        })
+        }
     }
 
     /// The unit as matching sees it.
