@@ -14,10 +14,17 @@ final class UnitRecordLayout: Sendable {
     /// The columns kept in `UnitRow.hlaFields` and `UnitRow.extra`, sorted by name (the JSON key order).
     let hlaFields, extra: [Column]
 
-    /// A column the record has: its name and position.
+    /// A column the record has: its name and position, and its name as a JSON key (`JSONObjectText.key`).
     struct Column: Sendable {
         let name: String
         let at: Int
+        let jsonKey: String
+
+        init(name: String, at: Int) {
+            self.name = name
+            self.at = at
+            jsonKey = JSONObjectText.key(name)
+        }
     }
 
     /// The SER/DNA field columns of one typing, per locus of `UnitCSVLayout.loci`.

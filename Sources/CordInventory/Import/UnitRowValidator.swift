@@ -136,6 +136,6 @@ struct UnitRowValidator {
 
     /// The non-empty values of `columns` as a JSON object.
     static func json(_ columns: [UnitRecordLayout.Column], _ v: [String]) -> String {
-        JSONObjectText.encode(columns.lazy.filter { !v[$0.at].isEmpty }.map { ($0.name, v[$0.at]) })
+        JSONObjectText.encode(columns.lazy.filter { !v[$0.at].isEmpty }.map { (key: $0.jsonKey, value: v[$0.at]) })
     }
 }

@@ -1,14 +1,20 @@
 /// The JSON text of a flat string-to-string object with sorted keys (the opaque columns of a row): written by
 /// hand because `JSONSerialization` dominated import time.
 enum JSONObjectText {
-    /// The object of key-value pairs, given in key order.
-    static func encode(_ pairs: some Sequence<(String, String)>) -> String {
+    /// The text a member starts with: its quoted key and the colon (worked out once per column).
+    static func key(_ name: String) -> String {
+        var out = ""
+        append(name, to: &out)
+        return out + ":"
+    }
+
+    /// The object of members given as their `key(_:)` text and value, in key order.
+    static func encode(_ members: some Sequence<(key: String, value: String)>) -> String {
         var out = "{"
-        for (i, (key, value)) in pairs.enumerated() {
+        for (i, member) in members.enumerated() {
             if i > 0 { out += "," }
-            append(key, to: &out)
-            out += ":"
-            append(value, to: &out)
+            out += member.key
+            append(member.value, to: &out)
         }
         return out + "}"
     }
