@@ -72,11 +72,10 @@ public struct CompactTypingStore: Sendable {
     /// Adds a typing given as the numbers (into `table`) of its twelve positions: two per locus, in
     /// `MatchLocus.allCases` order. The same as `append(_:)` of a typing with those positions. Returns its index.
     @discardableResult
-    public mutating func append(numbers: some Collection<UInt32>, of table: inout NumberedValues) -> Int {
+    public mutating func append(numbers: ArraySlice<UInt32>, of table: inout NumberedValues) -> Int {
         precondition(numbers.count == 2 * MatchLocus.allCases.count)
-        var n = numbers.makeIterator()
         for l in 0..<MatchLocus.allCases.count {
-            let n0 = Int(n.next()!), n1 = Int(n.next()!)
+            let n0 = Int(numbers[numbers.startIndex + 2 * l]), n1 = Int(numbers[numbers.startIndex + 2 * l + 1])
             let p0 = table.values[n0], p1 = table.values[n1]
             if let (a, b) = LocusCore.expressedSources(p0, p1) {
                 let (na, pa) = a == 0 ? (n0, p0) : (n1, p1), (nb, pb) = b == 0 ? (n0, p0) : (n1, p1)
