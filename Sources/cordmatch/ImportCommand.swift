@@ -14,7 +14,8 @@ struct ImportCommand: AsyncParsableCommand {
             ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE. docs/FORMATS.md lists every column. \
             Every row is checked; every problem is reported as file:line: column: reason. By default one bad row \
             means nothing is imported (exit 1); --skip-invalid imports the valid rows and writes the rejected \
-            ones with their reasons to a rejects file. Re-importing the same file changes nothing.
+            ones with their reasons to a rejects file. Re-importing the same file changes nothing. Progress (records \
+            read, rate, ETA) goes to stderr for unit files that take more than a second (--quiet: none).
             """,
         subcommands: [Units.self, Recipients.self])
 
@@ -28,7 +29,11 @@ struct ImportCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try database.open()
             let importer = UnitImporter(resolver: try makeResolver(reference))
-            try importOptions.run("units", database.path) { try importer.importFile(file, into: store, skipInvalid: importOptions.skipInvalid) }
+            let meter = ProgressMeter(quiet: importOptions.quiet, delay: 1)
+            try importOptions.run("units", database.path) {
+                defer { meter.finish() }
+                return try importer.importFile(file, into: store, skipInvalid: importOptions.skipInvalid) { meter.update($0) }
+            }
         }
     }
 
@@ -49,6 +54,7 @@ struct ImportCommand: AsyncParsableCommand {
 
 struct ImportOptions: ParsableArguments {
     @Flag(help: "Import the valid rows and write the rejected ones to the rejects file.") var skipInvalid = false
+    @Flag(help: "No progress on stderr (shown for unit files that take more than a second).") var quiet = false
     @Option(help: ArgumentHelp("Where rejected rows go with --skip-invalid (default: FILE.rejects.csv).", valueName: "file"))
     var rejects: String?
 

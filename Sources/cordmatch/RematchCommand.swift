@@ -113,30 +113,3 @@ struct RematchCommand: AsyncParsableCommand {
         return line
     }
 }
-
-/// Recipients done / total, rate and ETA on stderr: rewritten in place on a terminal, a line every few seconds
-/// otherwise (logs).
-final class ProgressMeter: @unchecked Sendable {
-    let quiet: Bool
-    let terminal = isatty(2) == 1
-    var lastLine = Date.distantPast
-
-    init(quiet: Bool) { self.quiet = quiet }
-
-    func update(_ p: Rematch.Progress) {
-        guard !quiet, terminal || Date().timeIntervalSince(lastLine) >= 5 || p.done == p.total else { return }
-        lastLine = Date()
-        let rate = p.seconds > 0 ? Double(p.doneNow) / p.seconds : 0
-        let eta = rate > 0 ? Double(p.total - p.done) / rate : 0
-        let line = String(format: "rematch: %d/%d recipients (%.0f%%), %.0f/s, ETA %@", p.done, p.total,
-                          p.total > 0 ? 100 * Double(p.done) / Double(p.total) : 100, rate, Self.duration(eta))
-        FileHandle.standardError.write(Data((terminal ? "\r\u{1B}[K" + line : line + "\n").utf8))
-    }
-
-    func finish() { if !quiet && terminal { FileHandle.standardError.write(Data("\n".utf8)) } }
-
-    static func duration(_ s: Double) -> String {
-        let t = Int(s.rounded())
-        return t >= 60 ? "\(t / 60)m\(String(format: "%02d", t % 60))s" : "\(t)s"
-    }
-}

@@ -23,6 +23,15 @@ enum UnitCSVLayout {
             + dnaOnlyLoci.flatMap { l in ["1", "2"].map { "\(prefix)HLA_\(l)_DNA_FIELD\($0)" } }
     }
 
+    /// The columns kept verbatim (as JSON) in `UnitRow.hlaFields`: the unit's own SER/DNA fields and `X_HLA_GL`.
+    static let hlaFieldColumns: Set<String> = Set(hlaColumns(prefix: "") + ["X_HLA_GL"])
+
+    /// The columns stored in their own `UnitRow` properties (or as the typings); every other non-empty column
+    /// goes to `UnitRow.extra`.
+    static let storedColumns: Set<String> = Set(["ID", "BANK_MANUF_ID", "STATUS", "STAT_REASON", "TNC", "CD34PC", "VOL", "COLL_DATE",
+                                                 "BIRTH_DATE", "PROD_MOD", "ABO", "RHESUS", "ETHN", "ATT_SEG", "X_ACCREDITED"])
+        .union(hlaFieldColumns).union(hlaColumns(prefix: "MAT_"))
+
     /// Every column the importer knows; `IDM_*` and `MAT_IDM_*` columns are kept as opaque values.
     static let known: Set<String> = Set(plainColumns + hlaColumns(prefix: "") + hlaColumns(prefix: "MAT_"))
 

@@ -27,6 +27,22 @@ public final class InventoryStore: Sendable {
     /// Runs `body` in one write transaction: all of it is committed, or none.
     public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T { try pool.write(body) }
 
+    /// `write` for a large change (an import): statement journals are kept in memory instead of a temporary
+    /// file. The transaction, and the durability of what it commits, are those of `write`.
+    func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
+            let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            defer { try? db.execute(sql: "PRAGMA temp_store = \(tempStore)") }
+            var result: T?
+            try db.inTransaction {
+                result = try body(db)
+                return .commit
+            }
+            return result!
+        }
+    }
+
     public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T { try pool.read(body) }
 
     /// Appends to the audit log (inside the caller's transaction).

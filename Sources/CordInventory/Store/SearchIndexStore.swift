@@ -9,16 +9,25 @@ import GRDB
 enum SearchIndexStore {
     static let chunkSize = 16 << 20
 
-    /// Builds the index of every stored unit, resolved with `resolver`.
-    static func build(_ db: Database, resolver: TypingResolver, generation: Int64) throws -> SearchIndex {
+    /// Builds the index of every stored unit, resolved with `resolver` — or, for the units in `known` (written
+    /// by the current transaction, so stored as they were resolved), taken from there.
+    static func build(_ db: Database, resolver: TypingResolver, generation: Int64, known: ResolvedUnitTypings = .init()) throws -> SearchIndex {
         var store = CompactTypingStore()
+        var table = CompactTypingStore.NumberedValues(known.values)
         var ids: [String] = [], searchable: [UInt8] = []
-        let cursor = try Row.fetchCursor(db, sql: "SELECT id, hla, status FROM units ORDER BY id")
+        let cursor = try Row.fetchCursor(db, sql: "SELECT id, status, hla FROM units ORDER BY id")
         while let row = try cursor.next() {
-            let id: String = row["id"], hla: String = row["hla"], status: String = row["status"]
-            // A typing invalid under this release (after `data use`) stays out of the index: never matched as untyped.
-            guard let typing = try? resolver.resolve(hla) else { continue }
-            store.append(typing)
+            let id: String = row[0], status: String = row[1]
+            switch known.lookup(id) {
+            case .positions(let numbers):
+                store.append(numbers: numbers, of: &table)
+            case .unresolvable:
+                continue
+            case .unknown:
+                // A typing invalid under this release (after `data use`) stays out of the index: never matched as untyped.
+                guard let typing = try? resolver.resolve(row[2] as String) else { continue }
+                store.append(typing)
+            }
             ids.append(id)
             searchable.append(status == "AV" ? 1 : 0)
         }
@@ -27,9 +36,9 @@ enum SearchIndexStore {
 
     /// Rebuilds and stores the index (inside the caller's write transaction); returns its generation.
     @discardableResult
-    static func rebuild(_ db: Database, resolver: TypingResolver) throws -> Int64 {
+    static func rebuild(_ db: Database, resolver: TypingResolver, known: ResolvedUnitTypings = .init()) throws -> Int64 {
         let generation = (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_generation'").flatMap { Int64($0) } ?? 0) + 1
-        let data = try build(db, resolver: resolver, generation: generation).encode()
+        let data = try build(db, resolver: resolver, generation: generation, known: known).encode()
         try db.execute(sql: "DELETE FROM search_index")
         var chunk = 0, offset = 0
         repeat {

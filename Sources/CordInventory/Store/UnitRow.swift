@@ -35,10 +35,43 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     /// Every other column (JSON object), kept for round-tripping.
     public var extra: String
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, bank, pool, status, hla, release, tnc, cd34, volume, abo, rhesus, ethnicity, accredited, extra
         case statReason = "stat_reason", hlaFields = "hla_fields", collectionDate = "collection_date", birthDate = "birth_date"
         case productModification = "product_modification", attachedSegments = "attached_segments", maternalHLA = "maternal_hla"
+    }
+
+    /// The table's columns, in the order of `databaseValues`.
+    static let databaseColumns = CodingKeys.allCases.map(\.rawValue)
+
+    /// The row's values in `databaseColumns` order: what `databaseDictionary` holds, without encoding the row
+    /// through `Encodable` (the hot path of an import).
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        CodingKeys.allCases.map { key -> (any DatabaseValueConvertible)? in
+            switch key {
+            case .id: id
+            case .bank: bank
+            case .pool: pool
+            case .status: status
+            case .hla: hla
+            case .release: release
+            case .tnc: tnc
+            case .cd34: cd34
+            case .volume: volume
+            case .abo: abo
+            case .rhesus: rhesus
+            case .ethnicity: ethnicity
+            case .accredited: accredited
+            case .extra: extra
+            case .statReason: statReason
+            case .hlaFields: hlaFields
+            case .collectionDate: collectionDate
+            case .birthDate: birthDate
+            case .productModification: productModification
+            case .attachedSegments: attachedSegments
+            case .maternalHLA: maternalHLA
+            }
+        }
     }
 
     /// The unit as matching sees it.

@@ -1,26 +1,81 @@
 import GRDB
 
-/// Inserts rows, or updates the stored row with the same id when any value differs — one statement per row, no
-/// read first. Returns how many rows were inserted or changed (re-importing the same data returns 0).
-enum Upsert {
-    static func rows<R: PersistableRecord & EncodableRecord>(_ rows: [R], in db: Database) throws -> Int {
-        guard let first = rows.first else { return 0 }
-        let columns = try first.databaseDictionary.keys.sorted()
-        let table = R.databaseTableName
+/// Inserts rows, or updates the stored row with the same id when any value differs — no read first, up to
+/// `rowsPerStatement` rows per statement (one statement per row made SQLite journal and re-run per row what it
+/// can do once for many). Counts the rows inserted or changed (re-importing the same data counts 0).
+final class Upsert {
+    /// Rows given to one statement.
+    static let rowsPerStatement = 64
+
+    /// Rows' values, row after row, for one statement.
+    struct Group: Sendable {
+        let arguments: StatementArguments
+        let rows: Int
+    }
+
+    private let db: Database
+    private let table: String
+    private let columns: [String]
+    /// The prepared statements, by number of rows.
+    private var statements: [Int: Statement] = [:]
+
+    /// For `columns` of `table` (which has an `id` primary key); every row gives a value for each column, in
+    /// that order (unchecked: a wrong count is a programming error).
+    init(_ db: Database, table: String, columns: [String]) {
+        self.db = db
+        self.table = table
+        self.columns = columns
+    }
+
+    /// Rows' values in groups of at most `rowsPerStatement` rows.
+    static func groups(_ rows: [[(any DatabaseValueConvertible)?]]) -> [Group] {
+        stride(from: 0, to: rows.count, by: rowsPerStatement).map { start in
+            let end = min(rows.count, start + rowsPerStatement)
+            var values: [(any DatabaseValueConvertible)?] = []
+            values.reserveCapacity((end - start) * (rows.first?.count ?? 0))
+            for row in rows[start..<end] { values += row }
+            return Group(arguments: StatementArguments(values), rows: end - start)
+        }
+    }
+
+    /// Writes a group of rows; returns how many were inserted or changed.
+    func callAsFunction(_ group: Group) throws -> Int {
+        let statement = try statements[group.rows] ?? prepare(rows: group.rows)
+        statements[group.rows] = statement
+        statement.setUncheckedArguments(group.arguments)
+        try statement.execute()
+        return db.changesCount
+    }
+
+    private func prepare(rows: Int) throws -> Statement {
         let quoted = columns.map { $0.quotedDatabaseIdentifier }
         let updates = columns.filter { $0 != "id" }.map { "\($0.quotedDatabaseIdentifier) = excluded.\($0.quotedDatabaseIdentifier)" }
         let differs = columns.filter { $0 != "id" }.map { "\(table).\($0.quotedDatabaseIdentifier) IS NOT excluded.\($0.quotedDatabaseIdentifier)" }
-        let sql = """
-            INSERT INTO \(table) (\(quoted.joined(separator: ", "))) VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        return try db.makeStatement(sql: """
+            INSERT INTO \(table) (\(quoted.joined(separator: ", "))) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
             ON CONFLICT(id) DO UPDATE SET \(updates.joined(separator: ", ")) WHERE \(differs.joined(separator: " OR "))
-            """
-        let statement = try db.makeStatement(sql: sql)
-        var changed = 0
-        for row in rows {
+            """)
+    }
+
+    /// Writes groups; returns how many rows were inserted or changed.
+    func callAsFunction(_ groups: [Group]) throws -> Int {
+        try groups.reduce(0) { try $0 + self($1) }
+    }
+
+    /// Writes units; returns how many were inserted or changed.
+    static func units(_ rows: [UnitRow], in db: Database) throws -> Int {
+        try Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)(groups(rows.map(\.databaseValues)))
+    }
+
+    /// Writes records (their values from `databaseDictionary`); returns how many were inserted or changed.
+    static func rows<R: PersistableRecord & EncodableRecord>(_ rows: [R], in db: Database) throws -> Int {
+        guard let first = rows.first else { return 0 }
+        let columns = try first.databaseDictionary.keys.sorted()
+        let values = try rows.map { row in
             let values = try row.databaseDictionary
-            try statement.execute(arguments: StatementArguments(columns.map { values[$0] ?? .null }))
-            changed += db.changesCount
+            return columns.map { values[$0] ?? .null } as [(any DatabaseValueConvertible)?]
         }
-        return changed
+        return try Upsert(db, table: R.databaseTableName, columns: columns)(groups(values))
     }
 }

@@ -47,15 +47,64 @@ public struct CompactTypingStore: Sendable {
         for (l, locus) in MatchLocus.allCases.enumerated() {
             let p = t[locus].positions
             if let (a, b) = LocusCore.expressedSources(p[0], p[1]) {
-                roles.append(intern(p[a], l)); roles.append(intern(p[b], l))
-                locusFlags.append(p[a].isSameValue(p[b]) ? Self.homozygous : 0)
+                appendLocus(intern(p[a], l), intern(p[b], l), homozygous: p[a].isSameValue(p[b]))
             } else {
-                roles.append(0); roles.append(0)
-                locusFlags.append(Self.nothingExpressed)
+                appendLocus(nil)
             }
         }
         count += 1
         return count - 1
+    }
+
+    /// Distinct resolved values numbered by the caller, for typings given as numbers (`append(numbers:of:)`);
+    /// remembers each number's value id in the store, so that a value is interned once however many typings use it.
+    public struct NumberedValues: Sendable {
+        let values: [PositionTyping]
+        /// Per number and locus index: the value's id in the store, once interned.
+        var ids: [UInt32?]
+
+        public init(_ values: [PositionTyping]) {
+            self.values = values
+            ids = Array(repeating: nil, count: values.count * MatchLocus.allCases.count)
+        }
+    }
+
+    /// Adds a typing given as the numbers (into `table`) of its twelve positions: two per locus, in
+    /// `MatchLocus.allCases` order. The same as `append(_:)` of a typing with those positions. Returns its index.
+    @discardableResult
+    public mutating func append(numbers: ArraySlice<UInt32>, of table: inout NumberedValues) -> Int {
+        precondition(numbers.count == 2 * MatchLocus.allCases.count)
+        for l in 0..<MatchLocus.allCases.count {
+            let n0 = Int(numbers[numbers.startIndex + 2 * l]), n1 = Int(numbers[numbers.startIndex + 2 * l + 1])
+            let p0 = table.values[n0], p1 = table.values[n1]
+            if let (a, b) = LocusCore.expressedSources(p0, p1) {
+                let (na, pa) = a == 0 ? (n0, p0) : (n1, p1), (nb, pb) = b == 0 ? (n0, p0) : (n1, p1)
+                appendLocus(intern(na, l, &table), intern(nb, l, &table), homozygous: pa.isSameValue(pb))
+            } else {
+                appendLocus(nil)
+            }
+        }
+        count += 1
+        return count - 1
+    }
+
+    /// Adds one locus of a typing: the value ids of its two expressed roles, or nil when nothing is expressed.
+    private mutating func appendLocus(_ a: UInt32?, _ b: UInt32? = nil, homozygous: Bool = false) {
+        if let a, let b {
+            roles.append(a); roles.append(b)
+            locusFlags.append(homozygous ? Self.homozygous : 0)
+        } else {
+            roles.append(0); roles.append(0)
+            locusFlags.append(Self.nothingExpressed)
+        }
+    }
+
+    private mutating func intern(_ number: Int, _ l: Int, _ table: inout NumberedValues) -> UInt32 {
+        let slot = number * MatchLocus.allCases.count + l
+        if let id = table.ids[slot] { return id }
+        let id = intern(table.values[number], l)
+        table.ids[slot] = id
+        return id
     }
 
     /// Number of distinct values at locus index `l`.

@@ -1,0 +1,89 @@
+import CordMatch
+import Foundation
+
+/// A unit CSV file read and validated a batch at a time, in file order: the header checked first, then each
+/// batch of records validated on every core (`UnitValidationPass`), so that a large file is never held as rows.
+/// Used by one thread at a time (an import reads the next batch on another thread while it writes the last one,
+/// and waits for it before asking again: `Prefetch`).
+final class UnitCSVBatches: @unchecked Sendable {
+    /// How many records are validated at a time.
+    static let size = 8192
+
+    let file: String
+    private var stream: CSVReader.Stream
+    private let columns: [String]
+    private let layout: UnitRecordLayout
+    private var pass: UnitValidationPass
+    private let started = Date()
+    private var recordsRead = 0
+    /// The problems of the header (the file is empty; unknown, missing or repeated columns). When there are any,
+    /// no record is validated.
+    let headerIssues: [ImportIssue]
+
+    /// Reads the header. Throws the syntax error that stops reading the file (`CSVReader.SyntaxError`); when the
+    /// header has problems, reads on to the end for such an error, which wins.
+    init(_ data: Data, file: String, resolver: TypingResolver) throws {
+        self.file = file
+        stream = CSVReader.Stream(data)
+        pass = UnitValidationPass(file: file, resolver: resolver)
+        let header = try stream.next(1).first
+        let columns = header?.fields.map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        self.columns = columns
+        layout = UnitRecordLayout(columns: columns)
+        headerIssues = header.map { Self.headerIssues(columns, line: $0.line, file: file) } ?? [CSVReader.emptyFile(file)]
+        if !headerIssues.isEmpty { while !(try stream.next(Self.size)).isEmpty {} }
+    }
+
+    /// The problems of a CSV header: unknown, missing and repeated columns.
+    static func headerIssues(_ columns: [String], line: Int, file: String) -> [ImportIssue] {
+        var issues: [ImportIssue] = []
+        for c in columns where !UnitCSVLayout.isKnown(c) {
+            issues.append(ImportIssue(file: file, line: line, column: c, reason: "unknown column (see docs/FORMATS.md)"))
+        }
+        for c in UnitCSVLayout.required where !columns.contains(c) {
+            issues.append(ImportIssue(file: file, line: line, column: c, reason: "required column missing"))
+        }
+        if Set(columns).count != columns.count {
+            issues.append(ImportIssue(file: file, line: line, column: "", reason: "a column name appears twice"))
+        }
+        return issues
+    }
+
+    /// The accepted rows of the next batch (valid, and the first of their id), and whether no problem has been
+    /// found so far; nil at the end. Throws the syntax error that stops reading the file.
+    func next() throws -> (rows: [UnitRow], clean: Bool)? {
+        guard headerIssues.isEmpty else { return nil }
+        let batch = try stream.next(Self.size)
+        if batch.isEmpty { return nil }
+        recordsRead += batch.count
+        var records: [UnitValidationPass.Record] = []
+        records.reserveCapacity(batch.count)
+        for r in batch {
+            guard r.fields.count == columns.count else {
+                pass.report(ImportIssue(file: file, line: r.line, column: "", reason: "\(r.fields.count) fields, the header has \(columns.count)"))
+                continue
+            }
+            records.append(.init(line: r.line, layout: layout, values: r.fields.map(Self.trimmed)))
+        }
+        let rows = pass.validate(records)
+        return (rows, pass.issues.isEmpty)
+    }
+
+    /// How far reading has got.
+    var progress: UnitImporter.Progress {
+        UnitImporter.Progress(records: recordsRead, bytesRead: stream.bytesRead, bytesTotal: stream.data.count,
+                              seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Every problem found, sorted by line.
+    var issues: [ImportIssue] { headerIssues.isEmpty ? pass.issues.sorted { $0.line < $1.line } : headerIssues }
+
+    /// The resolved typings of the accepted rows.
+    var typings: ResolvedUnitTypings { pass.resolvedTypings }
+
+    /// The field without surrounding spaces (most fields have none: no work then).
+    static func trimmed(_ s: String) -> String {
+        guard let f = s.first, let l = s.last, f == " " || l == " " || f == "\t" || l == "\t" else { return s }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+}

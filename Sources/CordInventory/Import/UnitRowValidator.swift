@@ -1,0 +1,141 @@
+import CordMatch
+
+/// The rules for one unit record (`docs/FORMATS.md`): every field checked, every problem named by column, and
+/// the valid record turned into a `UnitRow`, with its typing as value numbers for the search index. One validator
+/// per thread (its `HLAFieldValues.Cache` is its own).
+struct UnitRowValidator {
+    let file: String
+    private var hla: HLAFieldValues.Cache
+    private var resolver: TypingResolver { hla.shared.resolver }
+
+    init(file: String, values: HLAFieldValues) {
+        self.file = file
+        hla = HLAFieldValues.Cache(values)
+    }
+
+    /// A validated record: the row when it is valid, its problems, and the numbers of its typing's twelve
+    /// positions (`ResolvedUnitTypings`), nil when the typing does not resolve as a whole.
+    struct Outcome: Sendable {
+        let line: Int
+        let row: UnitRow?
+        let issues: [ImportIssue]
+        let positions: [UInt32]?
+    }
+
+    mutating func validate(_ v: [String], layout l: UnitRecordLayout, line: Int) -> Outcome {
+        var issues: [ImportIssue] = []
+        let file = file
+        func issue(_ column: String, _ reason: String) { issues.append(ImportIssue(file: file, line: line, column: column, reason: reason)) }
+        func value<T>(_ column: String, _ outcome: FieldParsers.Outcome<T>) -> T? {
+            switch outcome {
+            case .value(let x): return x
+            case .absent: return nil
+            case .invalid(let why): issue(column, why); return nil
+            }
+        }
+        let s = { (at: Int?) in at.map { v[$0] } ?? "" }
+        let id = s(l.id)
+        if id.isEmpty { issue("ID", "required") } else if !Self.isUnitID(id) {
+            issue("ID", "'\(id)' is not a unit ID (at most 17 characters, no spaces)")
+        }
+        let status = value("STATUS", FieldParsers.code(s(l.status), UnitCSVLayout.statuses))
+        if s(l.status).isEmpty { issue("STATUS", "required (AV, TU, RE or DE)") }
+        let birth = value("BIRTH_DATE", FieldParsers.date(s(l.birthDate)))
+        if s(l.birthDate).isEmpty { issue("BIRTH_DATE", "required (YYYY-MM-DD)") }
+        let reason = value("STAT_REASON", FieldParsers.code(s(l.statReason), UnitCSVLayout.statReasons))
+        let tnc = value("TNC", FieldParsers.number(s(l.tnc)))
+        let cd34 = value("CD34PC", FieldParsers.number(s(l.cd34)))
+        let vol = value("VOL", FieldParsers.number(s(l.volume), allowZero: false))
+        let coll = value("COLL_DATE", FieldParsers.date(s(l.collectionDate)))
+        let prod = value("PROD_MOD", FieldParsers.code(s(l.productModification), UnitCSVLayout.prodMods))
+        let abo = value("ABO", FieldParsers.code(s(l.abo), UnitCSVLayout.abo))
+        let rh = value("RHESUS", FieldParsers.code(s(l.rhesus), UnitCSVLayout.rhesus))
+        let ethn = value("ETHN", FieldParsers.code(s(l.ethnicity), UnitCSVLayout.ethnicities))
+        let seg = value("ATT_SEG", FieldParsers.integer(s(l.attachedSegments)))
+        let accredited = value("X_ACCREDITED", FieldParsers.code(s(l.accredited), UnitCSVLayout.yesNo)).map { $0 == "Y" }
+        _ = value("SEX", FieldParsers.code(s(l.sex), UnitCSVLayout.sexes))
+        for c in l.otherDates { _ = value(c.name, FieldParsers.date(v[c.at])) }
+        for c in l.otherNumbers { _ = value(c.name, FieldParsers.number(v[c.at])) }
+        let release = s(l.hlaRelease)
+        if !release.isEmpty, release != resolver.data.version {
+            issue("X_HLA_DB_VERSION", "typed against IPD-IMGT/HLA \(release); this database uses \(resolver.data.version) (cordmatch data use \(release) to switch)")
+        }
+
+        let gl = s(l.hlaGL)
+        let hla = typing(v, l.typing, gl: gl, required: true, issue)
+        let maternal = typing(v, l.maternalTyping, gl: "", required: false, issue)
+        guard issues.isEmpty, let status, let birth, let hla else { return Outcome(line: line, row: nil, issues: issues, positions: nil) }
+
+        let bank = s(l.bank)
+        let row = UnitRow(id: id, bank: bank.isEmpty ? nil : bank, pool: nil, status: status, statReason: reason, hla: hla.gl,
+                          hlaFields: Self.json(l.hlaFields, v), release: resolver.data.version, tnc: tnc, cd34: cd34, volume: vol,
+                          collectionDate: coll?.description, birthDate: birth.description, productModification: prod, abo: abo,
+                          rhesus: rh, ethnicity: ethn, attachedSegments: seg, accredited: accredited, maternalHLA: maternal?.gl,
+                          extra: Self.json(l.extra, v))
+        return Outcome(line: line, row: row, issues: issues, positions: hla.positions)
+    }
+
+    /// The typing of a record as a GL string: `X_HLA_GL` when given, else built from the SER/DNA field columns
+    /// (DNA wins over SER for a position; one value at a locus means homozygous). Each value is checked against
+    /// the release, so an error names its column. With it, the numbers of the typing's twelve positions as
+    /// `TypingResolver.resolve` gives them for that GL string (nil when it does not resolve).
+    private mutating func typing(_ v: [String], _ t: UnitRecordLayout.Typing, gl: String, required: Bool,
+                                 _ issue: (String, String) -> Void) -> (gl: String, positions: [UInt32]?)? {
+        if !gl.isEmpty {
+            do { return (gl, positions(of: try resolver.resolve(gl))) } catch { issue("X_HLA_GL", "\(error)"); return nil }
+        }
+        var text = ""
+        var numbers = Array(repeating: hla.shared.untyped, count: ResolvedUnitTypings.positionsPerUnit)
+        var plain = true
+        var ok = true
+        for locus in t.loci {
+            var count = 0
+            for f in locus.fields {
+                let dna = f.dnaAt.map { v[$0] } ?? "", ser = f.serAt.map { v[$0] } ?? ""
+                let (column, value, isDNA) = !dna.isEmpty ? (f.dna, dna, true) : (f.ser, ser, false)
+                if value.isEmpty { continue }
+                switch hla.field(value, locus: locus.name, dna: isDNA) {
+                case .invalid(let why):
+                    issue(column, why)
+                    ok = false
+                case .valid(let token, let number, let isPlain):
+                    // Loci joined by `^`, the two values of a locus by `+`.
+                    text += count > 0 ? "+" : text.isEmpty ? "" : "^"
+                    text += token
+                    plain = plain && isPlain
+                    if let number, let m = locus.scored { numbers[2 * m + count] = number }
+                }
+                count += 1
+            }
+            if let m = locus.scored, count == 1 { numbers[2 * m + 1] = numbers[2 * m] }
+            if required && count == 0 && locus.required {
+                issue(locus.column, "A, B and DRB1 need a SER or DNA value"); ok = false
+            }
+        }
+        guard ok, !text.isEmpty else { return nil }
+        guard required else { return (text, nil) }
+        // Tokens that are single allele lists resolve inside the GL string exactly as they did alone (one value
+        // at a locus: homozygous; a locus without values: untyped).
+        guard plain else { return (text, (try? resolver.resolve(text)).map { positions(of: $0) }) }
+        return (text, numbers)
+    }
+
+    /// The numbers of a resolved typing's twelve positions (two per locus, `MatchLocus.allCases` order).
+    private mutating func positions(of typing: HLATyping) -> [UInt32] {
+        MatchLocus.allCases.flatMap { typing[$0].positions }.map { hla.number(of: $0) }
+    }
+
+    /// At most 17 characters and no white space (decided on the bytes when they are ASCII).
+    static func isUnitID(_ id: String) -> Bool {
+        let bytes = id.utf8
+        if bytes.count <= 17 && bytes.allSatisfy({ $0 < 0x80 }) {
+            return !bytes.contains { $0 == UInt8(ascii: " ") || (0x09...0x0D).contains($0) }
+        }
+        return id.count <= 17 && !id.contains(where: { $0.isWhitespace })
+    }
+
+    /// The non-empty values of `columns` as a JSON object.
+    static func json(_ columns: [UnitRecordLayout.Column], _ v: [String]) -> String {
+        JSONObjectText.encode(columns.lazy.filter { !v[$0.at].isEmpty }.map { (key: $0.jsonKey, value: v[$0.at]) })
+    }
+}

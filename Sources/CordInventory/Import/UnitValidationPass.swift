@@ -1,0 +1,76 @@
+import CordMatch
+import Foundation
+
+/// The validation of one file's unit records, a batch at a time, in file order: each batch on every core
+/// (records are independent), then duplicate ids checked in order. Collects every problem, and the resolved
+/// typings of the accepted rows for the search index.
+struct UnitValidationPass {
+    let file: String
+    let values: HLAFieldValues
+    private let workers: [Worker]
+    /// Every problem so far (in batch order; not sorted).
+    private(set) var issues: [ImportIssue] = []
+    /// The first line of each accepted unit id.
+    private var seen: [String: Int] = [:]
+    /// The typings of the accepted rows.
+    private(set) var typings = ResolvedUnitTypings()
+
+    /// One record to validate: its values, in the order of its layout's columns.
+    struct Record: Sendable {
+        let line: Int
+        let layout: UnitRecordLayout
+        let values: [String]
+    }
+
+    /// One thread's validator and its results for the current batch.
+    private final class Worker: @unchecked Sendable {
+        var validator: UnitRowValidator
+        var outcomes: [UnitRowValidator.Outcome] = []
+        init(_ validator: UnitRowValidator) { self.validator = validator }
+    }
+
+    init(file: String, resolver: TypingResolver) {
+        let values = HLAFieldValues(resolver: resolver)
+        self.file = file
+        self.values = values
+        workers = (0..<ProcessInfo.processInfo.activeProcessorCount).map { _ in Worker(UnitRowValidator(file: file, values: values)) }
+    }
+
+    mutating func report(_ issue: ImportIssue) { issues.append(issue) }
+
+    /// Validates a batch; returns its accepted rows (valid, and the first of their id), with `pool` set.
+    mutating func validate(_ records: [Record], pool: String? = nil) -> [UnitRow] {
+        let parts = max(1, min(workers.count, records.count / 64))
+        let workers = workers
+        DispatchQueue.concurrentPerform(iterations: parts) { p in
+            let w = workers[p]
+            w.outcomes = records[(records.count * p / parts)..<(records.count * (p + 1) / parts)].map {
+                w.validator.validate($0.values, layout: $0.layout, line: $0.line)
+            }
+        }
+        var rows: [UnitRow] = []
+        for o in workers[0..<parts].lazy.flatMap(\.outcomes) {
+            if var row = o.row, o.issues.isEmpty {
+                row.pool = pool
+                // One look-up for the usual new id; a repeated one gets its first line back.
+                if let first = seen.updateValue(o.line, forKey: row.id) {
+                    seen[row.id] = first
+                    issues.append(ImportIssue(file: file, line: o.line, column: "ID", reason: "unit \(row.id) appears again (first on line \(first))"))
+                    continue
+                }
+                typings.add(id: row.id, positions: o.positions)
+                rows.append(row)
+            }
+            issues += o.issues
+        }
+        for w in workers[0..<parts] { w.outcomes = [] }
+        return rows
+    }
+
+    /// The typings of the accepted rows, with the values their numbers refer to.
+    var resolvedTypings: ResolvedUnitTypings {
+        var t = typings
+        t.values = values.values
+        return t
+    }
+}

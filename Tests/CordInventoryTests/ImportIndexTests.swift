@@ -1,0 +1,66 @@
+@testable import CordInventory
+import CordIndex
+import CordMatch
+import Foundation
+import GRDB
+import Testing
+
+/// An import builds the search index from the typings it has just resolved; that index must be the one a
+/// rebuild from the stored data gives, whatever the typings look like and whatever else is stored.
+@Suite struct ImportIndexTests {
+    /// The stored index, and one built now from the stored rows (every unit resolved from its GL string).
+    static func storedAndRebuilt(_ store: InventoryStore, _ resolver: TypingResolver) throws -> (stored: Data, rebuilt: Data) {
+        try store.read { db in
+            let stored = try #require(try SearchIndexStore.load(db))
+            let rebuilt = try SearchIndexStore.build(db, resolver: resolver, generation: stored.generation)
+            return (stored.encode(), rebuilt.encode())
+        }
+    }
+
+    @Test func importedIndexEqualsARebuildFromTheStoredData() throws {
+        let (store, dir) = try InventoryTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let resolver = try InventoryTests.resolver.get()
+        let importer = UnitImporter(resolver: resolver)
+        _ = try importer.importFile(InventoryTests.fixture("units.csv"), into: store, skipInvalid: false)
+        let first = try Self.storedAndRebuilt(store, resolver)
+        #expect(first.stored == first.rebuilt)
+
+        // Allele lists, HLA- prefixes, homozygous loci, serology, DPB1 and unscored loci, null and may-be-null
+        // values, XX codes, NEW, a whole GL string with genotype alternatives, a DNA field holding two
+        // haplotypes (its GL string means something else than the field alone), one whose GL string does not
+        // resolve at all (stored, kept out of the index), a mother's typing, and a changed fixture unit.
+        let csv = """
+            ID,STATUS,BIRTH_DATE,HLA_A_DNA_FIELD1,HLA_A_DNA_FIELD2,HLA_B_SER_FIELD1,HLA_B_SER_FIELD2,HLA_C_SER_FIELD1,HLA_C_DNA_FIELD2,HLA_DRB1_DNA_FIELD1,HLA_DRB1_DNA_FIELD2,HLA_DRB3_DNA_FIELD1,HLA_DPB1_DNA_FIELD1,HLA_DPB1_DNA_FIELD2,MAT_HLA_A_DNA_FIELD1,X_HLA_GL
+            T1,AV,2020-01-01,02:01/02:02,HLA-A*24:02,44,8,7,C*07:01,15:01,,01:01,04:01,02:01,01:01,
+            T2,TU,2020-01-01,01:11N,02:01,7,,C7,,15:XX,03:01,,,,,
+            T3,AV,2020-01-01,A*02:01/A*02:43N,NEW,44,,,,15:01,03:01,,,,,
+            T4,AV,2020-01-01,A*02:01+A*03:01,,44,8,,,15:01,03:01,,,,,
+            T5,AV,2020-01-01,A*02:01+A*03:01,24:02,44,8,,,15:01,03:01,,,,,
+            T6,AV,2020-01-01,,,,,,,,,,,,,A*02:01+A*24:02|A*02:02+A*24:03^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01
+            DEMO-0002,RE,2016-07-19,11:01,,44,8,,,15:XX,03:01,,,,,
+            """
+        let file = dir.appendingPathComponent("tricky.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        let summary = try importer.importFile(file.path, into: store, skipInvalid: false)
+        #expect(summary.imported == 7 && summary.rejected.isEmpty)
+        let second = try Self.storedAndRebuilt(store, resolver)
+        #expect(second.stored == second.rebuilt)
+        let index = try #require(SearchIndex.decode(second.stored))
+        #expect(index.generation == 2 && index.unitIDs.count == 13 && !index.unitIDs.contains("T5"))
+        #expect(index.searchable[try #require(index.unitIDs.firstIndex(of: "DEMO-0002"))] == 0)
+    }
+
+    @Test func databaseValuesAreTheEncodedRow() throws {
+        let full = UnitRow(id: "U1", bank: "B", pool: "P", status: "AV", statReason: "QR", hla: "A*02:01", hlaFields: "{}", release: "3.58.0",
+                           tnc: 1.5e9, cd34: 0, volume: 81, collectionDate: "2020-01-01", birthDate: "2020-01-02", productModification: "RBR",
+                           abo: "A", rhesus: "P", ethnicity: "CAEU", attachedSegments: 2, accredited: true, maternalHLA: "A*01:01", extra: "{\"K\":\"V\"}")
+        var sparse = full
+        (sparse.bank, sparse.pool, sparse.tnc, sparse.attachedSegments, sparse.accredited, sparse.maternalHLA) = (nil, nil, nil, nil, false, nil)
+        for row in [full, sparse] {
+            let dictionary = try row.databaseDictionary
+            #expect(UnitRow.databaseColumns.sorted() == dictionary.keys.sorted())
+            #expect(StatementArguments(row.databaseValues) == StatementArguments(UnitRow.databaseColumns.map { dictionary[$0] ?? .null }))
+        }
+    }
+}
