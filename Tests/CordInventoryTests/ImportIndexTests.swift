@@ -1,6 +1,6 @@
 @testable import CordInventory
 import CordIndex
-import CordMatch
+@testable import CordMatch
 import Foundation
 import GRDB
 import Testing
@@ -49,6 +49,67 @@ import Testing
         let index = try #require(SearchIndex.decode(second.stored))
         #expect(index.generation == 2 && index.unitIDs.count == 13 && !index.unitIDs.contains("T5"))
         #expect(index.searchable[try #require(index.unitIDs.firstIndex(of: "DEMO-0002"))] == 0)
+    }
+
+    /// What an index says for matching, unit by unit: id, searchable, and per locus the flags and the meaning of
+    /// both roles (a value's written form aside: equal values share one entry, written as one of them).
+    static func meaning(_ index: SearchIndex) -> [String] {
+        let s = index.store
+        return index.unitIDs.indices.map { u in
+            var parts = [index.unitIDs[u], String(index.searchable[u])]
+            for l in 0..<MatchLocus.allCases.count {
+                let flags = s.locusFlags[u * 6 + l]
+                guard flags & CompactTypingStore.nothingExpressed == 0 else { parts.append("-"); continue }
+                let roles = [s.roles[u * 12 + 2 * l], s.roles[u * 12 + 2 * l + 1]].map { s.values[l][Int($0)] }
+                parts.append("\(flags)" + roles.map { "|\($0.pKeys) \($0.antigens) \($0.resolution) \($0.isNull) \($0.mayBeNull)" }.joined())
+            }
+            return parts.joined(separator: " ")
+        }
+    }
+
+    /// An import copies the units the change log shows untouched from the stored index instead of resolving them
+    /// again; the result means what a rebuild from the stored data means — also when the unit whose written form
+    /// stood for a value changed.
+    @Test func untouchedUnitsAreCopiedFromTheStoredIndex() throws {
+        let (store, dir) = try InventoryTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let resolver = try InventoryTests.resolver.get()
+        let importer = UnitImporter(resolver: resolver)
+        func importCSV(_ name: String, _ csv: String) throws {
+            let file = dir.appendingPathComponent(name)
+            try csv.write(to: file, atomically: true, encoding: .utf8)
+            #expect(try importer.importFile(file.path, into: store, skipInvalid: false).rejected.isEmpty)
+        }
+        try importCSV("first.csv", """
+            ID,STATUS,BIRTH_DATE,HLA_A_DNA_FIELD1,HLA_A_DNA_FIELD2,HLA_B_SER_FIELD1,HLA_B_SER_FIELD2,HLA_DRB1_DNA_FIELD1,HLA_DRB1_DNA_FIELD2
+            U1,AV,2020-01-01,02:01:01,24:02,44,8,15:01,03:01
+            U2,AV,2020-01-01,02:01,24:02,44,8,15:01,03:01
+            U3,AV,2020-01-01,01:01,,7,,15:XX,
+            U4,AV,2020-01-01,03:01,11:01,35,,04:01,07:01
+            """)
+        // Behind the change log's back (its trigger dropped): U4's stored typing changes, so only a rebuild from
+        // the stored data can see it; an import that copies untouched units from the stored index does not.
+        try store.write { db in
+            try db.execute(sql: "DROP TRIGGER units_updated")
+            try db.execute(sql: "UPDATE units SET hla = 'A*01:01^B*07:02^DRB1*01:01' WHERE id = 'U4'")
+        }
+        // U1 (whose A*02:01:01 stands for the value U2 shares) re-typed, U3's status changed, U5 new.
+        try importCSV("second.csv", """
+            ID,STATUS,BIRTH_DATE,HLA_A_DNA_FIELD1,HLA_A_DNA_FIELD2,HLA_B_SER_FIELD1,HLA_B_SER_FIELD2,HLA_DRB1_DNA_FIELD1,HLA_DRB1_DNA_FIELD2
+            U1,AV,2020-01-01,03:01,24:02,44,8,15:01,03:01
+            U3,RE,2020-01-01,01:01,,7,,15:XX,
+            U5,AV,2020-01-01,02:01,,44,,15:01,
+            """)
+        let (stored, rebuilt) = try store.read { db in
+            let stored = try #require(try SearchIndexStore.load(db))
+            return (stored, try SearchIndexStore.build(db, resolver: resolver, generation: stored.generation))
+        }
+        let (a, b) = (Self.meaning(stored), Self.meaning(rebuilt))
+        #expect(a.count == 5 && a.count == b.count)
+        // Every unit but U4 means the same; U4 kept the typing the stored index had.
+        for (x, y) in zip(a, b) where !x.hasPrefix("U4 ") { #expect(x == y) }
+        #expect(a[3] != b[3])
+        #expect(a[2].hasPrefix("U3 0 "))
     }
 
     @Test func databaseValuesAreTheEncodedRow() throws {

@@ -128,6 +128,7 @@ public struct UnitImporter: Sendable {
                            progress: @escaping @Sendable (Progress) -> Void) throws -> Summary {
         let batches = try UnitCSVBatches(data, file: path, resolver: resolver)
         return try store.bulkWrite { db in
+            let since = try SearchIndexStore.changePosition(db)
             let upsert = Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)
             var imported = 0, changed = 0
             // A batch's rows as statement arguments, made on the reading thread too (the writer is the bottleneck).
@@ -154,7 +155,7 @@ public struct UnitImporter: Sendable {
             let issues = batches.issues
             if !issues.isEmpty && !skipInvalid { throw ImportRejected(issues: issues) }
             return Summary(imported: imported, rejected: issues,
-                           changed: try finish(db, rows: imported, changed: changed, source: path, known: batches.typings))
+                           changed: try finish(db, rows: imported, changed: changed, source: path, known: batches.typings, since: since))
         }
     }
 
@@ -167,6 +168,7 @@ public struct UnitImporter: Sendable {
     /// `write`, with the resolved typings of the rows (for the index; others are resolved from the stored data).
     func write(_ rows: [UnitRow], into store: InventoryStore, source: String, replacingPool pool: String?, known: ResolvedUnitTypings) throws -> Int {
         try store.write { db in
+            let since = try SearchIndexStore.changePosition(db)
             var changed = try Upsert.units(rows, in: db)
             if let pool {
                 let listed = Set(rows.map(\.id))
@@ -175,14 +177,14 @@ public struct UnitImporter: Sendable {
                 changed += stale.count
                 if !stale.isEmpty { try InventoryStore.audit(db, "full inventory", "\(source): pool \(pool) no longer lists \(stale.count) units; removed") }
             }
-            return try finish(db, rows: rows.count, changed: changed, source: source, known: known)
+            return try finish(db, rows: rows.count, changed: changed, source: source, known: known, since: since)
         }
     }
 
-    /// The end of an import's transaction: the search index rebuilt when anything changed, and the audit entry.
-    /// Returns `changed`.
-    private func finish(_ db: Database, rows: Int, changed: Int, source: String, known: ResolvedUnitTypings) throws -> Int {
-        if changed > 0 { try SearchIndexStore.rebuild(db, resolver: resolver, known: known) }
+    /// The end of an import's transaction (which began at change-log position `since`): the search index rebuilt
+    /// when anything changed, and the audit entry. Returns `changed`.
+    private func finish(_ db: Database, rows: Int, changed: Int, source: String, known: ResolvedUnitTypings, since: Int64) throws -> Int {
+        if changed > 0 { try SearchIndexStore.rebuild(db, resolver: resolver, known: known, unchangedSince: since) }
         try InventoryStore.audit(db, "import units", "\(source): \(rows) rows, \(changed) new, changed or removed")
         return changed
     }

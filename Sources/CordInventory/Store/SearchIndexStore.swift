@@ -10,11 +10,22 @@ enum SearchIndexStore {
     static let chunkSize = 16 << 20
 
     /// Builds the index of every stored unit, resolved with `resolver` — or, for the units in `known` (written
-    /// by the current transaction, so stored as they were resolved), taken from there.
-    static func build(_ db: Database, resolver: TypingResolver, generation: Int64, known: ResolvedUnitTypings = .init()) throws -> SearchIndex {
+    /// by the current transaction, so stored as they were resolved), taken from there; and, given
+    /// `unchangedSince` (the change log's position when the current transaction began), every unit the change
+    /// log shows untouched since then is copied from the stored index (which the last committed change wrote, so
+    /// it agrees with the data as it was), when that index was resolved against the same release.
+    static func build(_ db: Database, resolver: TypingResolver, generation: Int64, known: ResolvedUnitTypings = .init(),
+                      unchangedSince: Int64? = nil) throws -> SearchIndex {
         var store = CompactTypingStore()
         var table = CompactTypingStore.NumberedValues(known.values)
         var ids: [String] = [], searchable: [UInt8] = []
+        let previous = try unchangedSince.flatMap { since -> (SearchIndex, Set<String>)? in
+            guard let old = try load(db), old.release == resolver.data.version else { return nil }
+            let touched = try String.fetchAll(db, sql: "SELECT id FROM change_log WHERE entity = 'unit' AND seq > ?", arguments: [since])
+            return (old, Set(touched))
+        }
+        var mapping = previous.map { CompactTypingStore.ValueMapping(from: $0.0.store) }
+        var oldRow = 0
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, status, hla FROM units ORDER BY id")
         while let row = try cursor.next() {
             let id: String = row[0], status: String = row[1]
@@ -24,6 +35,14 @@ enum SearchIndexStore {
             case .unresolvable:
                 continue
             case .unknown:
+                // Both lists are in id order: walk the stored one alongside.
+                if let (old, touched) = previous, !touched.contains(id) {
+                    while oldRow < old.unitIDs.count && old.unitIDs[oldRow] < id { oldRow += 1 }
+                    if oldRow < old.unitIDs.count && old.unitIDs[oldRow] == id {
+                        store.append(unit: oldRow, of: old.store, mapping: &mapping!)
+                        break
+                    }
+                }
                 // A typing invalid under this release (after `data use`) stays out of the index: never matched as untyped.
                 guard let typing = try? resolver.resolve(row[2] as String) else { continue }
                 store.append(typing)
@@ -34,11 +53,17 @@ enum SearchIndexStore {
         return SearchIndex(generation: generation, release: resolver.data.version, unitIDs: ids, searchable: searchable, store: store)
     }
 
+    /// The change log's position (its last sequence number); `build(unchangedSince:)` takes it from the start of
+    /// a transaction.
+    static func changePosition(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change_log") ?? 0
+    }
+
     /// Rebuilds and stores the index (inside the caller's write transaction); returns its generation.
     @discardableResult
-    static func rebuild(_ db: Database, resolver: TypingResolver, known: ResolvedUnitTypings = .init()) throws -> Int64 {
+    static func rebuild(_ db: Database, resolver: TypingResolver, known: ResolvedUnitTypings = .init(), unchangedSince: Int64? = nil) throws -> Int64 {
         let generation = (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_generation'").flatMap { Int64($0) } ?? 0) + 1
-        let data = try build(db, resolver: resolver, generation: generation, known: known).encode()
+        let data = try build(db, resolver: resolver, generation: generation, known: known, unchangedSince: unchangedSince).encode()
         try db.execute(sql: "DELETE FROM search_index")
         var chunk = 0, offset = 0
         repeat {

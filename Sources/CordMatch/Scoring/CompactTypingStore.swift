@@ -88,6 +88,33 @@ public struct CompactTypingStore: Sendable {
         return count - 1
     }
 
+    /// Which value of another store has become which value of this one, per locus (`append(unit:of:mapping:)`).
+    public struct ValueMapping: Sendable {
+        var ids: [[UInt32?]]
+
+        public init(from other: CompactTypingStore) { ids = other.values.map { Array(repeating: nil, count: $0.count) } }
+    }
+
+    /// Adds typing `u` of `other` as it is there (its values interned here, so the result matches for matching
+    /// what `append(_:)` of the typing `other` was built from gives; a value's written form may be that of
+    /// another typing with the same meaning). Returns its index.
+    @discardableResult
+    public mutating func append(unit u: Int, of other: CompactTypingStore, mapping: inout ValueMapping) -> Int {
+        for l in 0..<MatchLocus.allCases.count {
+            let flags = other.locusFlags[u * 6 + l]
+            guard flags & Self.nothingExpressed == 0 else { appendLocus(nil); continue }
+            func mapped(_ id: UInt32) -> UInt32 {
+                if let known = mapping.ids[l][Int(id)] { return known }
+                let new = intern(other.values[l][Int(id)], l)
+                mapping.ids[l][Int(id)] = new
+                return new
+            }
+            appendLocus(mapped(other.roles[u * 12 + 2 * l]), mapped(other.roles[u * 12 + 2 * l + 1]), homozygous: flags & Self.homozygous != 0)
+        }
+        count += 1
+        return count - 1
+    }
+
     /// Adds one locus of a typing: the value ids of its two expressed roles, or nil when nothing is expressed.
     private mutating func appendLocus(_ a: UInt32?, _ b: UInt32? = nil, homozygous: Bool = false) {
         if let a, let b {
