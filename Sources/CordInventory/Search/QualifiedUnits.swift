@@ -1,3 +1,4 @@
+import CordIndex
 import CordMatch
 import Synchronization
 
@@ -12,7 +13,7 @@ public struct QualifiedUnits: Sendable {
     let tnc: [Double]
 
     /// Nil when the store has too many distinct values for a floor index.
-    init?(index: SearchIndexRows, facts: UnitFacts, assessor: UnitAssessor) {
+    init?(index: SearchIndex, facts: UnitFacts, assessor: UnitAssessor) {
         let mask = facts.qualityMask(assessor)
         let rows = (0..<index.searchable.count).filter { index.searchable[$0] == 1 && mask[$0] && facts.tnc[$0] != nil }
             .sorted { (facts.tnc[$0]!, $1) > (facts.tnc[$1]!, $0) }
@@ -33,19 +34,13 @@ public struct QualifiedUnits: Sendable {
     }
 }
 
-/// The rows of a loaded search index that `QualifiedUnits` needs.
-struct SearchIndexRows {
-    let searchable: [UInt8]
-    let store: CompactTypingStore
-}
-
 /// `QualifiedUnits` per policy, search date and relaxed rules, built on first use and shared by a batch.
 public final class QualifiedUnitsCache: Sendable {
     private let entries = Mutex<[UnitFacts.QualityMasks.Key: QualifiedUnits?]>([:])
 
     public init() {}
 
-    func units(_ assessor: UnitAssessor, index: SearchIndexRows, facts: UnitFacts) -> QualifiedUnits? {
+    func units(_ assessor: UnitAssessor, index: SearchIndex, facts: UnitFacts) -> QualifiedUnits? {
         let key = UnitFacts.QualityMasks.Key(policy: assessor.policy, date: assessor.searchDate, relaxed: assessor.relaxed)
         if let hit = entries.withLock({ $0[key] }) { return hit }
         let built = QualifiedUnits(index: index, facts: facts, assessor: assessor)

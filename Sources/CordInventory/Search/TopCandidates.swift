@@ -45,8 +45,7 @@ extension InventorySearch {
         let selector = CordSelector(policy: policy, searchDate: searchDate)
         let mask = facts.qualityMask(selector.assessor)
         let admit: @Sendable (Int) -> Bool = { (u: Int) in searchable[u] == 1 && facts.canQualify(u, selector.assessor, qualityMask: mask, weightKg: recipient.weightKg) }
-        let qualified = context.qualified.units(selector.assessor, index: SearchIndexRows(searchable: searchable, store: index.store),
-                                                facts: facts)
+        let qualified = context.qualified.units(selector.assessor, index: index, facts: facts)
         let scan = qualified.map { FloorScan(scorer: scorer, index: $0.floorIndex, floor: floor) }
         // Each part collects its survivors by known mismatches; buckets are then put in index row order.
         let total = qualified.map { $0.candidateCount(selector.assessor, weightKg: recipient.weightKg) } ?? index.store.count
