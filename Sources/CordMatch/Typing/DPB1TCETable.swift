@@ -24,14 +24,16 @@ public struct DPB1TCETable: Sendable {
         var groups: [String: UInt8] = [:]
         var version: String?
         var header = false
-        for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.hasPrefix("#") {
-                if line.hasPrefix("# version:") { version = line.split(separator: " ").last.map(String.init) }
+        // Split on bytes (the file is ASCII; Character-level splitting made this ~10 ms of every CLI process).
+        for (n, raw) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let line = raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw
+            if line.first == UInt8(ascii: "#") {
+                let comment = String(decoding: line, as: UTF8.self)
+                if comment.hasPrefix("# version:") { version = comment.split(separator: " ").last.map(String.init) }
                 continue
             }
             if line.isEmpty { continue }
-            let f = line.split(separator: ",", omittingEmptySubsequences: false).map(Self.trimmed)
+            let f = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false).map(Self.trimmed)
             if !header {
                 guard f.count >= 4, f[0] == "Allele", f[2] == "V1_Assignment", f[3] == "V2_Assignment" else {
                     throw ReferenceDataError.malformed(file: file, line: n + 1, reason: "expected the header 'Allele,Protein,V1_Assignment,V2_Assignment,…'")
@@ -57,10 +59,10 @@ public struct DPB1TCETable: Sendable {
     }
 
     /// A field without surrounding spaces and tabs.
-    private static func trimmed(_ s: Substring) -> String {
-        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+    private static func trimmed(_ s: Substring.UTF8View) -> String {
+        let blank = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
         guard let first = s.firstIndex(where: { !blank($0) }), let last = s.lastIndex(where: { !blank($0) }) else { return "" }
-        return String(s[first...last])
+        return String(decoding: s[first...last], as: UTF8.self)
     }
 
     private static func group(_ s: String) -> UInt8? {
