@@ -89,10 +89,9 @@ public final class InventorySearch: Sendable {
         var ids = (0..<cores).flatMap { found[$0] ?? [] }.map { index.unitIDs[$0] }
         let selector = CordSelector(policy: policy, searchDate: searchDate)
         if !includeIneligible {
-            let assessor = selector.assessor
             let survivors = ids
             let facts = try store.read { try UnitFacts.units(survivors, in: $0) }
-            let qualifying = Set(facts.filter { assessor.passesQuality($0) && assessor.canMeetDose(tnc: $0.tnc, cd34: $0.cd34, weightKg: recipient.weightKg) }.map(\.id))
+            let qualifying = Set(facts.filter { selector.assessor.canQualify($0, weightKg: recipient.weightKg) }.map(\.id))
             ids = ids.filter(qualifying.contains)
         }
         let candidates = try units(ids)

@@ -84,8 +84,8 @@ public struct UnitFacts: Sendable {
         }
     }
 
-    /// False when index row `u` cannot qualify for a recipient of `weightKg` under `assessor`, given the
-    /// assessor's `qualityMask` (or is gone).
+    /// `UnitAssessor.canQualify` for index row `u` (false when it is gone), with the quality part read from the
+    /// assessor's `qualityMask`.
     public func canQualify(_ u: Int, _ assessor: UnitAssessor, qualityMask: [Bool], weightKg: Double) -> Bool {
         qualityMask[u] && assessor.canMeetDose(tnc: tnc[u], cd34: cd34[u], weightKg: weightKg)
     }

@@ -1,9 +1,9 @@
 /// The four loci of x/6 and x/8 (A, B, C, DRB1) of a `CompactTypingStore`, packed for the floor scan. Per unit
 /// and locus, the two expressed value ids as UInt16 ("slots"); bit 15 of the second slot marks a homozygous
 /// locus, so the flag costs no read of its own; a locus where nothing is expressed gets the slot `distinct`
-/// twice. A and B of a unit share one 64-bit word, read for
-/// every unit; DRB1 and C share the next one, read only for the units that A and B leave in the race (it sits
-/// in the same cache line, so reading it costs no memory access of its own).
+/// twice. A and B of a unit share one 64-bit word, read for every unit; DRB1 and C share the next one, read
+/// only for the units that A and B leave in the race (it sits in the same cache line, so reading it costs no
+/// memory access of its own).
 ///
 /// An index covers a list of the store's rows (all of them, or e.g. the units that can qualify under a policy);
 /// a scan walks positions in that list and reports the rows.

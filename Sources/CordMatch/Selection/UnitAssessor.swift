@@ -103,6 +103,12 @@ public struct UnitAssessor: Sendable {
         !policy.quality.contains { qualityFact($0, unit) == false && !($0.relaxable && relaxed.contains($0.rule)) }
     }
 
+    /// False when `unit` fails a quality rule this search does not relax or cannot meet a dose for a recipient of
+    /// `weightKg` — it can then be neither eligible nor a double-unit candidate.
+    public func canQualify(_ unit: CordUnit, weightKg: Double) -> Bool {
+        passesQuality(unit) && canMeetDose(tnc: unit.tnc, cd34: unit.cd34, weightKg: weightKg)
+    }
+
     /// False when a unit with these cell counts (absolute, nil when not reported) meets neither the single-unit
     /// dose nor the double-unit per-unit minimum for a recipient of `weightKg`.
     public func canMeetDose(tnc totalTNC: Double?, cd34 totalCD34: Double?, weightKg: Double) -> Bool {
