@@ -3,27 +3,37 @@ import HLA
 import Foundation
 
 /// The search index of an inventory: every unit's resolved typing in compact form (`CompactTypingStore`), its id,
-/// and whether it is searchable (status AV), stamped with the inventory generation and the IPD-IMGT/HLA release
-/// it was resolved against. Stored as bytes (inside the SQLite file, in the transaction that changed the data,
-/// so it never disagrees with it).
+/// and whether it is searchable (status AV), stamped with the inventory generation, the IPD-IMGT/HLA release it
+/// was resolved against, and a random stamp that names this one index. Stored as bytes inside the SQLite file, in
+/// the transaction that changed the data (so it never disagrees with it), and copied to a file beside the
+/// database that a search maps instead of reading it out of SQLite (`SearchIndexStore`).
 ///
-/// Layout (little-endian): magic `CMINDEX1`, format version u32, generation i64, release (string), unit count
-/// u64, id bytes and offsets (arrays), searchable flags (array), the compact store, FNV-1a checksum u64 of all
-/// bytes before it. A damaged or foreign blob decodes to nil.
+/// Layout (little-endian): magic `CMINDEX1`, format version u32, stamp u64, generation i64, release (string),
+/// unit count u64, the id bytes, id end offsets and searchable flags (columns), the compact store, and a
+/// checksum u64 (`FNV1a.fourLanes`) of all bytes before it. Columns start at multiples of 8 bytes, so a loaded
+/// index reads them in place. A damaged or foreign index decodes to nil.
 public struct SearchIndex: Sendable {
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
     static let magic = Array("CMINDEX1".utf8)
 
+    /// Names this index among all indexes ever built (random): a copy of the index is this one when the stamps agree.
+    public let stamp: UInt64
     public let generation: Int64
     public let release: String
     /// Unit ids, in store order.
-    public let unitIDs: [String]
+    public let unitIDs: UnitIDList
     /// 1 when the unit is searchable (available).
-    public let searchable: [UInt8]
+    public let searchable: FlatColumn<UInt8>
     public let store: CompactTypingStore
 
-    public init(generation: Int64, release: String, unitIDs: [String], searchable: [UInt8], store: CompactTypingStore) {
+    public init(generation: Int64, release: String, unitIDs: [String], searchable: [UInt8], store: CompactTypingStore,
+                stamp: UInt64 = .random(in: .min ... .max)) {
+        self.init(stamp: stamp, generation: generation, release: release, unitIDs: UnitIDList(unitIDs), searchable: FlatColumn(searchable), store: store)
+    }
+
+    init(stamp: UInt64, generation: Int64, release: String, unitIDs: UnitIDList, searchable: FlatColumn<UInt8>, store: CompactTypingStore) {
         precondition(unitIDs.count == store.count && searchable.count == store.count)
+        self.stamp = stamp
         self.generation = generation
         self.release = release
         self.unitIDs = unitIDs
@@ -35,42 +45,35 @@ public struct SearchIndex: Sendable {
         var w = BinaryWriter()
         w.writeBytes(Self.magic)
         w.write(Self.formatVersion)
+        w.write(stamp)
         w.write(generation)
         w.write(release)
-        var idBytes: [UInt8] = [], offsets: [UInt32] = [0]
-        for id in unitIDs { idBytes += id.utf8; offsets.append(UInt32(idBytes.count)) }
         w.write(UInt64(unitIDs.count))
-        w.write(idBytes)
-        w.write(offsets)
-        w.write(searchable)
+        w.write(column: unitIDs.bytes)
+        w.write(column: unitIDs.ends)
+        w.write(column: searchable)
         store.encode(into: &w)
-        var h = FNV1a()
-        h.add(w.data)
-        w.write(h.value)
+        w.write(w.data.withUnsafeBytes(FNV1a.fourLanes))
         return w.data
     }
 
-    /// Decodes an index; nil when the bytes are not a complete, undamaged index of this format.
-    public static func decode(_ data: Data) -> SearchIndex? { data.withUnsafeBytes(decode) }
+    /// Decodes an index (copying the bytes); nil when they are not a complete, undamaged index of this format.
+    public static func decode(_ data: Data) -> SearchIndex? {
+        decode(FixedBytes(capacity: data.count) { data.copyBytes(to: $0) })
+    }
 
-    /// Decodes an index from raw bytes; nil as above.
-    public static func decode(_ raw: UnsafeRawBufferPointer) -> SearchIndex? {
-        guard raw.count > magic.count + 8, Array(raw.prefix(magic.count)) == magic else { return nil }
-        var h = FNV1a()
-        h.add(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)]))
-        guard raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self) == h.value else { return nil }
-        var r = BinaryReader(raw, start: magic.count, end: raw.count - 8)
-        guard let version: UInt32 = r.read(), version == formatVersion, let generation: Int64 = r.read(),
-              let release = r.string(), let n: UInt64 = r.read(), let idBytes: [UInt8] = r.array(),
-              let offsets: [UInt32] = r.array(), offsets.count == Int(n) + 1, let searchable: [UInt8] = r.array(),
-              searchable.count == Int(n), let store = CompactTypingStore(decoding: &r), store.count == Int(n) else { return nil }
-        var ids: [String] = []
-        ids.reserveCapacity(Int(n))
-        for i in 0..<Int(n) {
-            let lo = Int(offsets[i]), hi = Int(offsets[i + 1])
-            guard lo <= hi, hi <= idBytes.count else { return nil }
-            ids.append(String(decoding: idBytes[lo..<hi], as: UTF8.self))
-        }
-        return SearchIndex(generation: generation, release: release, unitIDs: ids, searchable: searchable, store: store)
+    /// Decodes an index that reads its columns in place from `bytes`; nil as above.
+    package static func decode(_ bytes: FixedBytes) -> SearchIndex? {
+        let raw = bytes.buffer
+        guard raw.count > magic.count + 8, raw.prefix(magic.count).elementsEqual(magic),
+              raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self) == FNV1a.fourLanes(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)]))
+        else { return nil }
+        var r = BinaryReader(bytes, start: magic.count, end: raw.count - 8)
+        guard let version: UInt32 = r.read(), version == formatVersion, let stamp: UInt64 = r.read(), let generation: Int64 = r.read(),
+              let release = r.string(), let n: UInt64 = r.read(), let idBytes: FlatColumn<UInt8> = r.column(),
+              let ends: FlatColumn<UInt32> = r.column(), ends.count == Int(n) + 1, let ids = UnitIDList(bytes: idBytes, ends: ends),
+              let searchable: FlatColumn<UInt8> = r.column(), searchable.count == Int(n),
+              let store = CompactTypingStore(decoding: &r), store.count == Int(n) else { return nil }
+        return SearchIndex(stamp: stamp, generation: generation, release: release, unitIDs: ids, searchable: searchable, store: store)
     }
 }

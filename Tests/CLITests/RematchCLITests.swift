@@ -62,11 +62,18 @@ import TestSupport
         let run = ["rematch", "--search-date", "2026-03-01", "--quiet", "--format", "json", "--batch-size", "10"]
         let straight = try Self.ok(run + ["--db", dbs[0]]).out
 
+        // The latest run's recipients done, from `--status` ("run N: unfinished, 120/300 recipients, …").
+        func latest() throws -> (unfinished: Bool, done: Int) {
+            let line = try Self.ok(["rematch", "--db", dbs[1], "--status"]).out.split(separator: "\n").first.map(String.init) ?? ""
+            let done = line.firstMatch(of: /, (\d+)\/\d+ recipients/).flatMap { Int($0.1) } ?? 0
+            return (line.contains("unfinished"), done)
+        }
+        // Three times: start (or resume) the run, wait until it has stored more results, kill it. Then finish it.
         var partialKills = 0, finished = false, attempt = 0
         while !finished && attempt < 12 {
             attempt += 1
-            let status = try Self.ok(["rematch", "--db", dbs[1], "--status"]).out
-            let resume = status.contains("unfinished")
+            let before = try latest()
+            let resume = before.unfinished
             let p = Process()
             p.executableURL = CLITests.binary
             p.arguments = (resume ? ["rematch", "--db", dbs[1], "--resume", "--quiet", "--batch-size", "10"] : run + ["--db", dbs[1]])
@@ -74,14 +81,20 @@ import TestSupport
             p.standardOutput = FileHandle.nullDevice
             p.standardError = FileHandle.nullDevice
             try p.run()
-            usleep(UInt32(300_000 + 150_000 * attempt))
-            if p.isRunning && attempt < 8 {
-                kill(p.processIdentifier, SIGKILL)
-                p.waitUntilExit()
-                let after = try Self.ok(["rematch", "--db", dbs[1], "--status"]).out
-                if let line = after.split(separator: "\n").first, line.contains("unfinished"), !line.contains(" 0/") { partialKills += 1 }
+            var killed = false
+            while partialKills < 3 && p.isRunning {
+                usleep(20_000)
+                if try latest().done > (resume ? before.done : 0), p.isRunning {
+                    kill(p.processIdentifier, SIGKILL)
+                    killed = true
+                    break
+                }
+            }
+            p.waitUntilExit()
+            if killed {
+                let after = try latest()
+                if after.unfinished { partialKills += 1 } else { finished = true }  // (it finished just before the kill)
             } else {
-                p.waitUntilExit()
                 #expect(p.terminationStatus == 0)
                 finished = true
             }

@@ -1,5 +1,5 @@
 @testable import CordInventory
-import CordIndex
+@testable import CordIndex
 @testable import CordMatch
 import Foundation
 import GRDB
@@ -8,12 +8,15 @@ import Testing
 /// An import builds the search index from the typings it has just resolved; that index must be the one a
 /// rebuild from the stored data gives, whatever the typings look like and whatever else is stored.
 @Suite struct ImportIndexTests {
-    /// The stored index, and one built now from the stored rows (every unit resolved from its GL string).
+    /// The stored index, and one built now from the stored rows (every unit resolved from its GL string), given
+    /// the stored one's stamp.
     static func storedAndRebuilt(_ store: InventoryStore, _ resolver: TypingResolver) throws -> (stored: Data, rebuilt: Data) {
         try store.read { db in
             let stored = try #require(try SearchIndexStore.load(db))
             let rebuilt = try SearchIndexStore.build(db, resolver: resolver, generation: stored.generation)
-            return (stored.encode(), rebuilt.encode())
+            let stamped = SearchIndex(stamp: stored.stamp, generation: rebuilt.generation, release: rebuilt.release, unitIDs: rebuilt.unitIDs,
+                                      searchable: rebuilt.searchable, store: rebuilt.store)
+            return (stored.encode(), stamped.encode())
         }
     }
 

@@ -35,10 +35,12 @@ public final class InventorySearch: Sendable {
 
     public var unitCount: Int { index.unitIDs.count }
 
-    /// The units with these ids, as matching sees them (ids no longer stored are skipped).
+    /// The units with these ids, as matching sees them (ids no longer stored are skipped); their typings are
+    /// resolved on every core.
     func units(_ ids: [String]) throws -> [CordUnit] {
         let rows = try store.read { try UnitRow.fetchAll($0, keys: ids) }
-        return try rows.map { try $0.cordUnit(resolver) }
+        let resolver = resolver
+        return try rows.concurrentMap { try $0.cordUnit(resolver) }
     }
 
     /// The units with these ids through the cache (ids no longer stored are skipped). Only for a search object

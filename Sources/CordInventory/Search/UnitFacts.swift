@@ -1,3 +1,4 @@
+import CordIndex
 import CordMatch
 import GRDB
 import Synchronization
@@ -20,7 +21,7 @@ public struct UnitFacts: Sendable {
     }
 
     /// Reads the facts of `index`'s units (the index lists them in id order, as this query does).
-    public init(_ store: InventoryStore, index unitIDs: [String]) throws {
+    public init(_ store: InventoryStore, index unitIDs: UnitIDList) throws {
         units = try store.read { db in
             var out = [CordUnit?](repeating: nil, count: unitIDs.count)
             var i = 0

@@ -2,10 +2,12 @@ import CordIndex
 import CordMatch
 import Foundation
 import GRDB
+import HLA
 
 /// Reads and writes the search index inside the database: chunked BLOBs in `search_index`, rewritten in the
 /// same transaction as the unit changes (so a search never sees an index that disagrees with the committed data,
-/// even after a killed import), with the generation in `meta`.
+/// even after a killed import), with its generation and stamp in `meta`; and its copy beside the database
+/// (`SearchIndexFile`), which loading maps when it is the index that `meta` names.
 enum SearchIndexStore {
     static let chunkSize = 16 << 20
 
@@ -63,7 +65,8 @@ enum SearchIndexStore {
     @discardableResult
     static func rebuild(_ db: Database, resolver: TypingResolver, known: ResolvedUnitTypings = .init(), unchangedSince: Int64? = nil) throws -> Int64 {
         let generation = (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_generation'").flatMap { Int64($0) } ?? 0) + 1
-        let data = try build(db, resolver: resolver, generation: generation, known: known, unchangedSince: unchangedSince).encode()
+        let index = try build(db, resolver: resolver, generation: generation, known: known, unchangedSince: unchangedSince)
+        let data = index.encode()
         try db.execute(sql: "DELETE FROM search_index")
         var chunk = 0, offset = 0
         repeat {
@@ -72,27 +75,50 @@ enum SearchIndexStore {
             chunk += 1
             offset = end
         } while offset < data.count
-        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('index_generation', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                       arguments: [String(generation)])
+        for (key, value) in [("index_generation", String(generation)), ("index_stamp", String(index.stamp))] {
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [key, value])
+        }
+        // The copy beside the database, written before the commit: should the transaction not commit, the copy's
+        // stamp is not the one in `meta`, and it is ignored.
+        if let database = try databasePath(db) { data.withUnsafeBytes { SearchIndexFile.save($0, database: database) } }
         return generation
     }
 
-    /// The stored index, or nil when there is none or it cannot be decoded.
+    /// The path of the database file; nil for an in-memory or temporary database.
+    static func databasePath(_ db: Database) throws -> String? {
+        let file = try Row.fetchAll(db, sql: "PRAGMA database_list").first { $0["name"] == "main" }?["file"] as String?
+        return file.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The stored index, or nil when there is none or it cannot be decoded: mapped from the file beside the
+    /// database when that holds the index `meta` names, else read out of the database (and the file rewritten).
     static func load(_ db: Database) throws -> SearchIndex? {
-        // The chunks are copied straight from SQLite's buffers into one array (no intermediate copies: the
-        // index of a million units is 70 MB).
+        let stamp = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_stamp'").flatMap { UInt64($0) }
+        let database = try databasePath(db)
+        if let stamp, let database, let mapped = SearchIndexFile.load(database: database, stamp: stamp) { return mapped }
+        guard let bytes = try storedBytes(db), let index = SearchIndex.decode(bytes) else { return nil }
+        if let database, index.stamp == stamp { SearchIndexFile.save(bytes.buffer, database: database) }
+        return index
+    }
+
+    /// The index's bytes as stored in the database: the chunks copied straight from SQLite's buffers into one
+    /// buffer (the index of a million units is 70 MB); nil when there are none or they are incomplete.
+    private static func storedBytes(_ db: Database) throws -> FixedBytes? {
         guard let total = try Int.fetchOne(db, sql: "SELECT SUM(LENGTH(data)) FROM search_index"), total > 0 else { return nil }
         var complete = true
-        let bytes = try [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+        let bytes = try FixedBytes(capacity: total) { buffer in
+            var initialized = 0
             let rows = try Row.fetchCursor(db, sql: "SELECT data FROM search_index ORDER BY chunk")
             while let row = try rows.next(), complete {
                 try row.withUnsafeData(atIndex: 0) { chunk in
                     guard let chunk, initialized + chunk.count <= total else { complete = false; return }
-                    initialized += chunk.copyBytes(to: UnsafeMutableBufferPointer(rebasing: buffer[initialized...]))
+                    initialized += chunk.copyBytes(to: UnsafeMutableRawBufferPointer(rebasing: buffer[initialized...]))
                 }
             }
             complete = complete && initialized == total
+            return initialized
         }
-        return complete ? bytes.withUnsafeBytes(SearchIndex.decode) : nil
+        return complete ? bytes : nil
     }
 }

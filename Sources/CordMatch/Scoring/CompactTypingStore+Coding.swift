@@ -17,8 +17,8 @@ extension CompactTypingStore {
                 w.write(v.tceGroup)
             }
         }
-        w.write(roles)
-        w.write(locusFlags)
+        w.write(column: roles)
+        w.write(column: locusFlags)
     }
 
     /// Reads what `encode` wrote; nil when the bytes are not a consistent store.
@@ -40,23 +40,31 @@ extension CompactTypingStore {
             }
             decoded.append(locusValues)
         }
-        guard let roles: [UInt32] = r.array(), let flags: [UInt8] = r.array(),
+        guard let roles: FlatColumn<UInt32> = r.column(), let flags: FlatColumn<UInt8> = r.column(),
               roles.count == Int(n) * 12, flags.count == Int(n) * 6 else { return nil }
-        // Every expressed role must name a value of its locus (one pass, in memory order).
-        let limits = decoded.map { UInt32($0.count) }
-        var valid = true
+        guard Self.rolesAreValid(roles, flags, count: Int(n), limits: decoded.map(\.count)) else { return nil }
+        restore(count: Int(n), values: decoded, roles: roles, locusFlags: flags)
+    }
+
+    /// True when every expressed role names a value of its locus (`limits`: the number of values per locus).
+    /// Roles where nothing is expressed are 0, so one pass takes the largest role at each of the 12 places of a
+    /// typing (4 at a time); only a locus without values needs the flags (nothing may be expressed there).
+    static func rolesAreValid(_ roles: FlatColumn<UInt32>, _ flags: FlatColumn<UInt8>, count n: Int, limits: [Int]) -> Bool {
+        var m0 = SIMD4<UInt32>(), m1 = m0, m2 = m0
         roles.withUnsafeBufferPointer { roles in
-            flags.withUnsafeBufferPointer { flags in
-                for t in 0..<Int(n) {
-                    for l in 0..<6 where flags[t &* 6 &+ l] & Self.nothingExpressed == 0 {
-                        let r = t &* 12 &+ 2 &* l
-                        if roles[r] >= limits[l] || roles[r &+ 1] >= limits[l] { valid = false }
-                    }
-                }
+            guard let base = roles.baseAddress.map(UnsafeRawPointer.init) else { return }
+            for t in 0..<n {
+                let at = t &* 48
+                m0 = pointwiseMax(m0, base.loadUnaligned(fromByteOffset: at, as: SIMD4<UInt32>.self))
+                m1 = pointwiseMax(m1, base.loadUnaligned(fromByteOffset: at &+ 16, as: SIMD4<UInt32>.self))
+                m2 = pointwiseMax(m2, base.loadUnaligned(fromByteOffset: at &+ 32, as: SIMD4<UInt32>.self))
             }
         }
-        guard valid else { return nil }
-        restore(count: Int(n), values: decoded, roles: roles, locusFlags: flags)
+        let largest = [m0, m1, m2].flatMap { [$0[0], $0[1], $0[2], $0[3]] }
+        return limits.indices.allSatisfy { l in
+            if limits[l] > 0 { return Int(max(largest[2 * l], largest[2 * l + 1])) < limits[l] }
+            return (0..<n).allSatisfy { flags[$0 * 6 + l] & nothingExpressed != 0 }
+        }
     }
 
     static let resolutions: [PositionTyping.Resolution] = [.allele, .ambiguous, .antigen, .untyped]

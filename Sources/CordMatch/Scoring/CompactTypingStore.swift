@@ -1,3 +1,5 @@
+import HLA
+
 /// Many resolved typings in flat arrays for fast scoring. The values of each locus are interned (an inventory
 /// repeats the same alleles, XX codes and antigens over and over): a typing stores, per locus, the ids of the
 /// two values that take part in matching (a null value replaced by the other) and two flags.
@@ -8,24 +10,21 @@ public struct CompactTypingStore: Sendable {
     public private(set) var count = 0
     /// The distinct values of each locus (index: `MatchLocus.allCases` order).
     private(set) var values: [[PositionTyping]] = Array(repeating: [], count: MatchLocus.allCases.count)
-    private var ids: [[ValueKey: UInt32]] = Array(repeating: [:], count: MatchLocus.allCases.count)
+    /// Per locus: the id of each distinct value (the interning tables); nil until a decoded store is appended to.
+    private var ids: [[ValueKey: UInt32]]? = Array(repeating: [:], count: MatchLocus.allCases.count)
 
-    /// Replaces the contents with decoded ones (rebuilding the interning tables).
-    mutating func restore(count: Int, values: [[PositionTyping]], roles: [UInt32], locusFlags: [UInt8]) {
+    /// Replaces the contents with decoded ones (the interning tables are rebuilt if the store is appended to).
+    mutating func restore(count: Int, values: [[PositionTyping]], roles: FlatColumn<UInt32>, locusFlags: FlatColumn<UInt8>) {
         self.count = count
         self.values = values
         self.roles = roles
         self.locusFlags = locusFlags
-        ids = values.map { locusValues in
-            var d: [ValueKey: UInt32] = [:]
-            for (i, v) in locusValues.enumerated() { d[ValueKey(v)] = UInt32(i) }
-            return d
-        }
+        ids = nil
     }
-    /// Per typing and locus: the value ids of the two expressed roles.
-    private(set) var roles: [UInt32] = []
+    /// Per typing and locus: the value ids of the two expressed roles (read in place from a loaded index).
+    private(set) var roles = FlatColumn<UInt32>()
     /// Per typing and locus: `nothingExpressed` (bit 0) and `homozygous` (bit 1).
-    private(set) var locusFlags: [UInt8] = []
+    private(set) var locusFlags = FlatColumn<UInt8>()
 
     static let nothingExpressed: UInt8 = 1, homozygous: UInt8 = 2
 
@@ -138,11 +137,18 @@ public struct CompactTypingStore: Sendable {
     public func distinctValues(_ l: Int) -> Int { values[l].count }
 
     private mutating func intern(_ v: PositionTyping, _ l: Int) -> UInt32 {
+        if ids == nil {
+            ids = values.map { locusValues in
+                var d: [ValueKey: UInt32] = [:]
+                for (i, v) in locusValues.enumerated() { d[ValueKey(v)] = UInt32(i) }
+                return d
+            }
+        }
         let key = ValueKey(v)
-        if let id = ids[l][key] { return id }
+        if let id = ids![l][key] { return id }
         let id = UInt32(values[l].count)
         values[l].append(v)
-        ids[l][key] = id
+        ids![l][key] = id
         return id
     }
 }

@@ -21,55 +21,97 @@ public struct BinaryWriter {
     }
 
     public mutating func writeBytes(_ b: [UInt8]) { data.append(contentsOf: b) }
+
+    /// A column: its u64 count, zero bytes up to the next multiple of 8 from the start, then its values — so that
+    /// `BinaryReader.column()` can read it in place.
+    public mutating func write<T: FixedWidthInteger>(column: FlatColumn<T>) {
+        write(UInt64(column.count))
+        data.append(contentsOf: [UInt8](repeating: 0, count: (8 - data.count % 8) % 8))
+        column.withUnsafeBufferPointer { data.append(contentsOf: UnsafeRawBufferPointer($0)) }
+    }
 }
 
 /// Bounds-checked reading of what `BinaryWriter` wrote: every read returns nil past the end or on a corrupt
 /// count, so a damaged file is rejected rather than crashing. Assumes a little-endian host (x86_64, arm64).
+/// Its scalar reads are inlinable (specialised where they are used: decoding thousands of small values).
 public struct BinaryReader {
-    let raw: UnsafeRawBufferPointer
-    public private(set) var position: Int
-    let end: Int
+    @usableFromInline let raw: UnsafeRawBufferPointer
+    @usableFromInline var offset: Int
+    @usableFromInline let end: Int
+    /// Where the next read starts.
+    public var position: Int { offset }
+    /// The owner of `raw` when columns are to be read in place (`column()`).
+    private let owner: FixedBytes?
 
     /// Reads `raw[start..<end]`.
     public init(_ raw: UnsafeRawBufferPointer, start: Int = 0, end: Int? = nil) {
         self.raw = raw
-        position = start
+        offset = start
         self.end = end ?? raw.count
+        owner = nil
     }
 
+    /// Reads `bytes[start..<end]`; its columns are read in place, kept alive by `bytes`.
+    package init(_ bytes: FixedBytes, start: Int = 0, end: Int? = nil) {
+        raw = bytes.buffer
+        offset = start
+        self.end = end ?? bytes.buffer.count
+        owner = bytes
+    }
+
+    /// What `BinaryWriter.write(column:)` wrote: a view of the bytes when the reader has their owner, else a copy.
+    public mutating func column<T: FixedWidthInteger>() -> FlatColumn<T>? {
+        guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
+        let start = offset + (8 - offset % 8) % 8, byteCount = Int(count) * MemoryLayout<T>.stride
+        guard start + byteCount <= end else { return nil }
+        offset = start + byteCount
+        if let owner { return FlatColumn(viewing: owner, offset: start, count: Int(count)) }
+        return FlatColumn(copy(count: Int(count), at: start))
+    }
+
+    @inlinable
     public mutating func read<T: FixedWidthInteger>() -> T? {
-        guard position + MemoryLayout<T>.size <= end else { return nil }
-        defer { position += MemoryLayout<T>.size }
-        return T(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: T.self))
+        guard offset + MemoryLayout<T>.size <= end else { return nil }
+        defer { offset += MemoryLayout<T>.size }
+        return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 
+    @inlinable
     public mutating func bytes(_ n: Int) -> [UInt8]? {
-        guard n >= 0, position + n <= end else { return nil }
-        defer { position += n }
-        return Array(raw[position..<(position + n)])
+        guard n >= 0, offset + n <= end else { return nil }
+        defer { offset += n }
+        return Array(raw[offset..<(offset + n)])
     }
 
+    @inlinable
     public mutating func array<T: FixedWidthInteger>() -> [T]? {
         guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
         let byteCount = Int(count) * MemoryLayout<T>.stride
-        guard position + byteCount <= end else { return nil }
-        let start = position
-        position += byteCount
-        return [T](unsafeUninitializedCapacity: Int(count)) { buf, n in
-            UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + byteCount)]))
-            n = Int(count)
+        guard offset + byteCount <= end else { return nil }
+        defer { offset += byteCount }
+        return copy(count: Int(count), at: offset)
+    }
+
+    /// `count` values at byte `start`, copied out (the caller has checked the bounds).
+    @inlinable
+    func copy<T: FixedWidthInteger>(count: Int, at start: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buf, n in
+            UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + count * MemoryLayout<T>.stride)]))
+            n = count
         }
     }
 
     /// The place of a `[UInt8]` array in the buffer, skipped over without copying it.
     public mutating func byteRange() -> Range<Int>? {
-        guard let count: UInt64 = read(), count < UInt64(Int32.max), position + Int(count) <= end else { return nil }
-        defer { position += Int(count) }
-        return position..<(position + Int(count))
+        guard let count: UInt64 = read(), count < UInt64(Int32.max), offset + Int(count) <= end else { return nil }
+        defer { offset += Int(count) }
+        return offset..<(offset + Int(count))
     }
 
+    @inlinable
     public mutating func string() -> String? {
-        guard let n: UInt32 = read(), let b = bytes(Int(n)) else { return nil }
-        return String(decoding: b, as: UTF8.self)
+        guard let n: UInt32 = read(), n <= UInt32(end - offset) else { return nil }
+        defer { offset += Int(n) }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(n))]), as: UTF8.self)
     }
 }

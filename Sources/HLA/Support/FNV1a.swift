@@ -23,6 +23,27 @@ public struct FNV1a: Sendable {
         }
         value = (value ^ UInt64(n)) &* Self.prime
     }
+
+    /// FNV-1a over four interleaved lanes of 8-byte words (32 bytes a step, so about four times `add`'s speed
+    /// on a large buffer), the lanes and the tail then folded by `add`: the checksum of a format checked whole
+    /// each time it is opened (the search index). A change to any one word always changes it (each step is a
+    /// bijection of the lane's state).
+    public static func fourLanes(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b = a ^ 1, c = a ^ 2, d = a ^ 3
+        var i = 0
+        let n = raw.count
+        while i + 32 <= n {
+            a = (a ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime
+            b = (b ^ raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) &* prime
+            c = (c ^ raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)) &* prime
+            d = (d ^ raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)) &* prime
+            i += 32
+        }
+        var h = FNV1a()
+        [a, b, c, d, UInt64(n)].withUnsafeBytes { h.add($0) }
+        h.add(UnsafeRawBufferPointer(rebasing: raw[i...]))
+        return h.value
+    }
 }
 
 

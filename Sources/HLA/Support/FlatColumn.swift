@@ -1,0 +1,64 @@
+/// A flat array of plain values (a column of an on-disk format): owned and growable while it is built, or a
+/// read-only view of bytes that some `FixedBytes` keeps alive (a memory-mapped file, or bytes read out of a
+/// database once), used where they lie with no copy. Appending to a view first copies it.
+///
+/// `@unchecked Sendable`: a view's bytes are never written (`FixedBytes`), and an owned column is a value.
+public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
+    private var owned: [Element]
+    /// The viewed bytes' owner, or nil for an owned column.
+    private var bytes: FixedBytes?
+    private var base: UnsafePointer<Element>?
+    private var viewCount = 0
+
+    /// An empty, owned column.
+    public init() { owned = [] }
+
+    /// An owned column of these values.
+    public init(_ values: [Element]) { owned = values }
+
+    /// A view of `count` values at byte `offset` of `bytes`; nil when they do not fit or are misaligned.
+    package init?(viewing bytes: FixedBytes, offset: Int, count: Int) {
+        let size = count * MemoryLayout<Element>.stride
+        guard offset >= 0, count >= 0, offset + size <= bytes.buffer.count else { return nil }
+        owned = []
+        self.bytes = bytes
+        viewCount = count
+        guard count > 0 else { return }
+        let start = bytes.buffer.baseAddress! + offset
+        guard Int(bitPattern: start) % MemoryLayout<Element>.alignment == 0 else { return nil }
+        base = UnsafePointer(start.bindMemory(to: Element.self, capacity: count))
+    }
+
+    /// True when the values are read in place from bytes this column does not own.
+    public var isView: Bool { bytes != nil }
+
+    /// Calls `body` with the values in one contiguous buffer.
+    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        if bytes != nil { return try body(UnsafeBufferPointer(start: base, count: viewCount)) }
+        return try owned.withUnsafeBufferPointer(body)
+    }
+
+    /// Appends a value (copying a view into an owned column first).
+    public mutating func append(_ value: Element) {
+        if bytes != nil {
+            owned = Array(self)
+            bytes = nil
+            base = nil
+            viewCount = 0
+        }
+        owned.append(value)
+    }
+}
+
+extension FlatColumn: RandomAccessCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { bytes != nil ? viewCount : owned.count }
+
+    public subscript(i: Int) -> Element {
+        if bytes != nil {
+            precondition(i >= 0 && i < viewCount, "FlatColumn index out of range")
+            return base.unsafelyUnwrapped[i]
+        }
+        return owned[i]
+    }
+}

@@ -1,0 +1,82 @@
+@testable import CordInventory
+import CordIndex
+@testable import CordMatch
+import Foundation
+import GRDB
+import Testing
+
+/// The copy of the search index beside the database: used when it is the index the database names, ignored and
+/// rewritten when it is not (stale, damaged, another database's, left by a transaction that did not commit).
+@Suite struct SearchIndexFileTests {
+    /// A database with the fixture units imported, and the path of its index file.
+    static func imported() throws -> (InventoryStore, URL, String) {
+        let (store, dir) = try InventoryTests.store()
+        _ = try UnitImporter(resolver: try InventoryTests.resolver.get()).importFile(InventoryTests.fixture("units.csv"), into: store, skipInvalid: false)
+        return (store, dir, SearchIndexFile.path(forDatabase: store.path))
+    }
+
+    static func stamp(_ store: InventoryStore) throws -> UInt64? {
+        try store.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'index_stamp'").flatMap { UInt64($0) } }
+    }
+
+    /// The stamp in the index file (nil when there is none or it is not a whole index).
+    static func fileStamp(_ path: String) -> UInt64? {
+        (try? Data(contentsOf: URL(fileURLWithPath: path))).flatMap(SearchIndex.decode)?.stamp
+    }
+
+    @Test func importWritesTheFileOwnerOnlyAndSearchesMapIt() throws {
+        let (store, dir, path) = try Self.imported()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let stamp = try #require(try Self.stamp(store))
+        #expect(Self.fileStamp(path) == stamp)
+        // With the copy inside the database destroyed, the index still loads: it comes from the file.
+        try store.write { try $0.execute(sql: "UPDATE search_index SET data = zeroblob(LENGTH(data))") }
+        let index = try #require(try store.read { try SearchIndexStore.load($0) })
+        #expect(index.stamp == stamp && index.unitIDs.count == 8 && index.unitIDs[1] == "DEMO-0002")
+        #expect(index.store.roles.isView)
+    }
+
+    @Test func aFileThatIsNotTheNamedIndexIsIgnoredAndRewritten() throws {
+        let (store, dir, path) = try Self.imported()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let expected = try #require(try store.read { try SearchIndexStore.load($0) }).encode()
+        let stamp = try #require(try Self.stamp(store))
+
+        // Another database's index (same units and generation, another stamp), then a damaged copy, then none.
+        let (other, otherDir, otherPath) = try Self.imported()
+        defer { try? FileManager.default.removeItem(at: otherDir) }
+        _ = other
+        let foreign = try Data(contentsOf: URL(fileURLWithPath: otherPath))
+        var damaged = try Data(contentsOf: URL(fileURLWithPath: path))
+        damaged[damaged.count / 2] ^= 0x55
+        for replacement in [foreign, damaged, nil] {
+            if let replacement { try replacement.write(to: URL(fileURLWithPath: path)) } else { try FileManager.default.removeItem(atPath: path) }
+            #expect(Self.fileStamp(path) != stamp)
+            let index = try #require(try store.read { try SearchIndexStore.load($0) })
+            #expect(index.encode() == expected)
+            #expect(Self.fileStamp(path) == stamp)
+        }
+    }
+
+    @Test func aFileWrittenByATransactionThatDidNotCommitIsIgnored() throws {
+        let (store, dir, path) = try Self.imported()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try #require(try store.read { try SearchIndexStore.load($0) })
+        struct Abort: Error {}
+        // A rebuild writes its file before the commit; the transaction then fails (as a killed import would).
+        #expect(throws: Abort.self) {
+            try store.write { db in
+                try db.execute(sql: "DELETE FROM units WHERE id = 'DEMO-0002'")
+                try SearchIndexStore.rebuild(db, resolver: try InventoryTests.resolver.get())
+                throw Abort()
+            }
+        }
+        #expect(Self.fileStamp(path) != before.stamp)
+        let after = try #require(try store.read { try SearchIndexStore.load($0) })
+        #expect(after.encode() == before.encode() && after.unitIDs.contains("DEMO-0002"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+}
