@@ -9,36 +9,47 @@ import Foundation
 /// database that a search maps instead of reading it out of SQLite (`SearchIndexStore`).
 ///
 /// Layout (little-endian): magic `CMINDEX1`, format version u32, stamp u64, generation i64, release (string),
-/// unit count u64, the id bytes, id end offsets and searchable flags (columns), the compact store, and a
-/// checksum u64 (`FNV1a.fourLanes`) of all bytes before it. Columns start at multiples of 8 bytes, so a loaded
+/// the resolver's configuration digest u64,
+/// unit count u64, the id bytes, id end offsets and searchable flags (columns), the compact store, a u8 1 and
+/// the floor index's words (a column) or a u8 0 when the store's values do not fit one, and a checksum u64
+/// (`FNV1a.fourLanes`) of all bytes before it. Columns start at multiples of 8 bytes, so a loaded
 /// index reads them in place. A damaged or foreign index decodes to nil.
 public struct SearchIndex: Sendable {
-    public static let formatVersion: UInt32 = 3
+    public static let formatVersion: UInt32 = 5
     static let magic = Array("CMINDEX1".utf8)
 
     /// Names this index among all indexes ever built (random): a copy of the index is this one when the stamps agree.
     public let stamp: UInt64
     public let generation: Int64
     public let release: String
+    /// `TypingResolver.configurationDigest` of the resolver the typings were resolved with (its values are that
+    /// resolver's answers for their written texts).
+    public let resolverDigest: UInt64
     /// Unit ids, in store order.
     public let unitIDs: UnitIDList
     /// 1 when the unit is searchable (available).
     public let searchable: FlatColumn<UInt8>
     public let store: CompactTypingStore
+    /// The floor index of every unit (position i is row i); nil when the store has too many distinct values.
+    public let floor: FloorIndex?
 
-    public init(generation: Int64, release: String, unitIDs: [String], searchable: [UInt8], store: CompactTypingStore,
+    public init(generation: Int64, release: String, resolverDigest: UInt64, unitIDs: [String], searchable: [UInt8], store: CompactTypingStore,
                 stamp: UInt64 = .random(in: .min ... .max)) {
-        self.init(stamp: stamp, generation: generation, release: release, unitIDs: UnitIDList(unitIDs), searchable: FlatColumn(searchable), store: store)
+        self.init(stamp: stamp, generation: generation, release: release, resolverDigest: resolverDigest, unitIDs: UnitIDList(unitIDs),
+                  searchable: FlatColumn(searchable), store: store, floor: FloorIndex(store))
     }
 
-    init(stamp: UInt64, generation: Int64, release: String, unitIDs: UnitIDList, searchable: FlatColumn<UInt8>, store: CompactTypingStore) {
+    init(stamp: UInt64, generation: Int64, release: String, resolverDigest: UInt64, unitIDs: UnitIDList, searchable: FlatColumn<UInt8>,
+         store: CompactTypingStore, floor: FloorIndex?) {
         precondition(unitIDs.count == store.count && searchable.count == store.count)
         self.stamp = stamp
         self.generation = generation
         self.release = release
+        self.resolverDigest = resolverDigest
         self.unitIDs = unitIDs
         self.searchable = searchable
         self.store = store
+        self.floor = floor
     }
 
     public func encode() -> Data {
@@ -48,11 +59,14 @@ public struct SearchIndex: Sendable {
         w.write(stamp)
         w.write(generation)
         w.write(release)
+        w.write(resolverDigest)
         w.write(UInt64(unitIDs.count))
         w.write(column: unitIDs.bytes)
         w.write(column: unitIDs.ends)
         w.write(column: searchable)
         store.encode(into: &w)
+        w.write(UInt8(floor == nil ? 0 : 1))
+        if let floor { w.write(column: floor.words) }
         w.write(w.data.withUnsafeBytes(FNV1a.fourLanes))
         return w.data
     }
@@ -70,10 +84,16 @@ public struct SearchIndex: Sendable {
         else { return nil }
         var r = BinaryReader(bytes, start: magic.count, end: raw.count - 8)
         guard let version: UInt32 = r.read(), version == formatVersion, let stamp: UInt64 = r.read(), let generation: Int64 = r.read(),
-              let release = r.string(), let n: UInt64 = r.read(), let idBytes: FlatColumn<UInt8> = r.column(),
+              let release = r.string(), let resolverDigest: UInt64 = r.read(), let n: UInt64 = r.read(), let idBytes: FlatColumn<UInt8> = r.column(),
               let ends: FlatColumn<UInt32> = r.column(), ends.count == Int(n) + 1, let ids = UnitIDList(bytes: idBytes, ends: ends),
               let searchable: FlatColumn<UInt8> = r.column(), searchable.count == Int(n),
-              let store = CompactTypingStore(decoding: &r), store.count == Int(n) else { return nil }
-        return SearchIndex(stamp: stamp, generation: generation, release: release, unitIDs: ids, searchable: searchable, store: store)
+              let store = CompactTypingStore(decoding: &r), store.count == Int(n), let hasFloor: UInt8 = r.read() else { return nil }
+        var floor: FloorIndex?
+        if hasFloor == 1 {
+            guard let words: FlatColumn<UInt64> = r.column(), let index = FloorIndex(words: words, of: store) else { return nil }
+            floor = index
+        }
+        guard r.position == raw.count - 8 else { return nil }
+        return SearchIndex(stamp: stamp, generation: generation, release: release, resolverDigest: resolverDigest, unitIDs: ids, searchable: searchable, store: store, floor: floor)
     }
 }

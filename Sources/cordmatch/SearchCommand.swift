@@ -24,10 +24,11 @@ struct RecipientOptions: ParsableArguments {
     func withSearch(_ database: DatabaseOptions, _ reference: ReferenceOptions,
                     _ body: (InventorySearch, Recipient, SelectionPolicy, CalendarDate) throws -> Void) throws {
         let store = try database.open()
+        let index = StoredIndexLoad(store)  // read while the reference data load
         let resolver = try makeResolver(reference)
         do {
             let (recipient, policy, date) = try load(store, resolver)
-            try body(try InventorySearch(store: store, resolver: resolver), recipient, policy, date)
+            try body(try InventorySearch(store: store, resolver: resolver, loading: index), recipient, policy, date)
         } catch let e as ExitCode {
             throw e
         } catch {

@@ -14,8 +14,8 @@ import Testing
         try store.read { db in
             let stored = try #require(try SearchIndexStore.load(db))
             let rebuilt = try SearchIndexStore.build(db, resolver: resolver, generation: stored.generation)
-            let stamped = SearchIndex(stamp: stored.stamp, generation: rebuilt.generation, release: rebuilt.release, unitIDs: rebuilt.unitIDs,
-                                      searchable: rebuilt.searchable, store: rebuilt.store)
+            let stamped = SearchIndex(stamp: stored.stamp, generation: rebuilt.generation, release: rebuilt.release, resolverDigest: rebuilt.resolverDigest, unitIDs: rebuilt.unitIDs,
+                                      searchable: rebuilt.searchable, store: rebuilt.store, floor: rebuilt.floor)
             return (stored.encode(), stamped.encode())
         }
     }

@@ -79,4 +79,36 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
+
+    /// A search hands the resolver the index's values of the units it reads (`rememberValues`); a resolver
+    /// given them must resolve every unit exactly as a fresh one does (XX codes, serology, allele lists, nulls).
+    @Test func rememberedIndexValuesResolveAsFreshResolution() throws {
+        let resolver = try InventoryTests.resolver.get()
+        let (store, dir) = try InventoryTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let importer = UnitImporter(resolver: resolver)
+        let (units, issues) = importer.parse(InventoryGenerator(data: resolver.data).unitsCSV(count: 600, seed: 21), file: "units.csv")
+        #expect(issues.isEmpty)
+        _ = try importer.write(units, into: store, source: "units.csv")
+        let index = try #require(try store.read { try SearchIndexStore.load($0) })
+        #expect(index.resolverDigest == resolver.configurationDigest)
+        let seeded = TypingResolver(resolver.data)
+        for row in 0..<index.store.count {
+            for (locus, value) in index.store.expressedValues(of: row) { seeded.remember(value, locus: locus) }
+        }
+        let seededCount = seeded.memo.count
+        #expect(seededCount > 100)
+        let fresh = TypingResolver(resolver.data)
+        let byID = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.hla) })
+        var remembered = 0
+        for id in index.unitIDs {
+            let gl = try #require(byID[id])
+            #expect(try seeded.resolve(gl) == fresh.resolve(gl), "\(id): \(gl)")
+            remembered += 1
+        }
+        #expect(remembered == 600)
+        // Another TCE table is another configuration: its values are not taken.
+        let other = TypingResolver(resolver.data, tce: DPB1TCETable(groups: ["DPB1*04:01": 3]))
+        #expect(other.configurationDigest != resolver.configurationDigest)
+    }
 }

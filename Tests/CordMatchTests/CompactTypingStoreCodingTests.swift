@@ -40,4 +40,23 @@ import Testing
         expressed[10] = 0
         #expect(!CompactTypingStore.rolesAreValid(roles, FlatColumn(expressed), count: 2, limits: limits))
     }
+
+    @Test func storedFloorWordsAreCheckedAgainstTheStore() async {
+        await propertyCheck(count: 30, input: ScoringPropertyTests.picks.array(of: 1...20)) { bs in
+            let store = CompactTypingStore(bs.map { try! ScoringPropertyTests.typing($0) })
+            guard let built = FloorIndex(store) else { Issue.record("no floor index"); return }
+            let read = FloorIndex(words: FlatColumn(Array(built.words)), of: store)
+            #expect(read.map { Array($0.words) } == Array(built.words) && read?.distinctValues == built.distinctValues)
+            // Each of a unit's 8 slots one past its locus's "nothing" id: rejected (the homozygous bit of a second
+            // slot is not part of the id).
+            let limits = [0, 0, 1, 1, 3, 3, 2, 2].map { built.distinctValues[[0, 1, 2, 3].firstIndex(of: $0)!] }
+            for slot in 0..<8 {
+                var words = Array(built.words)
+                let shift = UInt64(16 * (slot % 4))
+                words[slot / 4] = words[slot / 4] & ~(0xFFFF << shift) | UInt64(limits[slot] + 1) << shift
+                #expect(FloorIndex(words: FlatColumn(words), of: store) == nil, "slot \(slot)")
+            }
+            #expect(FloorIndex(words: FlatColumn(Array(built.words.dropLast())), of: store) == nil)
+        }
+    }
 }

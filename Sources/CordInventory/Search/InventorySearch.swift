@@ -20,10 +20,14 @@ public final class InventorySearch: Sendable {
     let unitCache = Mutex<[String: CordUnit]>([:])
     static let cacheCapacity = 100_000
 
-    public init(store: InventoryStore, resolver: TypingResolver) throws {
+    /// A search of `store`'s units as `resolver` resolves them; the stored index is taken from `loading` when given
+    /// (started earlier, for the same store), else read now.
+    public init(store: InventoryStore, resolver: TypingResolver, loading: StoredIndexLoad? = nil) throws {
+        precondition(loading.map { $0.store === store } ?? true, "the index load is of another store")
         self.resolver = resolver
         self.store = store
-        let stored = try store.read { try SearchIndexStore.load($0) }
+        let stored: SearchIndex?
+        if let loading { stored = try loading.index() } else { stored = try store.read { try SearchIndexStore.load($0) } }
         if let stored, stored.release == resolver.data.version {
             index = stored
             indexFromDatabase = true
@@ -34,6 +38,16 @@ public final class InventorySearch: Sendable {
     }
 
     public var unitCount: Int { index.unitIDs.count }
+
+    /// Gives the resolver the index's values of these rows' typings, when the index was resolved alike (then
+    /// reading those units resolves only what the index does not hold: values interned under another written
+    /// form, null alleles, loci outside matching).
+    func rememberValues(ofRows rows: [Int]) {
+        guard index.resolverDigest == resolver.configurationDigest else { return }
+        for row in rows {
+            for (locus, value) in index.store.expressedValues(of: row) { resolver.remember(value, locus: locus) }
+        }
+    }
 
     /// The units with these ids, as matching sees them (ids no longer stored are skipped); their typings are
     /// resolved on every core.
@@ -80,23 +94,32 @@ public final class InventorySearch: Sendable {
         let total = compact.count
         let chunk = (total + cores - 1) / max(cores, 1)
         let found = ParallelSlots<[Int]>(count: cores)
+        // Searchable units that pass the floor: the floor scan when the store's values fit its index, else the
+        // counts kernel (a property test checks that both keep the same units).
+        let floorIndex = includeIneligible ? nil : index.floor
+        let scan = floorIndex.map { FloorScan(scorer: scorer, index: $0, floor: floor) }
         DispatchQueue.concurrentPerform(iterations: cores) { part in
             let range = min(total, part * chunk)..<min(total, (part + 1) * chunk)
             var keep: [Int] = []
-            scorer.forEachUnit(in: compact, range: range) { u, c in
-                if includeIneligible || (searchable[u] == 1 && floor.admits(c)) { keep.append(u) }
+            if let scan, let floorIndex {
+                scan.forEachPassing(floorIndex, positions: range, admit: { searchable[$0] == 1 }) { u, _ in keep.append(u) }
+            } else {
+                scorer.forEachUnit(in: compact, range: range) { u, c in
+                    if includeIneligible || (searchable[u] == 1 && floor.admits(c)) { keep.append(u) }
+                }
             }
             found[part] = keep
         }
-        var ids = (0..<cores).flatMap { found[$0] ?? [] }.map { index.unitIDs[$0] }
+        var rows = (0..<cores).flatMap { found[$0] ?? [] }
         let selector = CordSelector(policy: policy, searchDate: searchDate)
         if !includeIneligible {
-            let survivors = ids
+            let survivors = rows.map { index.unitIDs[$0] }
             let facts = try store.read { try UnitFacts.units(survivors, in: $0) }
             let qualifying = Set(facts.filter { selector.assessor.canQualify($0, weightKg: recipient.weightKg) }.map(\.id))
-            ids = ids.filter(qualifying.contains)
+            rows = rows.filter { qualifying.contains(index.unitIDs[$0]) }
         }
-        let candidates = try units(ids)
+        rememberValues(ofRows: rows)
+        let candidates = try units(rows.map { index.unitIDs[$0] })
         let selection = selector.select(for: recipient, from: candidates)
         return Result(selection: selection, scanned: total, assessed: candidates.count)
     }

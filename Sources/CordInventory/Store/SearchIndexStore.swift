@@ -15,14 +15,14 @@ enum SearchIndexStore {
     /// by the current transaction, so stored as they were resolved), taken from there; and, given
     /// `unchangedSince` (the change log's position when the current transaction began), every unit the change
     /// log shows untouched since then is copied from the stored index (which the last committed change wrote, so
-    /// it agrees with the data as it was), when that index was resolved against the same release.
+    /// it agrees with the data as it was), when that index was resolved alike (same release, MAC and TCE tables).
     static func build(_ db: Database, resolver: TypingResolver, generation: Int64, known: ResolvedUnitTypings = .init(),
                       unchangedSince: Int64? = nil) throws -> SearchIndex {
         var store = CompactTypingStore()
         var table = CompactTypingStore.NumberedValues(known.values)
         var ids: [String] = [], searchable: [UInt8] = []
         let previous = try unchangedSince.flatMap { since -> (SearchIndex, Set<String>)? in
-            guard let old = try load(db), old.release == resolver.data.version else { return nil }
+            guard let old = try load(db), old.resolverDigest == resolver.configurationDigest else { return nil }
             let touched = try String.fetchAll(db, sql: "SELECT id FROM change_log WHERE entity = 'unit' AND seq > ?", arguments: [since])
             return (old, Set(touched))
         }
@@ -52,7 +52,8 @@ enum SearchIndexStore {
             ids.append(id)
             searchable.append(status == "AV" ? 1 : 0)
         }
-        return SearchIndex(generation: generation, release: resolver.data.version, unitIDs: ids, searchable: searchable, store: store)
+        return SearchIndex(generation: generation, release: resolver.data.version, resolverDigest: resolver.configurationDigest, unitIDs: ids,
+                           searchable: searchable, store: store)
     }
 
     /// The change log's position (its last sequence number); `build(unchangedSince:)` takes it from the start of

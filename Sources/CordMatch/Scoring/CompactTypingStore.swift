@@ -136,6 +136,13 @@ public struct CompactTypingStore: Sendable {
     /// Number of distinct values at locus index `l`.
     public func distinctValues(_ l: Int) -> Int { values[l].count }
 
+    /// The values typing `u`'s expressed roles name, with their loci.
+    public func expressedValues(of u: Int) -> [(locus: MatchLocus, value: PositionTyping)] {
+        MatchLocus.allCases.enumerated().flatMap { l, locus in
+            locusFlags[u * 6 + l] & Self.nothingExpressed != 0 ? [] : [0, 1].map { (locus, values[l][Int(roles[u * 12 + 2 * l + $0])]) }
+        }
+    }
+
     private mutating func intern(_ v: PositionTyping, _ l: Int) -> UInt32 {
         if ids == nil {
             ids = values.map { locusValues in

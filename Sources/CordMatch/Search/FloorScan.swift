@@ -70,7 +70,7 @@ public struct FloorScan: Sendable {
         contribution[2].withUnsafeBufferPointer { c2 in
         contribution[3].withUnsafeBufferPointer { c3 in
         index.words.withUnsafeBufferPointer { words in
-        index.rows.withUnsafeBufferPointer { rows in
+        index.withRows { rows in
             /// The contribution of the locus whose two slots are bits 0–31 of `slots`.
             @inline(__always) func look(_ c: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>, _ slots: UInt64) -> Int {
                 Int(c[Int(p[Int(slots & 0xFFFF)]) | Int(p[Int(slots >> 16 & 0x7FFF)]) << 6 | Int(slots >> 31 & 1) << 12])
@@ -88,7 +88,7 @@ public struct FloorScan: Sendable {
                 if x8 &+ 2 < minX8 || x6 < minX6 { continue }
                 let c = look(c2, p2, v >> 32)
                 guard x8 &+ c & 3 >= minX8 else { continue }
-                let u = Int(rows[e])
+                let u = rows.map { Int($0[e]) } ?? e
                 if admit(u) { body(u, ab >> 6 &+ d >> 6 &+ c >> 6) }
             }
         }
@@ -101,5 +101,14 @@ public struct FloorScan: Sendable {
         }
         }
         }
+    }
+}
+
+extension FloorIndex {
+    /// Runs `body` with the rows of the positions (nil: position i is row i).
+    @inline(__always)
+    func withRows<R>(_ body: (UnsafeBufferPointer<UInt32>?) -> R) -> R {
+        if let rows { return rows.withUnsafeBufferPointer(body) }
+        return body(nil)
     }
 }

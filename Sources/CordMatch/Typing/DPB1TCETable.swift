@@ -1,4 +1,5 @@
 import Foundation
+import HLA
 
 /// DPB1 T-cell-epitope (TCE) groups from IPD-IMGT/HLA's `tce/dpb_tce.csv` (columns `Allele, Protein,
 /// V1_Assignment, V2_Assignment, Comments`). Group 1 is the most immunogenic, 3 the least. The V2 assignment is
@@ -8,10 +9,18 @@ public struct DPB1TCETable: Sendable {
     public let groups: [String: UInt8]
     /// The file's `# version:` line, if any.
     public let version: String?
+    /// Names these contents: the checksum of the file read, or of the groups when made in code.
+    public let digest: UInt64
 
     public init(groups: [String: UInt8], version: String? = nil) {
+        self.init(groups: groups, version: version,
+                  digest: FNV1a.fourLanes(Array(groups.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";").utf8)))
+    }
+
+    init(groups: [String: UInt8], version: String?, digest: UInt64) {
         self.groups = groups
         self.version = version
+        self.digest = digest
     }
 
     /// The group of an allele, or 0 when it has none (unassigned, null, or unknown).
@@ -50,7 +59,7 @@ public struct DPB1TCETable: Sendable {
             if f[1].hasPrefix("DPB1*") && groups[f[1]] == nil { groups[f[1]] = g }
         }
         guard header else { throw ReferenceDataError.malformed(file: file, line: 0, reason: "no header line") }
-        return DPB1TCETable(groups: groups, version: version)
+        return DPB1TCETable(groups: groups, version: version, digest: FNV1a.fourLanes(Array(text.utf8)))
     }
 
     public static func load(_ url: URL) throws -> DPB1TCETable {

@@ -1,3 +1,5 @@
+import HLA
+
 /// Resolves typings (GL strings) against a reference release into `HLATyping`: each value is expanded to the WHO
 /// alleles it may be, and those alleles' P keys, antigen keys, expression and DPB1 TCE groups are collected.
 /// Done once per typing (at import), so that scoring a pair never parses.
@@ -7,11 +9,22 @@ public struct TypingResolver: Sendable {
     let expander: Expander
     /// Resolved values by locus and text, shared by copies of this resolver (an inventory repeats values a lot).
     let memo = Memo<String, PositionTyping>()
+    /// Names what a resolution depends on: the release, the MAC table and the TCE table. Two resolvers with the
+    /// same digest resolve every text alike.
+    public let configurationDigest: UInt64
 
     public init(_ data: ReferenceData, macs: MACTable? = nil, tce: DPB1TCETable? = nil) {
         self.data = data
         self.tce = tce
         self.expander = Expander(data, macs: macs)
+        configurationDigest = FNV1a.fourLanes(Array("\(data.version)|\(macs?.digest ?? 0)|\(tce?.digest ?? 0)".utf8))
+    }
+
+    /// Takes `value` as the resolution of its written text at `locus`, without computing it — for values that a
+    /// resolver with the same `configurationDigest` resolved (those of a stored search index).
+    public func remember(_ value: PositionTyping, locus: MatchLocus) {
+        let key = "\(locus.rawValue)|\(value.written)"
+        if memo[key] == nil { memo[key] = value }
     }
 
     /// Resolves a whole typing written as a GL string, e.g. `A*02:01+A*24:02^B44+B8^DRB1*15:XX+DRB1*03:01`.

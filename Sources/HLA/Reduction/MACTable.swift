@@ -11,10 +11,18 @@ public struct MACTable: Sendable {
     public let codes: [String: [String]]
     /// When the file says it was last updated (`LAST UPDATED: 09/30/20`), if it does.
     public let lastUpdated: String?
+    /// Names these contents: the checksum of the file read, or of the codes when made in code.
+    public let digest: UInt64
 
     public init(codes: [String: [String]], lastUpdated: String? = nil) {
+        self.init(codes: codes, lastUpdated: lastUpdated,
+                  digest: FNV1a.fourLanes(Array(codes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: "/"))" }.joined(separator: ";").utf8)))
+    }
+
+    init(codes: [String: [String]], lastUpdated: String?, digest: UInt64) {
         self.codes = codes
         self.lastUpdated = lastUpdated
+        self.digest = digest
     }
 
     /// Parses a MAC file; errors name the file and line.
@@ -50,7 +58,7 @@ public struct MACTable: Sendable {
             codes[code] = items
         }
         if codes.isEmpty { throw ReferenceDataError.malformed(file: file, line: 0, reason: "no MAC codes found") }
-        return MACTable(codes: codes, lastUpdated: updated)
+        return MACTable(codes: codes, lastUpdated: updated, digest: FNV1a.fourLanes(Array(text.utf8)))
     }
 
     /// Reads a MAC file from disk.

@@ -49,4 +49,7 @@ public struct FNV1a: Sendable {
 
 extension FNV1a {
     public mutating func add(_ d: Data) { d.withUnsafeBytes { add($0) } }
+
+    /// `fourLanes` of these bytes.
+    public static func fourLanes(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes(fourLanes) }
 }

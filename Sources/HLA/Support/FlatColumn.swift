@@ -2,13 +2,15 @@
 /// read-only view of bytes that some `FixedBytes` keeps alive (a memory-mapped file, or bytes read out of a
 /// database once), used where they lie with no copy. Appending to a view first copies it.
 ///
-/// `@unchecked Sendable`: a view's bytes are never written (`FixedBytes`), and an owned column is a value.
+/// `@unchecked Sendable`: a view's bytes are never written (`FixedBytes`), and an owned column is a value. Its
+/// reads are inlinable (specialised in the scanning loops of other modules).
 public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
-    private var owned: [Element]
+    @usableFromInline var owned: [Element]
+    /// The first viewed value, or nil for an owned column (an empty view is one).
+    @usableFromInline var base: UnsafePointer<Element>?
+    @usableFromInline var viewCount = 0
     /// The viewed bytes' owner, or nil for an owned column.
     private var bytes: FixedBytes?
-    private var base: UnsafePointer<Element>?
-    private var viewCount = 0
 
     /// An empty, owned column.
     public init() { owned = [] }
@@ -33,8 +35,9 @@ public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     public var isView: Bool { bytes != nil }
 
     /// Calls `body` with the values in one contiguous buffer.
+    @inlinable
     public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
-        if bytes != nil { return try body(UnsafeBufferPointer(start: base, count: viewCount)) }
+        if let base { return try body(UnsafeBufferPointer(start: base, count: viewCount)) }
         return try owned.withUnsafeBufferPointer(body)
     }
 
@@ -51,13 +54,14 @@ public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
 }
 
 extension FlatColumn: RandomAccessCollection {
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { bytes != nil ? viewCount : owned.count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { base != nil ? viewCount : owned.count }
 
+    @inlinable
     public subscript(i: Int) -> Element {
-        if bytes != nil {
+        if let base {
             precondition(i >= 0 && i < viewCount, "FlatColumn index out of range")
-            return base.unsafelyUnwrapped[i]
+            return base[i]
         }
         return owned[i]
     }

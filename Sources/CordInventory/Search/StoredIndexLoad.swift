@@ -1,0 +1,18 @@
+import CordIndex
+
+/// The stored search index of a database, read on a thread of its own from the moment this is made: a caller
+/// with other start-up work (the CLI loading the reference data) starts it first and hands it to
+/// `InventorySearch`, so that the two overlap.
+public final class StoredIndexLoad: Sendable {
+    let store: InventoryStore
+    private let load: Prefetch<SearchIndex?>
+
+    /// Starts reading `store`'s index.
+    public init(_ store: InventoryStore) {
+        self.store = store
+        load = Prefetch { try store.read { try SearchIndexStore.load($0) } }
+    }
+
+    /// Waits for the index (nil when the database has none that decodes).
+    func index() throws -> SearchIndex? { try load.value() }
+}
