@@ -14,6 +14,9 @@ extension BenchCommand {
         @Option(help: "Number of searches.") var searches = 200
         @Option(help: "Random seed for the recipients.") var seed: UInt64 = 11
         @Option(help: "Units shown per search (the warm-service path).") var limit = 20
+        @Option(help: "Recipients for which the floor scan is timed beside the scalar reference kernel (one core each).") var compare = 20
+        @Option(help: "Recipients for which the naive per-pair scorer over SQLite rows is also timed (slow: every row read and scored).")
+        var naive = 1
         @OptionGroup var reference: ReferenceOptions
 
         func run() async throws {
@@ -52,6 +55,36 @@ extension BenchCommand {
             print("batch context prepared in \(String(format: "%.2f", prepare)) s; \(searches) searches (InventorySearch.best, top \(limit), "
                   + "\(cores) cores): \(Self.percentiles(fast)); the first one, which also lists the policy's qualified units, "
                   + "\(fast.first.map { String(format: "%.1f", $0) } ?? "—") ms")
+            try compareScans(search, Array(recipients.prefix(compare)))
+        }
+
+        /// Times finding the floor's survivors by each `ScanMethod` (one core, per recipient), checks that they agree,
+        /// and prints the medians and their ratios to the floor scan.
+        func compareScans(_ search: InventorySearch, _ recipients: [Recipient]) throws {
+            guard !recipients.isEmpty else { return }
+            let floor = PolicyPresets.malignant.hlaFloor
+            var medians: [(InventorySearch.ScanMethod, Double)] = []
+            var agree = true
+            for method in InventorySearch.ScanMethod.allCases {
+                let sample = method == .perPairOverRows ? Array(recipients.prefix(naive)) : recipients
+                guard !sample.isEmpty else { continue }
+                var times: [Double] = []
+                for r in sample {
+                    let s = DispatchTime.now()
+                    let found = try search.floorSurvivors(r, floor: floor, by: method)
+                    times.append(Double(DispatchTime.now().uptimeNanoseconds - s.uptimeNanoseconds) / 1e6)
+                    if method != .floorScan {
+                        let reference = try search.floorSurvivors(r, floor: floor, by: .floorScan)
+                        agree = agree && found == reference
+                    }
+                }
+                medians.append((method, times.sorted()[times.count / 2]))
+            }
+            let base = medians[0].1
+            print("HLA floor scan per recipient, one core, median: " + medians.map { method, ms in
+                "\(method.rawValue) \(String(format: "%.2f", ms)) ms" + (method == .floorScan ? "" : String(format: " (%.0f×)", ms / base))
+            }.joined(separator: ", ") + (agree ? "; all give the same units" : "; THE METHODS DISAGREE"))
+            if !agree { throw ExitCode(1) }
         }
 
         static func percentiles(_ t: [Double]) -> String {
