@@ -19,6 +19,19 @@ enum SearchIndexStore {
         var store = CompactTypingStore()
         var table = CompactTypingStore.NumberedValues(known.values)
         var ids: [String] = [], searchable: [UInt8] = []
+        // When every stored unit was written by the current transaction (a first import), the index comes from
+        // `known` alone, without reading the units back.
+        if !known.isEmpty, try UnitRow.fetchCount(db) == known.count, let units = known.inIDOrder() {
+            ids.reserveCapacity(units.count)
+            searchable.reserveCapacity(units.count)
+            for unit in units {
+                guard case .positions(let numbers) = unit.lookup else { continue }
+                store.append(numbers: numbers, of: &table)
+                ids.append(unit.id)
+                searchable.append(unit.searchable ? 1 : 0)
+            }
+            return SearchIndex(generation: generation, release: resolver.data.version, unitIDs: ids, searchable: searchable, store: store)
+        }
         let previous = try unchangedSince.flatMap { since -> (SearchIndex, Set<String>)? in
             guard let old = try load(db), old.release == resolver.data.version else { return nil }
             let touched = try String.fetchAll(db, sql: "SELECT id FROM change_log WHERE entity = 'unit' AND seq > ?", arguments: [since])
