@@ -16,7 +16,7 @@ import Testing
             let statement = try db.makeStatement(sql: "INSERT INTO t VALUES (2, \(placeholders))")
             statement.setUncheckedArguments([])
             var bound = StatementValues(reservingCapacity: values.count)
-            for v in values { bound.append(v) }
+            for v in values { bound.append(v?.databaseValue ?? .null) }
             // Twice: a statement that has run is bound again.
             for _ in 0..<2 {
                 try db.execute(sql: "DELETE FROM t WHERE n = 2")

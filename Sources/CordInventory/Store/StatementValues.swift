@@ -30,8 +30,8 @@ struct StatementValues: Sendable {
     var count: Int { cells.count }
 
     /// Appends the value of the next parameter.
-    mutating func append(_ value: (any DatabaseValueConvertible)?) {
-        switch value?.databaseValue.storage ?? .null {
+    mutating func append(_ value: DatabaseValue) {
+        switch value.storage {
         case .null: cells.append(.null)
         case .int64(let v): cells.append(.integer(v))
         case .double(let v): cells.append(.real(v))
@@ -39,7 +39,7 @@ struct StatementValues: Sendable {
             cells.append(.text(text.count))
             s.withUTF8 { text.append(contentsOf: $0) }
             text.append(0)
-        case .blob(let data): cells.append(.other(data.databaseValue))
+        case .blob: cells.append(.other(value))
         }
     }
 

@@ -28,7 +28,7 @@ final class Upsert {
     }
 
     /// Rows' values in groups of at most `rowsPerStatement` rows.
-    static func groups(_ rows: [[(any DatabaseValueConvertible)?]]) -> [Group] {
+    static func groups(_ rows: [[DatabaseValue]]) -> [Group] {
         stride(from: 0, to: rows.count, by: rowsPerStatement).map { start in
             let end = min(rows.count, start + rowsPerStatement)
             var values = StatementValues(reservingCapacity: (end - start) * (rows.first?.count ?? 0), textBytes: (end - start) * 512)
@@ -76,7 +76,7 @@ final class Upsert {
         let columns = try first.databaseDictionary.keys.sorted()
         let values = try rows.map { row in
             let values = try row.databaseDictionary
-            return columns.map { values[$0] ?? .null } as [(any DatabaseValueConvertible)?]
+            return columns.map { values[$0] ?? .null }
         }
         return try Upsert(db, table: R.databaseTableName, columns: columns)(groups(values))
     }
