@@ -65,17 +65,19 @@ final class HLAFieldValues: Sendable {
     /// One thread's view: its memo of field outcomes and value numbers, in front of the shared table.
     struct Cache {
         let shared: HLAFieldValues
-        private var fields: [FieldKey: Outcome] = [:]
+        /// Per locus of `UnitCSVLayout.loci` and column kind (SER, DNA): the outcome of each value seen (keyed by
+        /// the text alone: the hot look-up of an import).
+        private var fields = Array(repeating: [String: Outcome](), count: 2 * UnitCSVLayout.loci.count)
         private var numbers: [PositionTyping: UInt32] = [:]
 
         init(_ shared: HLAFieldValues) { self.shared = shared }
 
-        /// The outcome of the value `text` in a DNA (else SER) column of `locus` (a name of `UnitCSVLayout.loci`).
-        mutating func field(_ text: String, locus: String, dna: Bool) -> Outcome {
-            let key = FieldKey(text: text, locus: locus, dna: dna)
-            if let hit = fields[key] { return hit }
-            let outcome = shared.outcome(key)
-            fields[key] = outcome
+        /// The outcome of the value `text` in a DNA (else SER) column of `locus`.
+        mutating func field(_ text: String, locus: UnitRecordLayout.Locus, dna: Bool) -> Outcome {
+            let slot = 2 * locus.number + (dna ? 1 : 0)
+            if let hit = fields[slot][text] { return hit }
+            let outcome = shared.outcome(FieldKey(text: text, locus: locus.name, dna: dna))
+            fields[slot][text] = outcome
             return outcome
         }
 

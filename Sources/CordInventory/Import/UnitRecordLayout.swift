@@ -35,6 +35,8 @@ final class UnitRecordLayout: Sendable {
 
     struct Locus: Sendable {
         let name: String
+        /// Its place in `UnitCSVLayout.loci`.
+        let number: Int
         /// The locus's index in `MatchLocus.allCases`, nil for a locus that is not scored.
         let scored: Int?
         /// `PREFIXHLA_LOCUS`, the column an issue about a missing value names.
@@ -58,12 +60,12 @@ final class UnitRecordLayout: Sendable {
         otherDates = present(["STAT_END_DATE", "PROC_DATE", "FREEZE_DATE", "CT_COMPLETE_DATE", "VIABILITY_DATE"])
         otherNumbers = present(["VOL_FRZN", "TNC_FRZN", "CD34PC_FRZN", "CFU_FRZN", "MNC_FRZN", "RED_BC_FRZN", "VIABILITY"])
         func fields(_ prefix: String) -> Typing {
-            Typing(prefix: prefix, loci: UnitCSVLayout.loci.map { locus in
+            Typing(prefix: prefix, loci: UnitCSVLayout.loci.enumerated().map { number, locus in
                 let fields = ["1", "2"].map { n in
                     let dna = "\(prefix)HLA_\(locus)_DNA_FIELD\(n)", ser = "\(prefix)HLA_\(locus)_SER_FIELD\(n)"
                     return (dna: dna, dnaAt: at(dna), ser: ser, serAt: at(ser))
                 }
-                return Locus(name: locus, scored: MatchLocus.allCases.firstIndex { $0.rawValue == locus }, column: "\(prefix)HLA_\(locus)", fields: fields,
+                return Locus(name: locus, number: number, scored: MatchLocus.allCases.firstIndex { $0.rawValue == locus }, column: "\(prefix)HLA_\(locus)", fields: fields,
                              required: ["A", "B", "DRB1"].contains(locus))
             })
         }
