@@ -33,7 +33,9 @@ final class UnitRecordLayout: Sendable {
         let loci: [Locus]
     }
 
-    struct Locus: Sendable {
+    /// One locus's SER/DNA field columns. A class (as is `Field`): the validator walks these for every record,
+    /// and a class is one reference to retain, not each of its strings.
+    final class Locus: Sendable {
         let name: String
         /// Its place in `UnitCSVLayout.loci`.
         let number: Int
@@ -41,10 +43,23 @@ final class UnitRecordLayout: Sendable {
         let scored: Int?
         /// `PREFIXHLA_LOCUS`, the column an issue about a missing value names.
         let column: String
-        /// Field 1 and field 2: the DNA column and the SER column, by name and position (nil when absent).
-        let fields: [(dna: String, dnaAt: Int?, ser: String, serAt: Int?)]
+        /// Field 1 and field 2.
+        let fields: [Field]
         /// True at A, B and DRB1 (a unit's own typing needs a value there).
         let required: Bool
+
+        init(name: String, number: Int, scored: Int?, column: String, fields: [Field], required: Bool) {
+            (self.name, self.number, self.scored, self.column, self.fields, self.required) = (name, number, scored, column, fields, required)
+        }
+    }
+
+    /// A locus's field 1 or 2: the DNA column and the SER column, by name and position (nil when absent).
+    final class Field: Sendable {
+        let dna: String, dnaAt: Int?, ser: String, serAt: Int?
+
+        init(dna: String, dnaAt: Int?, ser: String, serAt: Int?) {
+            (self.dna, self.dnaAt, self.ser, self.serAt) = (dna, dnaAt, ser, serAt)
+        }
     }
 
     init(columns: [String]) {
@@ -63,7 +78,7 @@ final class UnitRecordLayout: Sendable {
             Typing(prefix: prefix, loci: UnitCSVLayout.loci.enumerated().map { number, locus in
                 let fields = ["1", "2"].map { n in
                     let dna = "\(prefix)HLA_\(locus)_DNA_FIELD\(n)", ser = "\(prefix)HLA_\(locus)_SER_FIELD\(n)"
-                    return (dna: dna, dnaAt: at(dna), ser: ser, serAt: at(ser))
+                    return Field(dna: dna, dnaAt: at(dna), ser: ser, serAt: at(ser))
                 }
                 return Locus(name: locus, number: number, scored: MatchLocus.allCases.firstIndex { $0.rawValue == locus }, column: "\(prefix)HLA_\(locus)", fields: fields,
                              required: ["A", "B", "DRB1"].contains(locus))
