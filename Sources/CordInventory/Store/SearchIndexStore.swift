@@ -22,14 +22,31 @@ enum SearchIndexStore {
         // When every stored unit was written by the current transaction (a first import), the index comes from
         // `known` alone, without reading the units back.
         if !known.isEmpty, try UnitRow.fetchCount(db) == known.count, let units = known.inIDOrder() {
-            ids.reserveCapacity(units.count)
-            searchable.reserveCapacity(units.count)
+            var typed: [ArraySlice<UInt32>] = []
+            typed.reserveCapacity(units.count)
             for unit in units {
                 guard case .positions(let numbers) = unit.lookup else { continue }
-                store.append(numbers: numbers, of: &table)
+                typed.append(numbers)
                 ids.append(unit.id)
                 searchable.append(unit.searchable ? 1 : 0)
             }
+            // The two halves built on two threads, then the second appended to the first unit by unit: the same
+            // store as one built in one pass (values are interned in the order the units first use them, and
+            // a value new to the first half is first used in the second half as it is there).
+            let parts = [typed[..<(typed.count / 2)], typed[(typed.count / 2)...]]
+            let halves = ParallelSlots<CompactTypingStore>(count: 2)
+            DispatchQueue.concurrentPerform(iterations: 2) { h in
+                var part = CompactTypingStore()
+                var table = CompactTypingStore.NumberedValues(known.values)
+                for numbers in parts[h] {
+                    part.append(numbers: numbers, of: &table)
+                }
+                halves[h] = part
+            }
+            store = halves[0]!
+            let second = halves[1]!
+            var mapping = CompactTypingStore.ValueMapping(from: second)
+            for u in 0..<second.count { store.append(unit: u, of: second, mapping: &mapping) }
             return SearchIndex(generation: generation, release: resolver.data.version, unitIDs: ids, searchable: searchable, store: store)
         }
         let previous = try unchangedSince.flatMap { since -> (SearchIndex, Set<String>)? in
