@@ -56,13 +56,14 @@ struct ResolvedUnitTypings: Sendable {
 
     var isEmpty: Bool { units.isEmpty }
 
-    /// Every recorded unit in the order of the stored ids (SQLite's binary collation: byte order), or nil when
-    /// an id is not ASCII (then `String`'s order, which is Unicode's, need not be the bytes' order).
-    func inIDOrder() -> [(id: String, lookup: Lookup, searchable: Bool)]? {
-        guard units.allSatisfy({ $0.id.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
-        var ordered = units
-        // Files usually list units in id order: no sort then.
-        if zip(ordered, ordered.dropFirst()).contains(where: { $0.0.id >= $0.1.id }) { ordered.sort { $0.id < $1.id } }
-        return ordered.map { ($0.id, lookup(start: $0.start), $0.searchable) }
+    /// Calls `body` with every recorded unit in the order of the stored ids (SQLite's binary collation: byte
+    /// order); returns false without calling it when an id is not ASCII (then `String`'s order, which is
+    /// Unicode's, need not be the bytes' order).
+    func forEachInIDOrder(_ body: (_ id: String, _ lookup: Lookup, _ searchable: Bool) -> Void) -> Bool {
+        guard units.allSatisfy({ $0.id.utf8.allSatisfy { $0 < 0x80 } }) else { return false }
+        // Files usually list units in id order: no sorted copy then.
+        let sorted = !zip(units, units.dropFirst()).contains { $0.0.id >= $0.1.id }
+        for unit in sorted ? units : units.sorted(by: { $0.id < $1.id }) { body(unit.id, lookup(start: unit.start), unit.searchable) }
+        return true
     }
 }

@@ -21,15 +21,13 @@ enum SearchIndexStore {
         var ids: [String] = [], searchable: [UInt8] = []
         // When every stored unit was written by the current transaction (a first import), the index comes from
         // `known` alone, without reading the units back.
-        if !known.isEmpty, try UnitRow.fetchCount(db) == known.count, let units = known.inIDOrder() {
-            var typed: [ArraySlice<UInt32>] = []
-            typed.reserveCapacity(units.count)
-            for unit in units {
-                guard case .positions(let numbers) = unit.lookup else { continue }
-                typed.append(numbers)
-                ids.append(unit.id)
-                searchable.append(unit.searchable ? 1 : 0)
-            }
+        var typed: [ArraySlice<UInt32>] = []
+        if !known.isEmpty, try UnitRow.fetchCount(db) == known.count, known.forEachInIDOrder({ id, lookup, isSearchable in
+            guard case .positions(let numbers) = lookup else { return }
+            typed.append(numbers)
+            ids.append(id)
+            searchable.append(isSearchable ? 1 : 0)
+        }) {
             // The two halves built on two threads, then the second appended to the first unit by unit: the same
             // store as one built in one pass (values are interned in the order the units first use them, and
             // a value new to the first half is first used in the second half as it is there).
@@ -45,6 +43,7 @@ enum SearchIndexStore {
             }
             store = halves[0]!
             let second = halves[1]!
+            halves[0] = nil  // `store` the only owner of its arrays: appended to in place
             var mapping = CompactTypingStore.ValueMapping(from: second)
             for u in 0..<second.count { store.append(unit: u, of: second, mapping: &mapping) }
             return SearchIndex(generation: generation, release: resolver.data.version, unitIDs: ids, searchable: searchable, store: store)
