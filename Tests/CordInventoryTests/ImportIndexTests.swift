@@ -54,6 +54,33 @@ import Testing
         #expect(index.searchable[try #require(index.unitIDs.firstIndex(of: "DEMO-0002"))] == 0)
     }
 
+    /// A first import (every stored unit written by it) builds the index from the typings it resolved, without
+    /// reading the units back: in id order whatever the file's order, without the unit whose GL string does not
+    /// resolve, with the status of the unit as stored, in two halves joined (values shared by both, values new to
+    /// the second half written two ways there) — and, with an id that is not ASCII, from the stored rows.
+    @Test(arguments: ["T2", "Ü2"]) func firstImportIndexEqualsARebuild(secondID: String) throws {
+        let (store, dir) = try InventoryTests.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let resolver = try InventoryTests.resolver.get()
+        let csv = """
+            ID,STATUS,BIRTH_DATE,HLA_A_DNA_FIELD1,HLA_A_DNA_FIELD2,HLA_B_SER_FIELD1,HLA_B_SER_FIELD2,HLA_DRB1_DNA_FIELD1,HLA_DRB1_DNA_FIELD2
+            T9,AV,2020-01-01,02:01,24:02,44,8,15:01,03:01
+            T5,AV,2020-01-01,A*02:01+A*03:01,24:02,44,8,15:01,03:01
+            \(secondID),RE,2020-01-01,01:01,,7,,15:XX,
+            T1,TU,2020-01-01,03:01,11:01,35,,04:01,07:01
+            T3,AV,2020-01-01,02:01,,44,,15:01:01,
+            T0,AV,2020-01-01,02:01:01,,44,,04:01,
+            """
+        let file = dir.appendingPathComponent("first.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+        #expect(try UnitImporter(resolver: resolver).importFile(file.path, into: store, skipInvalid: false).rejected.isEmpty)
+        let (stored, rebuilt) = try Self.storedAndRebuilt(store, resolver)
+        #expect(stored == rebuilt)
+        let index = try #require(SearchIndex.decode(stored))
+        #expect(Array(index.unitIDs) == ["T0", "T1", "T3", "T9", secondID].sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(index.unitIDs.indices.map { index.searchable[$0] } == index.unitIDs.map { (["T0", "T3", "T9"].contains($0) ? 1 : 0) as UInt8 })
+    }
+
     /// What an index says for matching, unit by unit: id, searchable, and per locus the flags and the meaning of
     /// both roles (a value's written form aside: equal values share one entry, written as one of them).
     static func meaning(_ index: SearchIndex) -> [String] {

@@ -10,6 +10,8 @@ import Synchronization
 final class HLAFieldValues: Sendable {
     let resolver: TypingResolver
     private let table = Mutex<(values: [PositionTyping], numbers: [PositionTyping: UInt32])>(([], [:]))
+    /// The outcome of every field value checked so far (each checked once, whichever thread sees it first).
+    private let outcomes = Mutex<[FieldKey: Outcome]>([:])
     /// The number of `PositionTyping.untyped`.
     let untyped: UInt32
 
@@ -41,26 +43,41 @@ final class HLAFieldValues: Sendable {
         case invalid(String)
     }
 
+    /// A field value in a DNA (else SER) column of a locus.
+    fileprivate struct FieldKey: Hashable {
+        let text: String
+        let locus: String
+        let dna: Bool
+    }
+
+    /// The outcome of a field value, checked on first sight (outside the lock: two threads may both check a
+    /// value they meet at the same time, which is cheaper than one spinning while the other checks).
+    fileprivate func outcome(_ key: FieldKey) -> Outcome {
+        if let hit = outcomes.withLock({ $0[key] }) { return hit }
+        let outcome = Cache.check(key.text, locus: key.locus, dna: key.dna, self)
+        return outcomes.withLock { known in
+            if let hit = known[key] { return hit }
+            known[key] = outcome
+            return outcome
+        }
+    }
+
     /// One thread's view: its memo of field outcomes and value numbers, in front of the shared table.
     struct Cache {
         let shared: HLAFieldValues
-        private var fields: [FieldKey: Outcome] = [:]
+        /// Per locus of `UnitCSVLayout.loci` and column kind (SER, DNA): the outcome of each value seen (keyed by
+        /// the text alone: the hot look-up of an import).
+        private var fields = Array(repeating: [String: Outcome](), count: 2 * UnitCSVLayout.loci.count)
         private var numbers: [PositionTyping: UInt32] = [:]
 
         init(_ shared: HLAFieldValues) { self.shared = shared }
 
-        private struct FieldKey: Hashable {
-            let text: String
-            let locus: String
-            let dna: Bool
-        }
-
-        /// The outcome of the value `text` in a DNA (else SER) column of `locus` (a name of `UnitCSVLayout.loci`).
-        mutating func field(_ text: String, locus: String, dna: Bool) -> Outcome {
-            let key = FieldKey(text: text, locus: locus, dna: dna)
-            if let hit = fields[key] { return hit }
-            let outcome = Self.check(text, locus: locus, dna: dna, shared)
-            fields[key] = outcome
+        /// The outcome of the value `text` in a DNA (else SER) column of `locus`.
+        mutating func field(_ text: String, locus: UnitRecordLayout.Locus, dna: Bool) -> Outcome {
+            let slot = 2 * locus.number + (dna ? 1 : 0)
+            if let hit = fields[slot][text] { return hit }
+            let outcome = shared.outcome(FieldKey(text: text, locus: locus.name, dna: dna))
+            fields[slot][text] = outcome
             return outcome
         }
 
@@ -72,7 +89,8 @@ final class HLAFieldValues: Sendable {
             return n
         }
 
-        private static func check(_ text: String, locus: String, dna: Bool, _ shared: HLAFieldValues) -> Outcome {
+        /// Checks a field value against the release.
+        fileprivate static func check(_ text: String, locus: String, dna: Bool, _ shared: HLAFieldValues) -> Outcome {
             guard let token = dna ? dnaToken(text, locus: locus) : serologyToken(text, locus: locus) else {
                 return .invalid("'\(text)' is not a typing for locus \(locus)")
             }

@@ -83,6 +83,10 @@ final class UnitCSVBatches: @unchecked Sendable {
 
     /// The field without surrounding spaces (most fields have none: no work then).
     static func trimmed(_ s: String) -> String {
+        // A first or last character that is a space or tab starts or ends with that byte: most fields are decided
+        // on the bytes, without breaking the text into characters.
+        let blank = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        guard let fb = s.utf8.first, let lb = s.utf8.last, blank(fb) || blank(lb) else { return s }
         guard let f = s.first, let l = s.last, f == " " || l == " " || f == "\t" || l == "\t" else { return s }
         return s.trimmingCharacters(in: .whitespaces)
     }

@@ -33,16 +33,33 @@ final class UnitRecordLayout: Sendable {
         let loci: [Locus]
     }
 
-    struct Locus: Sendable {
+    /// One locus's SER/DNA field columns. A class (as is `Field`): the validator walks these for every record,
+    /// and a class is one reference to retain, not each of its strings.
+    final class Locus: Sendable {
         let name: String
+        /// Its place in `UnitCSVLayout.loci`.
+        let number: Int
         /// The locus's index in `MatchLocus.allCases`, nil for a locus that is not scored.
         let scored: Int?
         /// `PREFIXHLA_LOCUS`, the column an issue about a missing value names.
         let column: String
-        /// Field 1 and field 2: the DNA column and the SER column, by name and position (nil when absent).
-        let fields: [(dna: String, dnaAt: Int?, ser: String, serAt: Int?)]
+        /// Field 1 and field 2.
+        let fields: [Field]
         /// True at A, B and DRB1 (a unit's own typing needs a value there).
         let required: Bool
+
+        init(name: String, number: Int, scored: Int?, column: String, fields: [Field], required: Bool) {
+            (self.name, self.number, self.scored, self.column, self.fields, self.required) = (name, number, scored, column, fields, required)
+        }
+    }
+
+    /// A locus's field 1 or 2: the DNA column and the SER column, by name and position (nil when absent).
+    final class Field: Sendable {
+        let dna: String, dnaAt: Int?, ser: String, serAt: Int?
+
+        init(dna: String, dnaAt: Int?, ser: String, serAt: Int?) {
+            (self.dna, self.dnaAt, self.ser, self.serAt) = (dna, dnaAt, ser, serAt)
+        }
     }
 
     init(columns: [String]) {
@@ -58,12 +75,12 @@ final class UnitRecordLayout: Sendable {
         otherDates = present(["STAT_END_DATE", "PROC_DATE", "FREEZE_DATE", "CT_COMPLETE_DATE", "VIABILITY_DATE"])
         otherNumbers = present(["VOL_FRZN", "TNC_FRZN", "CD34PC_FRZN", "CFU_FRZN", "MNC_FRZN", "RED_BC_FRZN", "VIABILITY"])
         func fields(_ prefix: String) -> Typing {
-            Typing(prefix: prefix, loci: UnitCSVLayout.loci.map { locus in
+            Typing(prefix: prefix, loci: UnitCSVLayout.loci.enumerated().map { number, locus in
                 let fields = ["1", "2"].map { n in
                     let dna = "\(prefix)HLA_\(locus)_DNA_FIELD\(n)", ser = "\(prefix)HLA_\(locus)_SER_FIELD\(n)"
-                    return (dna: dna, dnaAt: at(dna), ser: ser, serAt: at(ser))
+                    return Field(dna: dna, dnaAt: at(dna), ser: ser, serAt: at(ser))
                 }
-                return Locus(name: locus, scored: MatchLocus.allCases.firstIndex { $0.rawValue == locus }, column: "\(prefix)HLA_\(locus)", fields: fields,
+                return Locus(name: locus, number: number, scored: MatchLocus.allCases.firstIndex { $0.rawValue == locus }, column: "\(prefix)HLA_\(locus)", fields: fields,
                              required: ["A", "B", "DRB1"].contains(locus))
             })
         }

@@ -94,7 +94,7 @@ struct UnitRowValidator {
                 let dna = f.dnaAt.map { v[$0] } ?? "", ser = f.serAt.map { v[$0] } ?? ""
                 let (column, value, isDNA) = !dna.isEmpty ? (f.dna, dna, true) : (f.ser, ser, false)
                 if value.isEmpty { continue }
-                switch hla.field(value, locus: locus.name, dna: isDNA) {
+                switch hla.field(value, locus: locus, dna: isDNA) {
                 case .invalid(let why):
                     issue(column, why)
                     ok = false

@@ -58,7 +58,7 @@ struct UnitValidationPass {
                     issues.append(ImportIssue(file: file, line: o.line, column: "ID", reason: "unit \(row.id) appears again (first on line \(first))"))
                     continue
                 }
-                typings.add(id: row.id, positions: o.positions)
+                typings.add(id: row.id, positions: o.positions, searchable: row.status == "AV")
                 rows.append(row)
             }
             issues += o.issues

@@ -3,12 +3,15 @@ import CordMatch
 /// The resolved typings of the units an import has just written, so that the search index is built from them
 /// instead of reading and resolving every one again: per unit id, the numbers (into `values`) of its typing's
 /// twelve positions — two per locus, `MatchLocus.allCases` order — as `TypingResolver.resolve` gives them for
-/// the unit's stored GL string.
+/// the unit's stored GL string, and whether its stored status makes it searchable.
 struct ResolvedUnitTypings: Sendable {
     /// The values the numbers refer to.
     var values: [PositionTyping] = []
-    /// Per unit id: where its numbers start in `numbers`, or -1 when its typing does not resolve.
-    private var start: [String: Int] = [:]
+    /// The recorded units, in the order they were first recorded: id, where its numbers start in `numbers` (-1
+    /// when its typing does not resolve), and whether it is searchable.
+    private var units: [(id: String, start: Int, searchable: Bool)] = []
+    /// Per unit id, its place in `units`.
+    private var place: [String: Int] = [:]
     private var numbers: [UInt32] = []
 
     static let positionsPerUnit = 2 * MatchLocus.allCases.count
@@ -23,18 +26,44 @@ struct ResolvedUnitTypings: Sendable {
         case positions(ArraySlice<UInt32>)
     }
 
-    /// Records the typing of a unit (replacing an earlier record for the same id).
-    mutating func add(id: String, positions: [UInt32]?) {
-        guard let positions else { start[id] = -1; return }
-        precondition(positions.count == Self.positionsPerUnit)
-        start[id] = numbers.count
-        numbers += positions
+    /// Records the typing of a unit and whether it is searchable (replacing an earlier record for the same id).
+    mutating func add(id: String, positions: [UInt32]?, searchable: Bool) {
+        var start = -1
+        if let positions {
+            precondition(positions.count == Self.positionsPerUnit)
+            start = numbers.count
+            numbers += positions
+        }
+        if let p = place.updateValue(units.count, forKey: id) {
+            place[id] = p
+            units[p] = (id, start, searchable)
+        } else {
+            units.append((id, start, searchable))
+        }
     }
 
     func lookup(_ id: String) -> Lookup {
-        guard let s = start[id] else { return .unknown }
-        return s < 0 ? .unresolvable : .positions(numbers[s..<(s + Self.positionsPerUnit)])
+        guard let p = place[id] else { return .unknown }
+        return lookup(start: units[p].start)
     }
 
-    var isEmpty: Bool { start.isEmpty }
+    private func lookup(start s: Int) -> Lookup {
+        s < 0 ? .unresolvable : .positions(numbers[s..<(s + Self.positionsPerUnit)])
+    }
+
+    /// How many units are recorded.
+    var count: Int { units.count }
+
+    var isEmpty: Bool { units.isEmpty }
+
+    /// Calls `body` with every recorded unit in the order of the stored ids (SQLite's binary collation: byte
+    /// order); returns false without calling it when an id is not ASCII (then `String`'s order, which is
+    /// Unicode's, need not be the bytes' order).
+    func forEachInIDOrder(_ body: (_ id: String, _ lookup: Lookup, _ searchable: Bool) -> Void) -> Bool {
+        guard units.allSatisfy({ $0.id.utf8.allSatisfy { $0 < 0x80 } }) else { return false }
+        // Files usually list units in id order: no sorted copy then.
+        let sorted = !zip(units, units.dropFirst()).contains { $0.0.id >= $0.1.id }
+        for unit in sorted ? units : units.sorted(by: { $0.id < $1.id }) { body(unit.id, lookup(start: unit.start), unit.searchable) }
+        return true
+    }
 }

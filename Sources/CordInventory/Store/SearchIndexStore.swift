@@ -21,6 +21,35 @@ enum SearchIndexStore {
         var store = CompactTypingStore()
         var table = CompactTypingStore.NumberedValues(known.values)
         var ids: [String] = [], searchable: [UInt8] = []
+        // When every stored unit was written by the current transaction (a first import), the index comes from
+        // `known` alone, without reading the units back.
+        var typed: [ArraySlice<UInt32>] = []
+        if !known.isEmpty, try UnitRow.fetchCount(db) == known.count, known.forEachInIDOrder({ id, lookup, isSearchable in
+            guard case .positions(let numbers) = lookup else { return }
+            typed.append(numbers)
+            ids.append(id)
+            searchable.append(isSearchable ? 1 : 0)
+        }) {
+            // The two halves built on two threads, then the second appended to the first unit by unit: the same
+            // store as one built in one pass (values are interned in the order the units first use them, and
+            // a value new to the first half is first used in the second half as it is there).
+            let parts = [typed[..<(typed.count / 2)], typed[(typed.count / 2)...]]
+            let halves = ParallelSlots<CompactTypingStore>(count: 2)
+            DispatchQueue.concurrentPerform(iterations: 2) { h in
+                var part = CompactTypingStore()
+                var table = CompactTypingStore.NumberedValues(known.values)
+                for numbers in parts[h] {
+                    part.append(numbers: numbers, of: &table)
+                }
+                halves[h] = part
+            }
+            store = halves[0]!
+            let second = halves[1]!
+            halves[0] = nil  // `store` the only owner of its arrays: appended to in place
+            var mapping = CompactTypingStore.ValueMapping(from: second)
+            for u in 0..<second.count { store.append(unit: u, of: second, mapping: &mapping) }
+            return SearchIndex(generation: generation, release: resolver.data.version, unitIDs: ids, searchable: searchable, store: store)
+        }
         let previous = try unchangedSince.flatMap { since -> (SearchIndex, Set<String>)? in
             guard let old = try load(db), old.resolverDigest == resolver.configurationDigest else { return nil }
             let touched = try String.fetchAll(db, sql: "SELECT id FROM change_log WHERE entity = 'unit' AND seq > ?", arguments: [since])

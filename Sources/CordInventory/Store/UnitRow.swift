@@ -46,30 +46,30 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
 
     /// The row's values in `databaseColumns` order: what `databaseDictionary` holds, without encoding the row
     /// through `Encodable` (the hot path of an import).
-    var databaseValues: [(any DatabaseValueConvertible)?] {
-        CodingKeys.allCases.map { key -> (any DatabaseValueConvertible)? in
+    var databaseValues: [DatabaseValue] {
+        CodingKeys.allCases.map { key -> DatabaseValue in
             switch key {
-            case .id: id
-            case .bank: bank
-            case .pool: pool
-            case .status: status
-            case .hla: hla
-            case .release: release
-            case .tnc: tnc
-            case .cd34: cd34
-            case .volume: volume
-            case .abo: abo
-            case .rhesus: rhesus
-            case .ethnicity: ethnicity
-            case .accredited: accredited
-            case .extra: extra
-            case .statReason: statReason
-            case .hlaFields: hlaFields
-            case .collectionDate: collectionDate
-            case .birthDate: birthDate
-            case .productModification: productModification
-            case .attachedSegments: attachedSegments
-            case .maternalHLA: maternalHLA
+            case .id: id.databaseValue
+            case .bank: bank.databaseValue
+            case .pool: pool.databaseValue
+            case .status: status.databaseValue
+            case .hla: hla.databaseValue
+            case .release: release.databaseValue
+            case .tnc: tnc.databaseValue
+            case .cd34: cd34.databaseValue
+            case .volume: volume.databaseValue
+            case .abo: abo.databaseValue
+            case .rhesus: rhesus.databaseValue
+            case .ethnicity: ethnicity.databaseValue
+            case .accredited: accredited.databaseValue
+            case .extra: extra.databaseValue
+            case .statReason: statReason.databaseValue
+            case .hlaFields: hlaFields.databaseValue
+            case .collectionDate: collectionDate.databaseValue
+            case .birthDate: birthDate.databaseValue
+            case .productModification: productModification.databaseValue
+            case .attachedSegments: attachedSegments.databaseValue
+            case .maternalHLA: maternalHLA.databaseValue
             }
         }
     }

@@ -9,7 +9,7 @@ final class Upsert {
 
     /// Rows' values, row after row, for one statement.
     struct Group: Sendable {
-        let arguments: StatementArguments
+        let values: StatementValues
         let rows: Int
     }
 
@@ -28,13 +28,12 @@ final class Upsert {
     }
 
     /// Rows' values in groups of at most `rowsPerStatement` rows.
-    static func groups(_ rows: [[(any DatabaseValueConvertible)?]]) -> [Group] {
+    static func groups(_ rows: [[DatabaseValue]]) -> [Group] {
         stride(from: 0, to: rows.count, by: rowsPerStatement).map { start in
             let end = min(rows.count, start + rowsPerStatement)
-            var values: [(any DatabaseValueConvertible)?] = []
-            values.reserveCapacity((end - start) * (rows.first?.count ?? 0))
-            for row in rows[start..<end] { values += row }
-            return Group(arguments: StatementArguments(values), rows: end - start)
+            var values = StatementValues(reservingCapacity: (end - start) * (rows.first?.count ?? 0), textBytes: (end - start) * 512)
+            for row in rows[start..<end] { for value in row { values.append(value) } }
+            return Group(values: values, rows: end - start)
         }
     }
 
@@ -42,8 +41,7 @@ final class Upsert {
     func callAsFunction(_ group: Group) throws -> Int {
         let statement = try statements[group.rows] ?? prepare(rows: group.rows)
         statements[group.rows] = statement
-        statement.setUncheckedArguments(group.arguments)
-        try statement.execute()
+        try group.values.withBinding(to: statement.sqliteStatement) { try statement.execute() }
         return db.changesCount
     }
 
@@ -52,10 +50,14 @@ final class Upsert {
         let updates = columns.filter { $0 != "id" }.map { "\($0.quotedDatabaseIdentifier) = excluded.\($0.quotedDatabaseIdentifier)" }
         let differs = columns.filter { $0 != "id" }.map { "\(table).\($0.quotedDatabaseIdentifier) IS NOT excluded.\($0.quotedDatabaseIdentifier)" }
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        return try db.makeStatement(sql: """
+        let statement = try db.makeStatement(sql: """
             INSERT INTO \(table) (\(quoted.joined(separator: ", "))) VALUES \(Array(repeating: row, count: rows).joined(separator: ", "))
             ON CONFLICT(id) DO UPDATE SET \(updates.joined(separator: ", ")) WHERE \(differs.joined(separator: " OR "))
             """)
+        // The values are bound by `StatementValues`; GRDB is told the statement has its (empty) arguments, so that
+        // executing it only resets it (which keeps the bindings).
+        statement.setUncheckedArguments([])
+        return statement
     }
 
     /// Writes groups; returns how many rows were inserted or changed.
@@ -74,7 +76,7 @@ final class Upsert {
         let columns = try first.databaseDictionary.keys.sorted()
         let values = try rows.map { row in
             let values = try row.databaseDictionary
-            return columns.map { values[$0] ?? .null } as [(any DatabaseValueConvertible)?]
+            return columns.map { values[$0] ?? .null }
         }
         return try Upsert(db, table: R.databaseTableName, columns: columns)(groups(values))
     }
