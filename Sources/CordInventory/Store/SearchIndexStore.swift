@@ -48,7 +48,8 @@ enum SearchIndexStore {
             halves[0] = nil  // `store` the only owner of its arrays: appended to in place
             var mapping = CompactTypingStore.ValueMapping(from: second)
             for u in 0..<second.count { store.append(unit: u, of: second, mapping: &mapping) }
-            return SearchIndex(generation: generation, release: resolver.data.version, unitIDs: ids, searchable: searchable, store: store)
+            return SearchIndex(generation: generation, release: resolver.data.version, resolverDigest: resolver.configurationDigest, unitIDs: ids,
+                               searchable: searchable, store: store)
         }
         let previous = try unchangedSince.flatMap { since -> (SearchIndex, Set<String>)? in
             guard let old = try load(db), old.resolverDigest == resolver.configurationDigest else { return nil }
