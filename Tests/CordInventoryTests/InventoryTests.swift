@@ -23,6 +23,18 @@ import TestSupport
         return (try InventoryStore(path: dir.appendingPathComponent("inventory.sqlite").path), dir)
     }
 
+    /// A fresh database with `count` generated units (seed `seed`) imported, its folder (removed by the caller) and
+    /// the imported rows.
+    static func generatedStore(count: Int, seed: UInt64) throws -> (InventoryStore, URL, [UnitRow]) {
+        let resolver = try Self.resolver.get()
+        let (store, dir) = try Self.store()
+        let importer = UnitImporter(resolver: resolver)
+        let (units, issues) = importer.parse(InventoryGenerator(data: resolver.data).unitsCSV(count: count, seed: seed), file: "units.csv")
+        #expect(issues.isEmpty)
+        _ = try importer.write(units, into: store, source: "units.csv")
+        return (store, dir, units)
+    }
+
     @Test func importIsIdempotentAndOwnerOnly() throws {
         let (store, dir) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -71,11 +71,8 @@ import TestSupport
     /// gives the same top units and pairs as a plain search.
     @Test func bestEqualsSearchCutAtTheLimit() throws {
         let resolver = try InventoryTests.resolver.get()
-        let (store, dir) = try InventoryTests.store()
+        let (store, dir, units) = try InventoryTests.generatedStore(count: 5000, seed: 5)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let importer = UnitImporter(resolver: resolver)
-        let (units, _) = importer.parse(InventoryGenerator(data: resolver.data).unitsCSV(count: 5000, seed: 5), file: "units.csv")
-        _ = try importer.write(units, into: store, source: "units.csv")
         let search = try InventorySearch(store: store, resolver: resolver)
         let context = try search.batchContext()
         var rng = SplitMix64(seed: 99)

@@ -9,13 +9,9 @@ import Testing
     @Test(arguments: [UInt64(3), 4])
     func everyScanFindsTheSameUnits(seed: UInt64) throws {
         let resolver = try InventoryTests.resolver.get()
-        let (store, dir) = try InventoryTests.store()
+        let (store, dir, units) = try InventoryTests.generatedStore(count: 800, seed: seed)
         defer { try? FileManager.default.removeItem(at: dir) }
         let generator = InventoryGenerator(data: resolver.data)
-        let importer = UnitImporter(resolver: resolver)
-        let (units, issues) = importer.parse(generator.unitsCSV(count: 800, seed: seed), file: "units.csv")
-        #expect(issues.isEmpty)
-        _ = try importer.write(units, into: store, source: "units.csv")
         let search = try InventorySearch(store: store, resolver: resolver)
         #expect(search.index.floor != nil)
         var rng = SplitMix64(seed: seed)

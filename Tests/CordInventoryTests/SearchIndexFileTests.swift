@@ -84,12 +84,8 @@ import Testing
     /// given them must resolve every unit exactly as a fresh one does (XX codes, serology, allele lists, nulls).
     @Test func rememberedIndexValuesResolveAsFreshResolution() throws {
         let resolver = try InventoryTests.resolver.get()
-        let (store, dir) = try InventoryTests.store()
+        let (store, dir, units) = try InventoryTests.generatedStore(count: 600, seed: 21)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let importer = UnitImporter(resolver: resolver)
-        let (units, issues) = importer.parse(InventoryGenerator(data: resolver.data).unitsCSV(count: 600, seed: 21), file: "units.csv")
-        #expect(issues.isEmpty)
-        _ = try importer.write(units, into: store, source: "units.csv")
         let index = try #require(try store.read { try SearchIndexStore.load($0) })
         #expect(index.resolverDigest == resolver.configurationDigest)
         let seeded = TypingResolver(resolver.data)
