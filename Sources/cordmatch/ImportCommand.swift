@@ -15,7 +15,9 @@ struct ImportCommand: AsyncParsableCommand {
             Every row is checked; every problem is reported as file:line: column: reason. By default one bad row \
             means nothing is imported (exit 1); --skip-invalid imports the valid rows and writes the rejected \
             ones with their reasons to a rejects file. Re-importing the same file changes nothing. Progress (records \
-            read, rate, ETA) goes to stderr for unit files that take more than a second (--quiet: none).
+            read, rate, ETA) goes to stderr for unit files that take more than a second (--quiet: none). A unit \
+            import that changes data rewrites the search index inside the database and its copy beside it \
+            (DB-index, which searches map; safe to delete: docs/FORMATS.md).
             """,
         subcommands: [Units.self, Recipients.self])
 
