@@ -60,6 +60,19 @@ import Testing
         }
     }
 
+    @Test func temporaryFilesOfKilledWritersAreRemoved() throws {
+        let (store, dir, path) = try Self.imported()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A writer that is gone (a pid no process has) and one that is alive (pid 1).
+        let dead = (400_000..<4_000_000).first { kill(pid_t($0), 0) != 0 && errno == ESRCH }!
+        let abandoned = "\(path).\(dead)-7.tmp", live = "\(path).1-7.tmp"
+        for file in [abandoned, live] { try Data([1, 2, 3]).write(to: URL(fileURLWithPath: file)) }
+        try FileManager.default.removeItem(atPath: path)
+        _ = try store.read { try SearchIndexStore.load($0) }  // rewrites the missing file
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(!FileManager.default.fileExists(atPath: abandoned) && FileManager.default.fileExists(atPath: live))
+    }
+
     @Test func aFileWrittenByATransactionThatDidNotCommitIsIgnored() throws {
         let (store, dir, path) = try Self.imported()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -32,6 +32,7 @@ enum SearchIndexFile {
     /// folder, a full disk) leaves no temporary file and only means that searches read the index from the database.
     static func save(_ bytes: UnsafeRawBufferPointer, database: String) {
         let target = path(forDatabase: database)
+        removeAbandonedTemporaries(of: target)
         let temporary = "\(target).\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else { return }
@@ -46,6 +47,19 @@ enum SearchIndexFile {
         guard written == bytes.count, closed, rename(temporary, target) == 0 else {
             unlink(temporary)
             return
+        }
+    }
+
+    /// Removes temporary files of `target` whose writing process is gone (killed while writing one).
+    static func removeAbandonedTemporaries(of target: String) {
+        let url = URL(fileURLWithPath: target)
+        let prefix = url.lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            // "<target>.<pid>-<random>.tmp"
+            guard let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap({ pid_t($0) }), pid != getpid(),
+                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            unlink(url.deletingLastPathComponent().appendingPathComponent(name).path)
         }
     }
 }
