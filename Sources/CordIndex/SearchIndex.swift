@@ -3,17 +3,17 @@ import HLA
 import Foundation
 
 /// The search index of an inventory: every unit's resolved typing in compact form (`CompactTypingStore`), its id,
-/// and whether it is searchable (status AV), stamped with the inventory generation, the IPD-IMGT/HLA release it
-/// was resolved against, and a random stamp that names this one index. Stored as bytes inside the SQLite file, in
-/// the transaction that changed the data (so it never disagrees with it), and copied to a file beside the
-/// database that a search maps instead of reading it out of SQLite (`SearchIndexStore`).
+/// whether it is searchable (status AV), and the floor index of every unit (`FloorIndex`); stamped with the
+/// inventory generation, the IPD-IMGT/HLA release and resolver configuration it was resolved with, and a random
+/// stamp that names this one index. Stored as bytes inside the SQLite file, in the transaction that changed the
+/// data (so it never disagrees with it), and copied to a file beside the database that a search maps instead of
+/// reading it out of SQLite (`SearchIndexStore`).
 ///
-/// Layout (little-endian): magic `CMINDEX1`, format version u32, stamp u64, generation i64, release (string),
-/// the resolver's configuration digest u64,
-/// unit count u64, the id bytes, id end offsets and searchable flags (columns), the compact store, a u8 1 and
-/// the floor index's words (a column) or a u8 0 when the store's values do not fit one, and a checksum u64
-/// (`FNV1a.fourLanes`) of all bytes before it. Columns start at multiples of 8 bytes, so a loaded
-/// index reads them in place. A damaged or foreign index decodes to nil.
+/// Layout (little-endian): magic `CMINDEX1`, format version u32, stamp u64, generation i64, release (string), the
+/// resolver's configuration digest u64, unit count u64, the id bytes, id end offsets and searchable flags
+/// (columns), the compact store, a u8 1 and the floor index's words (a column) or a u8 0 when the store's values do
+/// not fit one, and a checksum u64 (`FNV1a.fourLanes`) of all bytes before it. Columns start at multiples of 8
+/// bytes, so a loaded index reads them in place. A damaged or foreign index decodes to nil.
 public struct SearchIndex: Sendable {
     public static let formatVersion: UInt32 = 5
     static let magic = Array("CMINDEX1".utf8)

@@ -14,7 +14,7 @@ public struct DPB1TCETable: Sendable {
 
     public init(groups: [String: UInt8], version: String? = nil) {
         self.init(groups: groups, version: version,
-                  digest: FNV1a.fourLanes(Array(groups.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";").utf8)))
+                  digest: FNV1a.fourLanes(groups.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")))
     }
 
     init(groups: [String: UInt8], version: String?, digest: UInt64) {
@@ -59,7 +59,7 @@ public struct DPB1TCETable: Sendable {
             if f[1].hasPrefix("DPB1*") && groups[f[1]] == nil { groups[f[1]] = g }
         }
         guard header else { throw ReferenceDataError.malformed(file: file, line: 0, reason: "no header line") }
-        return DPB1TCETable(groups: groups, version: version, digest: FNV1a.fourLanes(Array(text.utf8)))
+        return DPB1TCETable(groups: groups, version: version, digest: FNV1a.fourLanes(text))
     }
 
     public static func load(_ url: URL) throws -> DPB1TCETable {

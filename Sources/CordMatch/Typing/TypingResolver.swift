@@ -17,7 +17,7 @@ public struct TypingResolver: Sendable {
         self.data = data
         self.tce = tce
         self.expander = Expander(data, macs: macs)
-        configurationDigest = FNV1a.fourLanes(Array("\(data.version)|\(macs?.digest ?? 0)|\(tce?.digest ?? 0)".utf8))
+        configurationDigest = FNV1a.fourLanes("\(data.version)|\(macs?.digest ?? 0)|\(tce?.digest ?? 0)")
     }
 
     /// Takes `value` as the resolution of its written text at `locus`, without computing it — for values that a

@@ -16,7 +16,7 @@ public struct MACTable: Sendable {
 
     public init(codes: [String: [String]], lastUpdated: String? = nil) {
         self.init(codes: codes, lastUpdated: lastUpdated,
-                  digest: FNV1a.fourLanes(Array(codes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: "/"))" }.joined(separator: ";").utf8)))
+                  digest: FNV1a.fourLanes(codes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: "/"))" }.joined(separator: ";")))
     }
 
     init(codes: [String: [String]], lastUpdated: String?, digest: UInt64) {
@@ -58,7 +58,7 @@ public struct MACTable: Sendable {
             codes[code] = items
         }
         if codes.isEmpty { throw ReferenceDataError.malformed(file: file, line: 0, reason: "no MAC codes found") }
-        return MACTable(codes: codes, lastUpdated: updated, digest: FNV1a.fourLanes(Array(text.utf8)))
+        return MACTable(codes: codes, lastUpdated: updated, digest: FNV1a.fourLanes(text))
     }
 
     /// Reads a MAC file from disk.

@@ -50,6 +50,8 @@ public struct FNV1a: Sendable {
 extension FNV1a {
     public mutating func add(_ d: Data) { d.withUnsafeBytes { add($0) } }
 
-    /// `fourLanes` of these bytes.
-    public static func fourLanes(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes(fourLanes) }
+    /// `fourLanes` of a text's UTF-8 bytes (read in place when the string stores them contiguously).
+    public static func fourLanes(_ text: String) -> UInt64 {
+        text.utf8.withContiguousStorageIfAvailable { fourLanes(UnsafeRawBufferPointer($0)) } ?? Array(text.utf8).withUnsafeBytes(fourLanes)
+    }
 }
