@@ -116,7 +116,7 @@ public final class InventorySearch: Sendable {
             let survivors = rows.map { index.unitIDs[$0] }
             let facts = try store.read { try UnitFacts.units(survivors, in: $0) }
             let qualifying = Set(facts.filter { selector.assessor.canQualify($0, weightKg: recipient.weightKg) }.map(\.id))
-            rows = rows.filter { qualifying.contains(index.unitIDs[$0]) }
+            rows = zip(rows, survivors).filter { qualifying.contains($0.1) }.map(\.0)
         }
         rememberValues(ofRows: rows)
         let candidates = try units(rows.map { index.unitIDs[$0] })
