@@ -39,6 +39,12 @@ import Testing
         var expressed = flags
         expressed[10] = 0
         #expect(!CompactTypingStore.rolesAreValid(roles, FlatColumn(expressed), count: 2, limits: limits))
+        // Nothing expressed there, but a role other than 0 at that locus: not what the writer writes, rejected.
+        for place in [8, 9, 20, 21] {
+            var named = Array(roles)
+            named[place] = 1
+            #expect(!CompactTypingStore.rolesAreValid(FlatColumn(named), FlatColumn(flags), count: 2, limits: limits), "place \(place)")
+        }
     }
 
     @Test func storedFloorWordsAreCheckedAgainstTheStore() async {

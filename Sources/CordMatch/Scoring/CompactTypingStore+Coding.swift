@@ -48,7 +48,8 @@ extension CompactTypingStore {
 
     /// True when every expressed role names a value of its locus (`limits`: the number of values per locus).
     /// Roles where nothing is expressed are 0, so one pass takes the largest role at each of the 12 places of a
-    /// typing (4 at a time); only a locus without values needs the flags (nothing may be expressed there).
+    /// typing (4 at a time); a locus without values must have only roles 0, and its flags must say nothing is
+    /// expressed.
     static func rolesAreValid(_ roles: FlatColumn<UInt32>, _ flags: FlatColumn<UInt8>, count n: Int, limits: [Int]) -> Bool {
         var m0 = SIMD4<UInt32>(), m1 = m0, m2 = m0
         roles.withUnsafeBufferPointer { roles in
@@ -62,8 +63,9 @@ extension CompactTypingStore {
         }
         let largest = [m0, m1, m2].flatMap { [$0[0], $0[1], $0[2], $0[3]] }
         return limits.indices.allSatisfy { l in
-            if limits[l] > 0 { return Int(max(largest[2 * l], largest[2 * l + 1])) < limits[l] }
-            return (0..<n).allSatisfy { flags[$0 * 6 + l] & nothingExpressed != 0 }
+            // A locus without values has only roles 0 (what the writer writes) and nothing expressed.
+            guard Int(max(largest[2 * l], largest[2 * l + 1])) < max(limits[l], 1) else { return false }
+            return limits[l] > 0 || (0..<n).allSatisfy { flags[$0 * 6 + l] & nothingExpressed != 0 }
         }
     }
 
