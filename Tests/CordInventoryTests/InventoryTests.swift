@@ -35,6 +35,22 @@ import TestSupport
         return (store, dir, units)
     }
 
+    /// The units table has the indexes its queries use and no others (each one more B-tree insert per imported
+    /// unit): the id key, and the pool that a FULL inventory replaces.
+    @Test func unitIndexesAreTheOnesQueriesUse() throws {
+        let (store, dir) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (indexes, poolPlan, idPlan) = try store.read { db in
+            (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'units' ORDER BY name"),
+             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM units WHERE pool = ?", arguments: ["1"]).map { $0["detail"] as String }.joined(separator: "; "),
+             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT * FROM units WHERE status = 'AV' ORDER BY id").map { $0["detail"] as String }.joined(separator: "; "))
+        }
+        #expect(indexes == ["sqlite_autoindex_units_1", "units_pool"])
+        #expect(poolPlan.contains("units_pool"))
+        // The naive reference scan reads in id order through the key, without sorting.
+        #expect(idPlan.contains("sqlite_autoindex_units_1") && !idPlan.contains("TEMP B-TREE"))
+    }
+
     @Test func importIsIdempotentAndOwnerOnly() throws {
         let (store, dir) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -69,14 +69,19 @@ final class HLAFieldValues: Sendable {
         /// the text alone: the hot look-up of an import).
         private var fields = Array(repeating: [String: Outcome](), count: 2 * UnitCSVLayout.loci.count)
         private var numbers: [PositionTyping: UInt32] = [:]
+        /// The number of `PositionTyping.untyped`.
+        let untyped: UInt32
 
-        init(_ shared: HLAFieldValues) { self.shared = shared }
+        init(_ shared: HLAFieldValues) {
+            self.shared = shared
+            untyped = shared.untyped
+        }
 
-        /// The outcome of the value `text` in a DNA (else SER) column of `locus`.
-        mutating func field(_ text: String, locus: UnitRecordLayout.Locus, dna: Bool) -> Outcome {
-            let slot = 2 * locus.number + (dna ? 1 : 0)
+        /// The outcome of the value `text` in a DNA (else SER) column of the locus `UnitCSVLayout.loci[locus]`.
+        mutating func field(_ text: String, locus: Int, dna: Bool) -> Outcome {
+            let slot = 2 * locus + (dna ? 1 : 0)
             if let hit = fields[slot][text] { return hit }
-            let outcome = shared.outcome(FieldKey(text: text, locus: locus.name, dna: dna))
+            let outcome = shared.outcome(FieldKey(text: text, locus: UnitCSVLayout.loci[locus], dna: dna))
             fields[slot][text] = outcome
             return outcome
         }

@@ -56,6 +56,11 @@ final class UnitCSVBatches: @unchecked Sendable {
         let batch = try stream.next(Self.size)
         if batch.isEmpty { return nil }
         recordsRead += batch.count
+        if recordsRead == batch.count, stream.bytesRead < stream.data.count {
+            // Room for the whole file's units, estimated from the first batch (growing as they come copies the
+            // tables again and again).
+            pass.reserveCapacity(Int(Double(stream.data.count) / Double(max(stream.bytesRead, 1)) * Double(batch.count) * 1.05))
+        }
         var records: [UnitValidationPass.Record] = []
         records.reserveCapacity(batch.count)
         for r in batch {

@@ -133,7 +133,7 @@ public struct UnitImporter: Sendable {
             var imported = 0, changed = 0
             // A batch's rows as statement arguments, made on the reading thread too (the writer is the bottleneck).
             @Sendable func next() throws -> (rows: Int, groups: [Upsert.Group], clean: Bool)? {
-                try batches.next().map { ($0.rows.count, Upsert.groups($0.rows.map(\.databaseValues)), $0.clean) }
+                try batches.next().map { ($0.rows.count, Upsert.groups(of: $0.rows), $0.clean) }
             }
             var batch = try next()
             while let current = batch {

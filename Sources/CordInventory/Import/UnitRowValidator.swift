@@ -7,10 +7,17 @@ struct UnitRowValidator {
     let file: String
     private var hla: HLAFieldValues.Cache
     private var resolver: TypingResolver { hla.shared.resolver }
+    /// The release's version (this validator's own copy: see `UnitRecordPlan`).
+    private let version: String
+    /// The plan of the last layout validated.
+    private var plan: UnitRecordPlan?
+    /// Working space for the JSON columns.
+    private var buffer: [UInt8] = []
 
     init(file: String, values: HLAFieldValues) {
-        self.file = file
+        self.file = UnitRecordPlan.own(file)
         hla = HLAFieldValues.Cache(values)
+        version = UnitRecordPlan.own(values.resolver.data.version)
     }
 
     /// A validated record: the row when it is valid, its problems, and the numbers of its typing's twelve
@@ -23,6 +30,8 @@ struct UnitRowValidator {
     }
 
     mutating func validate(_ v: [String], layout l: UnitRecordLayout, line: Int) -> Outcome {
+        if plan?.layout !== l { plan = UnitRecordPlan(l) }
+        let p = plan!
         var issues: [ImportIssue] = []
         let file = file
         func issue(_ column: String, _ reason: String) { issues.append(ImportIssue(file: file, line: line, column: column, reason: reason)) }
@@ -38,40 +47,40 @@ struct UnitRowValidator {
         if id.isEmpty { issue("ID", "required") } else if !Self.isUnitID(id) {
             issue("ID", "'\(id)' is not a unit ID (at most 17 characters, no spaces)")
         }
-        let status = value("STATUS", FieldParsers.code(s(l.status), UnitCSVLayout.statuses))
+        let status = value("STATUS", FieldParsers.code(s(l.status), p.statuses))
         if s(l.status).isEmpty { issue("STATUS", "required (AV, TU, RE or DE)") }
         let birth = value("BIRTH_DATE", FieldParsers.date(s(l.birthDate)))
         if s(l.birthDate).isEmpty { issue("BIRTH_DATE", "required (YYYY-MM-DD)") }
-        let reason = value("STAT_REASON", FieldParsers.code(s(l.statReason), UnitCSVLayout.statReasons))
+        let reason = value("STAT_REASON", FieldParsers.code(s(l.statReason), p.statReasons))
         let tnc = value("TNC", FieldParsers.number(s(l.tnc)))
         let cd34 = value("CD34PC", FieldParsers.number(s(l.cd34)))
         let vol = value("VOL", FieldParsers.number(s(l.volume), allowZero: false))
         let coll = value("COLL_DATE", FieldParsers.date(s(l.collectionDate)))
-        let prod = value("PROD_MOD", FieldParsers.code(s(l.productModification), UnitCSVLayout.prodMods))
-        let abo = value("ABO", FieldParsers.code(s(l.abo), UnitCSVLayout.abo))
-        let rh = value("RHESUS", FieldParsers.code(s(l.rhesus), UnitCSVLayout.rhesus))
-        let ethn = value("ETHN", FieldParsers.code(s(l.ethnicity), UnitCSVLayout.ethnicities))
+        let prod = value("PROD_MOD", FieldParsers.code(s(l.productModification), p.prodMods))
+        let abo = value("ABO", FieldParsers.code(s(l.abo), p.abo))
+        let rh = value("RHESUS", FieldParsers.code(s(l.rhesus), p.rhesus))
+        let ethn = value("ETHN", FieldParsers.code(s(l.ethnicity), p.ethnicities))
         let seg = value("ATT_SEG", FieldParsers.integer(s(l.attachedSegments)))
-        let accredited = value("X_ACCREDITED", FieldParsers.code(s(l.accredited), UnitCSVLayout.yesNo)).map { $0 == "Y" }
-        _ = value("SEX", FieldParsers.code(s(l.sex), UnitCSVLayout.sexes))
-        for c in l.otherDates { _ = value(c.name, FieldParsers.date(v[c.at])) }
-        for c in l.otherNumbers { _ = value(c.name, FieldParsers.number(v[c.at])) }
+        let accredited = value("X_ACCREDITED", FieldParsers.code(s(l.accredited), p.yesNo)).map { $0 == "Y" }
+        _ = value("SEX", FieldParsers.code(s(l.sex), p.sexes))
+        for c in p.otherDates { _ = value(c.name, FieldParsers.date(v[c.at])) }
+        for c in p.otherNumbers { _ = value(c.name, FieldParsers.number(v[c.at])) }
         let release = s(l.hlaRelease)
-        if !release.isEmpty, release != resolver.data.version {
-            issue("X_HLA_DB_VERSION", "typed against IPD-IMGT/HLA \(release); this database uses \(resolver.data.version) (cordmatch data use \(release) to switch)")
+        if !release.isEmpty, release != version {
+            issue("X_HLA_DB_VERSION", "typed against IPD-IMGT/HLA \(release); this database uses \(version) (cordmatch data use \(release) to switch)")
         }
 
         let gl = s(l.hlaGL)
-        let hla = typing(v, l.typing, gl: gl, required: true, issue)
-        let maternal = typing(v, l.maternalTyping, gl: "", required: false, issue)
-        guard issues.isEmpty, let status, let birth, let hla else { return Outcome(line: line, row: nil, issues: issues, positions: nil) }
+        let hla = typing(v, p.typing, columns: l.typing, gl: gl, required: true, issue)
+        let maternal = typing(v, p.maternalTyping, columns: l.maternalTyping, gl: "", required: false, issue)
+        guard issues.isEmpty, let status, birth != nil, let hla else { return Outcome(line: line, row: nil, issues: issues, positions: nil) }
 
-        let bank = s(l.bank)
+        let bank = s(l.bank), hlaFields = json(p.hlaFields, v), extra = json(p.extra, v)
         let row = UnitRow(id: id, bank: bank.isEmpty ? nil : bank, pool: nil, status: status, statReason: reason, hla: hla.gl,
-                          hlaFields: Self.json(l.hlaFields, v), release: resolver.data.version, tnc: tnc, cd34: cd34, volume: vol,
-                          collectionDate: coll?.description, birthDate: birth.description, productModification: prod, abo: abo,
+                          hlaFields: hlaFields, release: version, tnc: tnc, cd34: cd34, volume: vol,
+                          collectionDate: coll.map { _ in s(l.collectionDate) }, birthDate: s(l.birthDate), productModification: prod, abo: abo,
                           rhesus: rh, ethnicity: ethn, attachedSegments: seg, accredited: accredited, maternalHLA: maternal?.gl,
-                          extra: Self.json(l.extra, v))
+                          extra: extra)
         return Outcome(line: line, row: row, issues: issues, positions: hla.positions)
     }
 
@@ -79,37 +88,41 @@ struct UnitRowValidator {
     /// (DNA wins over SER for a position; one value at a locus means homozygous). Each value is checked against
     /// the release, so an error names its column. With it, the numbers of the typing's twelve positions as
     /// `TypingResolver.resolve` gives them for that GL string (nil when it does not resolve).
-    private mutating func typing(_ v: [String], _ t: UnitRecordLayout.Typing, gl: String, required: Bool,
-                                 _ issue: (String, String) -> Void) -> (gl: String, positions: [UInt32]?)? {
+    private mutating func typing(_ v: [String], _ loci: [UnitRecordPlan.Locus], columns t: UnitRecordLayout.Typing, gl: String,
+                                 required: Bool, _ issue: (String, String) -> Void) -> (gl: String, positions: [UInt32]?)? {
         if !gl.isEmpty {
             do { return (gl, positions(of: try resolver.resolve(gl))) } catch { issue("X_HLA_GL", "\(error)"); return nil }
         }
         var text = ""
-        var numbers = Array(repeating: hla.shared.untyped, count: ResolvedUnitTypings.positionsPerUnit)
+        text.reserveCapacity(96)
+        var numbers = Array(repeating: hla.untyped, count: ResolvedUnitTypings.positionsPerUnit)
         var plain = true
         var ok = true
-        for locus in t.loci {
+        for (n, locus) in loci.enumerated() {
             var count = 0
-            for f in locus.fields {
-                let dna = f.dnaAt.map { v[$0] } ?? "", ser = f.serAt.map { v[$0] } ?? ""
-                let (column, value, isDNA) = !dna.isEmpty ? (f.dna, dna, true) : (f.ser, ser, false)
+            for k in 0..<2 {
+                let f = k == 0 ? locus.first : locus.second
+                let dna = f.dnaAt >= 0 ? v[f.dnaAt] : "", ser = f.serAt >= 0 ? v[f.serAt] : ""
+                let isDNA = !dna.isEmpty
+                let value = isDNA ? dna : ser
                 if value.isEmpty { continue }
-                switch hla.field(value, locus: locus, dna: isDNA) {
+                switch hla.field(value, locus: n, dna: isDNA) {
                 case .invalid(let why):
-                    issue(column, why)
+                    let column = t.loci[n].fields[k]
+                    issue(isDNA ? column.dna : column.ser, why)
                     ok = false
                 case .valid(let token, let number, let isPlain):
                     // Loci joined by `^`, the two values of a locus by `+`.
                     text += count > 0 ? "+" : text.isEmpty ? "" : "^"
                     text += token
                     plain = plain && isPlain
-                    if let number, let m = locus.scored { numbers[2 * m + count] = number }
+                    if let number, locus.scored >= 0 { numbers[2 * locus.scored + count] = number }
                 }
                 count += 1
             }
-            if let m = locus.scored, count == 1 { numbers[2 * m + 1] = numbers[2 * m] }
+            if locus.scored >= 0, count == 1 { numbers[2 * locus.scored + 1] = numbers[2 * locus.scored] }
             if required && count == 0 && locus.required {
-                issue(locus.column, "A, B and DRB1 need a SER or DNA value"); ok = false
+                issue(t.loci[n].column, "A, B and DRB1 need a SER or DNA value"); ok = false
             }
         }
         guard ok, !text.isEmpty else { return nil }
@@ -135,7 +148,7 @@ struct UnitRowValidator {
     }
 
     /// The non-empty values of `columns` as a JSON object.
-    static func json(_ columns: [UnitRecordLayout.Column], _ v: [String]) -> String {
-        JSONObjectText.encode(columns.lazy.filter { !v[$0.at].isEmpty }.map { (key: $0.jsonKey, value: v[$0.at]) })
+    private mutating func json(_ columns: [(at: Int, key: [UInt8])], _ v: [String]) -> String {
+        JSONObjectText.encode(columns.lazy.filter { !v[$0.at].isEmpty }.map { (key: $0.key, value: v[$0.at]) }, buffer: &buffer)
     }
 }

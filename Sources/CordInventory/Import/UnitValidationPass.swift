@@ -10,9 +10,7 @@ struct UnitValidationPass {
     private let workers: [Worker]
     /// Every problem so far (in batch order; not sorted).
     private(set) var issues: [ImportIssue] = []
-    /// The first line of each accepted unit id.
-    private var seen: [String: Int] = [:]
-    /// The typings of the accepted rows.
+    /// The typings of the accepted rows (and the line of each accepted unit id).
     private(set) var typings = ResolvedUnitTypings()
 
     /// One record to validate: its values, in the order of its layout's columns.
@@ -33,7 +31,8 @@ struct UnitValidationPass {
         let values = HLAFieldValues(resolver: resolver)
         self.file = file
         self.values = values
-        workers = (0..<ProcessInfo.processInfo.activeProcessorCount).map { _ in Worker(UnitRowValidator(file: file, values: values)) }
+        // Four parts a core: a thread that the writer holds up leaves its other parts to the others.
+        workers = (0..<4 * ProcessInfo.processInfo.activeProcessorCount).map { _ in Worker(UnitRowValidator(file: file, values: values)) }
     }
 
     mutating func report(_ issue: ImportIssue) { issues.append(issue) }
@@ -52,13 +51,10 @@ struct UnitValidationPass {
         for o in workers[0..<parts].lazy.flatMap(\.outcomes) {
             if var row = o.row, o.issues.isEmpty {
                 row.pool = pool
-                // One look-up for the usual new id; a repeated one gets its first line back.
-                if let first = seen.updateValue(o.line, forKey: row.id) {
-                    seen[row.id] = first
+                if let first = typings.add(id: row.id, line: o.line, positions: o.positions, searchable: row.status == "AV") {
                     issues.append(ImportIssue(file: file, line: o.line, column: "ID", reason: "unit \(row.id) appears again (first on line \(first))"))
                     continue
                 }
-                typings.add(id: row.id, positions: o.positions, searchable: row.status == "AV")
                 rows.append(row)
             }
             issues += o.issues
@@ -66,6 +62,9 @@ struct UnitValidationPass {
         for w in workers[0..<parts] { w.outcomes = [] }
         return rows
     }
+
+    /// Makes room for about `count` accepted units in all.
+    mutating func reserveCapacity(_ count: Int) { typings.reserveCapacity(count) }
 
     /// The typings of the accepted rows, with the values their numbers refer to.
     var resolvedTypings: ResolvedUnitTypings {

@@ -27,7 +27,7 @@ enum InventorySchema {
                 t.column("maternal_hla", .text)
                 t.column("extra", .text).notNull()
             }
-            // Searches read every searchable unit; listing by bank and status is what coordinators filter on.
+            // (Dropped by v6: no query used them.)
             try db.create(index: "units_status", on: "units", columns: ["status"])
             try db.create(index: "units_bank", on: "units", columns: ["bank", "status"])
             try db.create(table: "recipients") { t in
@@ -163,6 +163,13 @@ enum InventorySchema {
                 t.column("unit_id", .text).notNull()
                 t.primaryKey(["run_id", "recipient_id", "unit_id"])
             }
+        }
+        m.registerMigration("v6: drop unused unit indexes") { db in
+            // No query reads units by status or by bank (a search reads the search index; the naive reference scan
+            // reads every unit in id order), so these two indexes only cost every import two more B-tree inserts
+            // per unit. `units_pool` stays: a FULL inventory finds its pool's units through it.
+            try db.drop(index: "units_status")
+            try db.drop(index: "units_bank")
         }
         return m
     }

@@ -7,9 +7,9 @@ import CordMatch
 struct ResolvedUnitTypings: Sendable {
     /// The values the numbers refer to.
     var values: [PositionTyping] = []
-    /// The recorded units, in the order they were first recorded: id, where its numbers start in `numbers` (-1
-    /// when its typing does not resolve), and whether it is searchable.
-    private var units: [(id: String, start: Int, searchable: Bool)] = []
+    /// The recorded units, in the order they were recorded: id, the line it was read from, where its numbers
+    /// start in `numbers` (-1 when its typing does not resolve), and whether it is searchable.
+    private var units: [(id: String, line: Int, start: Int, searchable: Bool)] = []
     /// Per unit id, its place in `units`.
     private var place: [String: Int] = [:]
     private var numbers: [UInt32] = []
@@ -26,20 +26,29 @@ struct ResolvedUnitTypings: Sendable {
         case positions(ArraySlice<UInt32>)
     }
 
-    /// Records the typing of a unit and whether it is searchable (replacing an earlier record for the same id).
-    mutating func add(id: String, positions: [UInt32]?, searchable: Bool) {
+    /// Records the typing of a unit read from `line` and whether it is searchable — unless a unit with that id
+    /// was recorded before: then records nothing and returns the line that one was read from.
+    mutating func add(id: String, line: Int, positions: [UInt32]?, searchable: Bool) -> Int? {
+        // One look-up for the usual new id; a repeated one gets its place back.
+        if let p = place.updateValue(units.count, forKey: id) {
+            place[id] = p
+            return units[p].line
+        }
         var start = -1
         if let positions {
             precondition(positions.count == Self.positionsPerUnit)
             start = numbers.count
             numbers += positions
         }
-        if let p = place.updateValue(units.count, forKey: id) {
-            place[id] = p
-            units[p] = (id, start, searchable)
-        } else {
-            units.append((id, start, searchable))
-        }
+        units.append((id, line, start, searchable))
+        return nil
+    }
+
+    /// Makes room for about `count` units in all.
+    mutating func reserveCapacity(_ count: Int) {
+        place.reserveCapacity(count)
+        units.reserveCapacity(count)
+        numbers.reserveCapacity(count * Self.positionsPerUnit)
     }
 
     func lookup(_ id: String) -> Lookup {

@@ -35,9 +35,10 @@ enum SearchIndexStore {
             // a value new to the first half is first used in the second half as it is there).
             let parts = [typed[..<(typed.count / 2)], typed[(typed.count / 2)...]]
             let halves = ParallelSlots<CompactTypingStore>(count: 2)
+            let numbered = table
             DispatchQueue.concurrentPerform(iterations: 2) { h in
                 var part = CompactTypingStore()
-                var table = CompactTypingStore.NumberedValues(known.values)
+                var table = numbered
                 for numbers in parts[h] {
                     part.append(numbers: numbers, of: &table)
                 }

@@ -45,10 +45,19 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     static let databaseColumns = CodingKeys.allCases.map(\.rawValue)
 
     /// The row's values in `databaseColumns` order: what `databaseDictionary` holds, without encoding the row
-    /// through `Encodable` (the hot path of an import).
+    /// through `Encodable`.
     var databaseValues: [DatabaseValue] {
-        CodingKeys.allCases.map { key -> DatabaseValue in
-            switch key {
+        var values: [DatabaseValue] = []
+        values.reserveCapacity(CodingKeys.allCases.count)
+        forEachDatabaseValue { values.append($0) }
+        return values
+    }
+
+    /// Calls `body` with each of the row's values in `databaseColumns` order (the hot path of an import: no
+    /// array made).
+    func forEachDatabaseValue(_ body: (DatabaseValue) -> Void) {
+        for key in CodingKeys.allCases {
+            let value: DatabaseValue = switch key {
             case .id: id.databaseValue
             case .bank: bank.databaseValue
             case .pool: pool.databaseValue
@@ -71,6 +80,7 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
             case .attachedSegments: attachedSegments.databaseValue
             case .maternalHLA: maternalHLA.databaseValue
             }
+            body(value)
         }
     }
 

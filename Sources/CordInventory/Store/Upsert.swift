@@ -29,12 +29,25 @@ final class Upsert {
 
     /// Rows' values in groups of at most `rowsPerStatement` rows.
     static func groups(_ rows: [[DatabaseValue]]) -> [Group] {
-        stride(from: 0, to: rows.count, by: rowsPerStatement).map { start in
+        groups(of: rows, columns: rows.first?.count ?? 0) { row, body in row.forEach(body) }
+    }
+
+    /// The values of `rows` (`values` calls its second argument with each of a row's values, `columns` of them)
+    /// in groups of at most `rowsPerStatement` rows, made on every core (the groups are independent).
+    static func groups<Row: Sendable>(of rows: [Row], columns: Int,
+                                      _ values: @escaping @Sendable (Row, (DatabaseValue) -> Void) -> Void) -> [Group] {
+        let starts = Array(stride(from: 0, to: rows.count, by: rowsPerStatement))
+        return (try? starts.concurrentMap(minimumPerPart: 4) { start in
             let end = min(rows.count, start + rowsPerStatement)
-            var values = StatementValues(reservingCapacity: (end - start) * (rows.first?.count ?? 0), textBytes: (end - start) * 512)
-            for row in rows[start..<end] { for value in row { values.append(value) } }
-            return Group(values: values, rows: end - start)
-        }
+            var group = StatementValues(reservingCapacity: (end - start) * columns, textBytes: (end - start) * 512)
+            for row in rows[start..<end] { values(row) { group.append($0) } }
+            return Group(values: group, rows: end - start)
+        }) ?? []
+    }
+
+    /// `UnitRow`s' values in groups (`groups(of:columns:_:)`).
+    static func groups(of rows: [UnitRow]) -> [Group] {
+        groups(of: rows, columns: UnitRow.databaseColumns.count) { row, body in row.forEachDatabaseValue(body) }
     }
 
     /// Writes a group of rows; returns how many were inserted or changed.
@@ -67,7 +80,7 @@ final class Upsert {
 
     /// Writes units; returns how many were inserted or changed.
     static func units(_ rows: [UnitRow], in db: Database) throws -> Int {
-        try Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)(groups(rows.map(\.databaseValues)))
+        try Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)(groups(of: rows))
     }
 
     /// Writes records (their values from `databaseDictionary`); returns how many were inserted or changed.
