@@ -11,8 +11,7 @@ public final class InventoryStore: Sendable {
     /// Opens (creating if needed) the database at `path` and applies pending migrations.
     public init(path: String) throws {
         self.path = path
-        let isNew = !FileManager.default.fileExists(atPath: path)
-        if isNew {
+        if !FileManager.default.fileExists(atPath: path) {
             // Create the file owner-only before SQLite opens it; its -wal and -shm files take the same mode.
             guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw InventoryError("cannot create the database \(path)")
@@ -21,18 +20,9 @@ public final class InventoryStore: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(10)
-        if isNew {
-            // 16 KiB pages for a new database (fixed once its first page is written, which the switch to WAL mode
-            // does right after this): rows of ~500 bytes fill fewer, fuller pages, and an import's commit copies
-            // a quarter as many pages from the WAL into the database.
-            config.prepareDatabase { db in try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)") }
-        }
         pool = try DatabasePool(path: path, configuration: config)
         try InventorySchema.migrator.migrate(pool)
     }
-
-    /// The page size of a new database.
-    static let pageSize = 16384
 
     /// Runs `body` in one write transaction: all of it is committed, or none.
     public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T { try pool.write(body) }
