@@ -64,55 +64,71 @@ public struct CSVReader {
             return records
         }
 
-        /// Reads records from `bytes[start...]` until `limit` records or the end; returns where it stopped.
+        /// Reads records from `bytes[start...]` until `limit` records or the end; returns where it stopped. An
+        /// unquoted field becomes a string straight from its bytes; a quoted one is unescaped (`""` → `"`), and what
+        /// follows its closing quote up to the delimiter is kept as it is.
         private static func read(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, line startLine: Int, limit: Int,
                                  into records: inout [Record]) throws -> (Int, Int) {
+            let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+            let n = bytes.count
             var fields: [String] = []
-            var field: [UInt8] = []
-            var inQuotes = false, fieldWasQuoted = false
+            var unquoted: [UInt8] = []
             var line = startLine, recordLine = startLine
             var i = start
-            func endField() {
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
-                fieldWasQuoted = false
+            /// Where the field's unquoted bytes from `j` end: at a comma, a line end (LF, or CR LF) or the end.
+            func delimiter(from j: Int) -> Int {
+                var j = j
+                while j < n {
+                    let c = bytes[j]
+                    if c == comma || c == lf || (c == cr && j + 1 < n && bytes[j + 1] == lf) { break }
+                    j += 1
+                }
+                return j
             }
             func endRecord() {
-                endField()
                 if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
                 fields.removeAll(keepingCapacity: true)
             }
-            while i < bytes.count {
-                let c = bytes[i]
-                if inQuotes {
-                    if c == UInt8(ascii: "\"") {
-                        if i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\"") { field.append(c); i += 2; continue }
-                        inQuotes = false
-                    } else {
-                        if c == UInt8(ascii: "\n") { line += 1 }
-                        field.append(c)
+            while i < n {
+                if bytes[i] == quote {
+                    unquoted.removeAll(keepingCapacity: true)
+                    i += 1
+                    var closed = false
+                    while i < n {
+                        let c = bytes[i]
+                        if c == quote {
+                            if i + 1 < n && bytes[i + 1] == quote { unquoted.append(c); i += 2; continue }
+                            closed = true
+                            i += 1
+                            break
+                        }
+                        if c == lf { line += 1 }
+                        unquoted.append(c)
+                        i += 1
                     }
+                    if !closed { throw SyntaxError(line: recordLine, reason: "a quoted field is not closed") }
+                    let rest = i
+                    i = delimiter(from: i)
+                    unquoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<i]))
+                    fields.append(String(decoding: unquoted, as: UTF8.self))
                 } else {
-                    switch c {
-                    case UInt8(ascii: "\"") where field.isEmpty && !fieldWasQuoted:
-                        inQuotes = true; fieldWasQuoted = true
-                    case UInt8(ascii: ","):
-                        endField()
-                    case UInt8(ascii: "\r") where i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n"):
-                        break
-                    case UInt8(ascii: "\n"):
-                        endRecord()
-                        line += 1
-                        recordLine = line
-                        if records.count >= limit { return (i + 1, line) }
-                    default:
-                        field.append(c)
-                    }
+                    let first = i
+                    i = delimiter(from: i)
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<i]), as: UTF8.self))
                 }
-                i += 1
+                guard i < n else { break }
+                if bytes[i] == comma {
+                    i += 1
+                    if i == n { fields.append("") }  // a last field, empty
+                    continue
+                }
+                i += bytes[i] == cr ? 2 : 1
+                endRecord()
+                line += 1
+                recordLine = line
+                if records.count >= limit { return (i, line) }
             }
-            if inQuotes { throw SyntaxError(line: recordLine, reason: "a quoted field is not closed") }
-            if !field.isEmpty || !fields.isEmpty { endRecord() }
+            if !fields.isEmpty { endRecord() }
             return (i, line)
         }
     }

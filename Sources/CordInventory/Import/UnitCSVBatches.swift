@@ -68,7 +68,9 @@ final class UnitCSVBatches: @unchecked Sendable {
                 pass.report(ImportIssue(file: file, line: r.line, column: "", reason: "\(r.fields.count) fields, the header has \(columns.count)"))
                 continue
             }
-            records.append(.init(line: r.line, layout: layout, values: r.fields.map(Self.trimmed)))
+            // Most records have no field to trim: then their fields are taken as they are (no new array).
+            let values = r.fields.contains(where: Self.needsTrimming) ? r.fields.map(Self.trimmed) : r.fields
+            records.append(.init(line: r.line, layout: layout, values: values))
         }
         let rows = pass.validate(records)
         return (rows, pass.issues.isEmpty)
@@ -88,11 +90,15 @@ final class UnitCSVBatches: @unchecked Sendable {
 
     /// The field without surrounding spaces (most fields have none: no work then).
     static func trimmed(_ s: String) -> String {
-        // A first or last character that is a space or tab starts or ends with that byte: most fields are decided
-        // on the bytes, without breaking the text into characters.
-        let blank = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
-        guard let fb = s.utf8.first, let lb = s.utf8.last, blank(fb) || blank(lb) else { return s }
-        guard let f = s.first, let l = s.last, f == " " || l == " " || f == "\t" || l == "\t" else { return s }
+        guard needsTrimming(s), let f = s.first, let l = s.last, f == " " || l == " " || f == "\t" || l == "\t" else { return s }
         return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Whether the field's first or last byte is a space or tab (a first or last character that is one starts or
+    /// ends with that byte: decided on the bytes, without breaking the text into characters).
+    static func needsTrimming(_ s: String) -> Bool {
+        let blank = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        guard let fb = s.utf8.first, let lb = s.utf8.last else { return false }
+        return blank(fb) || blank(lb)
     }
 }
