@@ -28,20 +28,15 @@ public final class InventoryStore: Sendable {
     public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T { try pool.write(body) }
 
     /// `write` for a large change (an import): statement journals are kept in memory instead of a temporary
-    /// file, a larger page cache, and the WAL and database written to disk while the change goes on
+    /// file, and the WAL and database are written to disk while the change goes on
     /// (`BackgroundFlush`). The transaction, and the durability of what it commits, are those of `write`.
     func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
         let flush = BackgroundFlush([path + "-wal", path])
         defer { flush.stop() }
         return try pool.writeWithoutTransaction { db in
             let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
-            let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            try db.execute(sql: "PRAGMA cache_size = -65536")
-            defer {
-                try? db.execute(sql: "PRAGMA temp_store = \(tempStore)")
-                try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)")
-            }
+            defer { try? db.execute(sql: "PRAGMA temp_store = \(tempStore)") }
             var result: T?
             try db.inTransaction {
                 result = try body(db)
