@@ -33,8 +33,8 @@ final class UnitRecordLayout: Sendable {
         let loci: [Locus]
     }
 
-    /// One locus's SER/DNA field columns. A class (as is `Field`): the validator walks these for every record,
-    /// and a class is one reference to retain, not each of its strings.
+    /// One locus's SER/DNA field columns (validators read their positions from a `UnitRecordPlan`, and the names
+    /// from here for the problems they report).
     final class Locus: Sendable {
         let name: String
         /// Its place in `UnitCSVLayout.loci`.
