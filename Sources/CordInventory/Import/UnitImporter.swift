@@ -131,9 +131,9 @@ public struct UnitImporter: Sendable {
             let since = try SearchIndexStore.changePosition(db)
             let upsert = Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)
             var imported = 0, changed = 0
-            // A batch's rows as statement arguments, made on the reading thread too (the writer is the bottleneck).
+            // A batch's rows as statement values, made ahead of the writer (and on every core).
             @Sendable func next() throws -> (rows: Int, groups: [Upsert.Group], clean: Bool)? {
-                try batches.next().map { ($0.rows.count, Upsert.groups(of: $0.rows), $0.clean) }
+                try batches.next().map { ($0.rows.count, try Upsert.groups(of: $0.rows), $0.clean) }
             }
             var batch = try next()
             while let current = batch {

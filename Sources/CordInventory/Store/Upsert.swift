@@ -28,26 +28,26 @@ final class Upsert {
     }
 
     /// Rows' values in groups of at most `rowsPerStatement` rows.
-    static func groups(_ rows: [[DatabaseValue]]) -> [Group] {
-        groups(of: rows, columns: rows.first?.count ?? 0) { row, body in row.forEach(body) }
+    static func groups(_ rows: [[DatabaseValue]]) throws -> [Group] {
+        try groups(of: rows, columns: rows.first?.count ?? 0) { row, body in row.forEach(body) }
     }
 
     /// The values of `rows` (`values` calls its second argument with each of a row's values, `columns` of them)
     /// in groups of at most `rowsPerStatement` rows, made on every core (the groups are independent).
     static func groups<Row: Sendable>(of rows: [Row], columns: Int,
-                                      _ values: @escaping @Sendable (Row, (DatabaseValue) -> Void) -> Void) -> [Group] {
+                                      _ values: @escaping @Sendable (Row, (DatabaseValue) -> Void) -> Void) throws -> [Group] {
         let starts = Array(stride(from: 0, to: rows.count, by: rowsPerStatement))
-        return (try? starts.concurrentMap(minimumPerPart: 4) { start in
+        return try starts.concurrentMap(minimumPerPart: 4) { start in
             let end = min(rows.count, start + rowsPerStatement)
             var group = StatementValues(reservingCapacity: (end - start) * columns, textBytes: (end - start) * 512)
             for row in rows[start..<end] { values(row) { group.append($0) } }
             return Group(values: group, rows: end - start)
-        }) ?? []
+        }
     }
 
     /// `UnitRow`s' values in groups (`groups(of:columns:_:)`).
-    static func groups(of rows: [UnitRow]) -> [Group] {
-        groups(of: rows, columns: UnitRow.databaseColumns.count) { row, body in row.forEachDatabaseValue(body) }
+    static func groups(of rows: [UnitRow]) throws -> [Group] {
+        try groups(of: rows, columns: UnitRow.databaseColumns.count) { row, body in row.forEachDatabaseValue(body) }
     }
 
     /// Writes a group of rows; returns how many were inserted or changed.
@@ -80,7 +80,7 @@ final class Upsert {
 
     /// Writes units; returns how many were inserted or changed.
     static func units(_ rows: [UnitRow], in db: Database) throws -> Int {
-        try Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)(groups(of: rows))
+        try Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)(try groups(of: rows))
     }
 
     /// Writes records (their values from `databaseDictionary`); returns how many were inserted or changed.
@@ -91,6 +91,6 @@ final class Upsert {
             let values = try row.databaseDictionary
             return columns.map { values[$0] ?? .null }
         }
-        return try Upsert(db, table: R.databaseTableName, columns: columns)(groups(values))
+        return try Upsert(db, table: R.databaseTableName, columns: columns)(try groups(values))
     }
 }

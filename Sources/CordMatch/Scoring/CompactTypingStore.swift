@@ -61,24 +61,10 @@ public struct CompactTypingStore: Sendable {
         let values: [PositionTyping]
         /// Per number and locus index: the value's id in the store, once interned.
         var ids: [UInt32?]
-        /// Per number, what `append(numbers:of:)` asks of every typing's values, as plain numbers (reading the
-        /// values themselves retains their arrays, which threads building parts of one store would contend for):
-        /// whether the value is null, whether it is untyped, and its class of equal P keys and antigens (two
-        /// numbers' values are `isSameValue` when the first is typed and both are in one class).
-        let isNull: [Bool], isUntyped: [Bool], sameClass: [UInt32]
 
         public init(_ values: [PositionTyping]) {
             self.values = values
             ids = Array(repeating: nil, count: values.count * MatchLocus.allCases.count)
-            isNull = values.map(\.isNull)
-            isUntyped = values.map { $0.resolution == .untyped }
-            var classes: [[[Int32]]: UInt32] = [:]
-            sameClass = values.map { v in
-                let key = [v.pKeys, v.antigens]
-                if let c = classes[key] { return c }
-                classes[key] = UInt32(classes.count)
-                return UInt32(classes.count - 1)
-            }
         }
     }
 
@@ -89,10 +75,10 @@ public struct CompactTypingStore: Sendable {
         precondition(numbers.count == 2 * MatchLocus.allCases.count)
         for l in 0..<MatchLocus.allCases.count {
             let n0 = Int(numbers[numbers.startIndex + 2 * l]), n1 = Int(numbers[numbers.startIndex + 2 * l + 1])
-            if let (a, b) = LocusCore.expressedSources(isNull: table.isNull[n0], table.isNull[n1]) {
-                let na = a == 0 ? n0 : n1, nb = b == 0 ? n0 : n1
-                let same = !table.isUntyped[na] && table.sameClass[na] == table.sameClass[nb]
-                appendLocus(intern(na, l, &table), intern(nb, l, &table), homozygous: same)
+            let p0 = table.values[n0], p1 = table.values[n1]
+            if let (a, b) = LocusCore.expressedSources(p0, p1) {
+                let (na, pa) = a == 0 ? (n0, p0) : (n1, p1), (nb, pb) = b == 0 ? (n0, p0) : (n1, p1)
+                appendLocus(intern(na, l, &table), intern(nb, l, &table), homozygous: pa.isSameValue(pb))
             } else {
                 appendLocus(nil)
             }

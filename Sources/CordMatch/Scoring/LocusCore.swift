@@ -68,12 +68,7 @@ struct LocusCore {
 
     /// The stored values that are expressed, as two roles: (0, 1); a null replaced by the other; nil when none.
     static func expressedSources(_ a: PositionTyping, _ b: PositionTyping) -> (Int, Int)? {
-        expressedSources(isNull: a.isNull, b.isNull)
-    }
-
-    /// `expressedSources` of two values given as whether each is null.
-    static func expressedSources(isNull a: Bool, _ b: Bool) -> (Int, Int)? {
-        switch (a, b) {
+        switch (a.isNull, b.isNull) {
         case (false, false): return (0, 1)
         case (true, false): return (1, 1)
         case (false, true): return (0, 0)
