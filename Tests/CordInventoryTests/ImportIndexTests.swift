@@ -151,7 +151,9 @@ import Testing
         for row in [full, sparse] {
             let dictionary = try row.databaseDictionary
             #expect(UnitRow.databaseColumns.sorted() == dictionary.keys.sorted())
-            #expect(StatementArguments(row.databaseValues) == StatementArguments(UnitRow.databaseColumns.map { dictionary[$0] ?? .null }))
+            var values: [DatabaseValue] = []
+            row.forEachDatabaseValue { values.append($0) }
+            #expect(StatementArguments(values) == StatementArguments(UnitRow.databaseColumns.map { dictionary[$0] ?? .null }))
         }
     }
 }

@@ -69,7 +69,8 @@ final class HLAFieldValues: Sendable {
         /// the text alone: the hot look-up of an import).
         private var fields = Array(repeating: [String: Outcome](), count: 2 * UnitCSVLayout.loci.count)
         private var numbers: [PositionTyping: UInt32] = [:]
-        /// The number of `PositionTyping.untyped`.
+        /// The number of `PositionTyping.untyped` (kept here: reading it from `shared` for every record would
+        /// retain the object all validating threads share).
         let untyped: UInt32
 
         init(_ shared: HLAFieldValues) {

@@ -41,20 +41,11 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
         case productModification = "product_modification", attachedSegments = "attached_segments", maternalHLA = "maternal_hla"
     }
 
-    /// The table's columns, in the order of `databaseValues`.
+    /// The table's columns, in the order of `forEachDatabaseValue`.
     static let databaseColumns = CodingKeys.allCases.map(\.rawValue)
 
-    /// The row's values in `databaseColumns` order: what `databaseDictionary` holds, without encoding the row
-    /// through `Encodable`.
-    var databaseValues: [DatabaseValue] {
-        var values: [DatabaseValue] = []
-        values.reserveCapacity(CodingKeys.allCases.count)
-        forEachDatabaseValue { values.append($0) }
-        return values
-    }
-
-    /// Calls `body` with each of the row's values in `databaseColumns` order (the hot path of an import: no
-    /// array made).
+    /// Calls `body` with each of the row's values in `databaseColumns` order: what `databaseDictionary` holds,
+    /// without encoding the row through `Encodable` or making an array (the hot path of an import).
     func forEachDatabaseValue(_ body: (DatabaseValue) -> Void) {
         for key in CodingKeys.allCases {
             let value: DatabaseValue = switch key {
