@@ -36,10 +36,11 @@ final class HLAFieldValues: Sendable {
     var values: [PositionTyping] { table.withLock { $0.values } }
 
     /// What one field value stands for: the token it becomes in the unit's GL string, the number of its resolved
-    /// value at a scored locus (nil at the other loci), and whether the token is a single allele list (no GL
-    /// operator that would make it mean something else inside the whole GL string); or why it is invalid.
+    /// value at a scored locus (nil at the other loci), whether the token is a single allele list (no GL
+    /// operator that would make it mean something else inside the whole GL string), and whether the value is in
+    /// standard form (`StandardHLAFields`: the token renders back to it); or why it is invalid.
     enum Outcome: Sendable {
-        case valid(token: String, number: UInt32?, plain: Bool)
+        case valid(token: String, number: UInt32?, plain: Bool, standard: Bool)
         case invalid(String)
     }
 
@@ -107,7 +108,8 @@ final class HLAFieldValues: Sendable {
                 } else {
                     _ = try shared.resolver.resolve(token)
                 }
-                return .valid(token: token, number: number, plain: !token.contains { "+^|~".contains($0) })
+                return .valid(token: token, number: number, plain: !token.contains { "+^|~".contains($0) },
+                              standard: StandardHLAFields.isStandard(text, locus: locus, dna: dna, token: token))
             } catch {
                 return .invalid("\(error)")
             }

@@ -75,7 +75,8 @@ struct UnitRowValidator {
         let maternal = typing(v, p.maternalTyping, columns: l.maternalTyping, gl: "", required: false, issue)
         guard issues.isEmpty, let status, birth != nil, let hla else { return Outcome(line: line, row: nil, issues: issues, positions: nil) }
 
-        let bank = s(l.bank), hlaFields = json(p.hlaFields, v), extra = json(p.extra, v)
+        // Standard HLA columns are what the GL string renders back to: not stored a second time.
+        let bank = s(l.bank), hlaFields = hla.standard ? "" : json(p.hlaFields, v), extra = json(p.extra, v)
         let row = UnitRow(id: id, bank: bank.isEmpty ? nil : bank, pool: nil, status: status, statReason: reason, hla: hla.gl,
                           hlaFields: hlaFields, release: version, tnc: tnc, cd34: cd34, volume: vol,
                           collectionDate: coll.map { _ in s(l.collectionDate) }, birthDate: s(l.birthDate), productModification: prod, abo: abo,
@@ -87,16 +88,17 @@ struct UnitRowValidator {
     /// The typing of a record as a GL string: `X_HLA_GL` when given, else built from the SER/DNA field columns
     /// (DNA wins over SER for a position; one value at a locus means homozygous). Each value is checked against
     /// the release, so an error names its column. With it, the numbers of the typing's twelve positions as
-    /// `TypingResolver.resolve` gives them for that GL string (nil when it does not resolve).
+    /// `TypingResolver.resolve` gives them for that GL string (nil when it does not resolve), and whether the
+    /// columns are standard (`StandardHLAFields`: the GL string renders back to them).
     private mutating func typing(_ v: [String], _ loci: [UnitRecordPlan.Locus], columns t: UnitRecordLayout.Typing, gl: String,
-                                 required: Bool, _ issue: (String, String) -> Void) -> (gl: String, positions: [UInt32]?)? {
+                                 required: Bool, _ issue: (String, String) -> Void) -> (gl: String, positions: [UInt32]?, standard: Bool)? {
         if !gl.isEmpty {
-            do { return (gl, positions(of: try resolver.resolve(gl))) } catch { issue("X_HLA_GL", "\(error)"); return nil }
+            do { return (gl, positions(of: try resolver.resolve(gl)), false) } catch { issue("X_HLA_GL", "\(error)"); return nil }
         }
         var text = ""
         text.reserveCapacity(96)
         var numbers = Array(repeating: hla.untyped, count: ResolvedUnitTypings.positionsPerUnit)
-        var plain = true
+        var plain = true, standard = true
         var ok = true
         for (n, locus) in loci.enumerated() {
             var count = 0
@@ -106,16 +108,19 @@ struct UnitRowValidator {
                 let isDNA = !dna.isEmpty
                 let value = isDNA ? dna : ser
                 if value.isEmpty { continue }
+                // A SER value under a DNA value, or a second field without a first, is not rendered back.
+                if isDNA && !ser.isEmpty || k > count { standard = false }
                 switch hla.field(value, locus: n, dna: isDNA) {
                 case .invalid(let why):
                     let column = t.loci[n].fields[k]
                     issue(isDNA ? column.dna : column.ser, why)
                     ok = false
-                case .valid(let token, let number, let isPlain):
+                case .valid(let token, let number, let isPlain, let isStandard):
                     // Loci joined by `^`, the two values of a locus by `+`.
                     text += count > 0 ? "+" : text.isEmpty ? "" : "^"
                     text += token
                     plain = plain && isPlain
+                    standard = standard && isStandard
                     if let number, locus.scored >= 0 { numbers[2 * locus.scored + count] = number }
                 }
                 count += 1
@@ -126,11 +131,11 @@ struct UnitRowValidator {
             }
         }
         guard ok, !text.isEmpty else { return nil }
-        guard required else { return (text, nil) }
+        guard required else { return (text, nil, standard) }
         // Tokens that are single allele lists resolve inside the GL string exactly as they did alone (one value
         // at a locus: homozygous; a locus without values: untyped).
-        guard plain else { return (text, (try? resolver.resolve(text)).map { positions(of: $0) }) }
-        return (text, numbers)
+        guard plain else { return (text, (try? resolver.resolve(text)).map { positions(of: $0) }, standard) }
+        return (text, numbers, standard)
     }
 
     /// The numbers of a resolved typing's twelve positions (two per locus, `MatchLocus.allCases` order).

@@ -171,6 +171,21 @@ enum InventorySchema {
             try db.drop(index: "units_status")
             try db.drop(index: "units_bank")
         }
+        m.registerMigration("v7: standard HLA columns stored once") { db in
+            // Units whose HLA columns were standard (`StandardHLAFields`) keep them only as their GL string, as
+            // the importer now writes them: otherwise re-importing an inventory would rewrite every unit. The
+            // change log does not record this (the units say the same as before), so nightly rematching is not
+            // made to recompute them: the update trigger is set aside meanwhile (and put back as it was).
+            let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'units_updated'")
+            try db.execute(sql: "DROP TRIGGER IF EXISTS units_updated")
+            let standardJSON = DatabaseFunction("cordmatch_standard_hla_json", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).flatMap(StandardHLAFields.json(of:))
+            }
+            db.add(function: standardJSON)
+            defer { db.remove(function: standardJSON) }
+            try db.execute(sql: "UPDATE units SET hla_fields = '' WHERE hla_fields <> '' AND hla_fields = cordmatch_standard_hla_json(hla)")
+            if let trigger { try db.execute(sql: trigger) }
+        }
         return m
     }
 }

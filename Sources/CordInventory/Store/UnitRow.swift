@@ -15,7 +15,8 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     public var statReason: String?
     /// The typing as a GL string (from `X_HLA_GL`, or built from the SER/DNA field columns).
     public var hla: String
-    /// The HLA columns as given (JSON object column → value).
+    /// The HLA columns as given (JSON object column → value); empty when they were standard
+    /// (`StandardHLAFields`), as most are: then they are what `hla` renders back to (`originalHLAFields`).
     public var hlaFields: String
     /// The IPD-IMGT/HLA release the typing was checked against.
     public var release: String
@@ -73,6 +74,15 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
             }
             body(value)
         }
+    }
+
+    /// The HLA columns as the inventory gave them (column → value): `hlaFields`, or when that is empty, the
+    /// standard columns `hla` renders back to.
+    public var originalHLAFields: [String: String] {
+        guard !hlaFields.isEmpty else {
+            return Dictionary((StandardHLAFields.columns(of: hla) ?? []).map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })
+        }
+        return (try? JSONSerialization.jsonObject(with: Data(hlaFields.utf8))) as? [String: String] ?? [:]
     }
 
     /// The unit as matching sees it.
