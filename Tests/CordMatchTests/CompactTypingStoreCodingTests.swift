@@ -31,6 +31,29 @@ import Testing
         }
     }
 
+    /// Typings given as the numbers of their values (how an import hands them over) are stored as the typings
+    /// themselves are: nulls replaced, homozygous loci found (values of equal meaning written differently too).
+    @Test func typingsGivenAsNumbersAreStoredAsTheTypingsThemselves() async {
+        await propertyCheck(count: 60, input: ScoringPropertyTests.picks.array(of: 1...30)) { picks in
+            let typings = picks.map { try! ScoringPropertyTests.typing($0) }
+            var numbers: [PositionTyping: UInt32] = [:], values: [PositionTyping] = []
+            let numbered = typings.map { t in
+                MatchLocus.allCases.flatMap { t[$0].positions }.map { p in
+                    if let n = numbers[p] { return n }
+                    values.append(p)
+                    numbers[p] = UInt32(values.count - 1)
+                    return UInt32(values.count - 1)
+                }
+            }
+            var fromNumbers = CompactTypingStore(), table = CompactTypingStore.NumberedValues(values)
+            for n in numbered { fromNumbers.append(numbers: n[...], of: &table) }
+            var a = BinaryWriter(), b = BinaryWriter()
+            CompactTypingStore(typings).encode(into: &a)
+            fromNumbers.encode(into: &b)
+            #expect(a.data == b.data)
+        }
+    }
+
     @Test func aLocusWithoutValuesMustExpressNothing() {
         // Two typings; no value at the fifth locus (both nulls, say): its roles are 0 and must not be expressed.
         let roles = FlatColumn([UInt32](repeating: 0, count: 24)), limits = [1, 1, 1, 1, 0, 1]

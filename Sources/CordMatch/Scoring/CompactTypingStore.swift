@@ -61,11 +61,29 @@ public struct CompactTypingStore: Sendable {
         let values: [PositionTyping]
         /// Per number and locus index: the value's id in the store, once interned.
         var ids: [UInt32?]
+        /// Per number: whether the value is null, and whether it is untyped.
+        let isNull: [Bool], isUntyped: [Bool]
+        /// Per number: the value's class of equal P groups and antigens, so that `PositionTyping.isSameValue`
+        /// of two values is whether the first is typed and both are of one class (worked out once per value, not
+        /// once per typing: appending a million typings compared arrays twelve million times).
+        let sameness: [Int32]
 
         public init(_ values: [PositionTyping]) {
             self.values = values
             ids = Array(repeating: nil, count: values.count * MatchLocus.allCases.count)
+            isNull = values.map(\.isNull)
+            isUntyped = values.map { $0.resolution == .untyped }
+            var classes: [[[Int32]]: Int32] = [:]
+            sameness = values.map { v in
+                let key = [v.pKeys, v.antigens]
+                if let known = classes[key] { return known }
+                classes[key] = Int32(classes.count)
+                return Int32(classes.count - 1)
+            }
         }
+
+        /// `PositionTyping.isSameValue` of the values numbered `a` and `b`.
+        func isSameValue(_ a: Int, _ b: Int) -> Bool { !isUntyped[a] && sameness[a] == sameness[b] }
     }
 
     /// Adds a typing given as the numbers (into `table`) of its twelve positions: two per locus, in
@@ -75,10 +93,9 @@ public struct CompactTypingStore: Sendable {
         precondition(numbers.count == 2 * MatchLocus.allCases.count)
         for l in 0..<MatchLocus.allCases.count {
             let n0 = Int(numbers[numbers.startIndex + 2 * l]), n1 = Int(numbers[numbers.startIndex + 2 * l + 1])
-            let p0 = table.values[n0], p1 = table.values[n1]
-            if let (a, b) = LocusCore.expressedSources(p0, p1) {
-                let (na, pa) = a == 0 ? (n0, p0) : (n1, p1), (nb, pb) = b == 0 ? (n0, p0) : (n1, p1)
-                appendLocus(intern(na, l, &table), intern(nb, l, &table), homozygous: pa.isSameValue(pb))
+            if let (a, b) = LocusCore.expressedSources(aIsNull: table.isNull[n0], bIsNull: table.isNull[n1]) {
+                let na = a == 0 ? n0 : n1, nb = b == 0 ? n0 : n1
+                appendLocus(intern(na, l, &table), intern(nb, l, &table), homozygous: table.isSameValue(na, nb))
             } else {
                 appendLocus(nil)
             }

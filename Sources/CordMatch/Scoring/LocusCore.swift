@@ -68,7 +68,12 @@ struct LocusCore {
 
     /// The stored values that are expressed, as two roles: (0, 1); a null replaced by the other; nil when none.
     static func expressedSources(_ a: PositionTyping, _ b: PositionTyping) -> (Int, Int)? {
-        switch (a.isNull, b.isNull) {
+        expressedSources(aIsNull: a.isNull, bIsNull: b.isNull)
+    }
+
+    /// `expressedSources` of two values known by whether they are null.
+    static func expressedSources(aIsNull: Bool, bIsNull: Bool) -> (Int, Int)? {
+        switch (aIsNull, bIsNull) {
         case (false, false): return (0, 1)
         case (true, false): return (1, 1)
         case (false, true): return (0, 0)
