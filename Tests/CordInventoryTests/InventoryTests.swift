@@ -47,8 +47,49 @@ import TestSupport
         }
         #expect(indexes == ["sqlite_autoindex_units_1", "units_pool"])
         #expect(poolPlan.contains("units_pool"))
+        // Only pooled units (from inventory XML) are in the pool index.
+        let poolIndex = try store.read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'units_pool'") }
+        #expect(poolIndex?.hasSuffix("WHERE pool IS NOT NULL") == true)
         // The naive reference scan reads in id order through the key, without sorting.
         #expect(idPlan.contains("sqlite_autoindex_units_1") && !idPlan.contains("TEMP B-TREE"))
+    }
+
+    /// A CSV import logs the units it inserts itself (a statement a batch, the insert trigger set aside): the
+    /// change log it leaves is the one the triggers write for the same rows, the trigger is back afterwards, and a
+    /// rejected import leaves both as they were.
+    @Test func csvImportsLogChangesAsTheTriggersDo() throws {
+        let (bulk, dir) = try Self.store()
+        let (triggered, otherDir) = try Self.store()
+        defer { for d in [dir, otherDir] { try? FileManager.default.removeItem(at: d) } }
+        let importer = UnitImporter(resolver: try Self.resolver.get())
+        let header = "ID,STATUS,BIRTH_DATE,HLA_A_DNA_FIELD1,HLA_B_DNA_FIELD1,HLA_DRB1_DNA_FIELD1"
+        let files = [
+            [header, "N3,AV,2020-01-01,02:01,44:02,15:01", "N1,TU,2020-01-01,02:01,44:02,15:01", "N2,AV,2020-01-01,24:02,08:01,03:01"],
+            // A status change, a typing change, an unchanged unit, then new ones (updates are logged as they happen,
+            // the batch's new units after them).
+            [header, "N1,AV,2020-01-01,02:01,44:02,15:01", "N2,AV,2020-01-01,24:02,08:01,15:01", "N3,AV,2020-01-01,02:01,44:02,15:01",
+             "N0,AV,2020-01-01,02:01,44:02,15:01", "N4,RE,2020-01-01,02:01,44:02,15:01"],
+        ].map { $0.joined(separator: "\n") }
+        func log(_ store: InventoryStore) throws -> [String] {
+            try store.read { try String.fetchAll($0, sql: "SELECT id || ' ' || change || ' ' || detail FROM change_log ORDER BY seq") }
+        }
+        for (n, text) in files.enumerated() {
+            let file = dir.appendingPathComponent("units\(n).csv")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            _ = try importer.importFile(file.path, into: bulk, skipInvalid: false)
+            let (rows, issues) = importer.parse(text, file: file.path)
+            #expect(issues.isEmpty)
+            _ = try importer.write(rows, into: triggered, source: file.path)
+        }
+        #expect(try log(bulk) == log(triggered))
+        #expect(try log(bulk).count == 7)
+        // A rejected import: nothing logged, the trigger still there.
+        let bad = dir.appendingPathComponent("bad.csv")
+        try [header, "N5,AV,2020-01-01,02:01,44:02,15:01", "N6,XX,2020-01-01,02:01,44:02,15:01"].joined(separator: "\n").write(to: bad, atomically: true, encoding: .utf8)
+        #expect(throws: ImportRejected.self) { try importer.importFile(bad.path, into: bulk, skipInvalid: false) }
+        #expect(try log(bulk) == log(triggered))
+        try bulk.write { try $0.execute(sql: "INSERT INTO units (id, status, hla, hla_fields, release, birth_date, extra) VALUES ('N7', 'AV', 'A*02:01', '', '3.58.0', '2020-01-01', '{}')") }
+        #expect(try log(bulk).last == "N7 new AV")
     }
 
     @Test func importIsIdempotentAndOwnerOnly() throws {

@@ -175,16 +175,21 @@ enum InventorySchema {
             // Units whose HLA columns were standard (`StandardHLAFields`) keep them only as their GL string, as
             // the importer now writes them: otherwise re-importing an inventory would rewrite every unit. The
             // change log does not record this (the units say the same as before), so nightly rematching is not
-            // made to recompute them: the update trigger is set aside meanwhile (and put back as it was).
-            let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'units_updated'")
-            try db.execute(sql: "DROP TRIGGER IF EXISTS units_updated")
+            // made to recompute them: the update trigger is set aside meanwhile.
             let standardJSON = DatabaseFunction("cordmatch_standard_hla_json", argumentCount: 1, pure: true) { values in
                 String.fromDatabaseValue(values[0]).flatMap(StandardHLAFields.json(of:))
             }
             db.add(function: standardJSON)
             defer { db.remove(function: standardJSON) }
-            try db.execute(sql: "UPDATE units SET hla_fields = '' WHERE hla_fields <> '' AND hla_fields = cordmatch_standard_hla_json(hla)")
-            if let trigger { try db.execute(sql: trigger) }
+            try db.suspendingTrigger("units_updated") {
+                try db.execute(sql: "UPDATE units SET hla_fields = '' WHERE hla_fields <> '' AND hla_fields = cordmatch_standard_hla_json(hla)")
+            }
+        }
+        m.registerMigration("v8: pool index of pooled units only") { db in
+            // Units imported from CSV have no pool: an index entry for each of them was one more B-tree insert per
+            // imported unit that no query reads (`pool = ?` implies `pool IS NOT NULL`, so the query still uses it).
+            try db.drop(index: "units_pool")
+            try db.execute(sql: "CREATE INDEX units_pool ON units(pool) WHERE pool IS NOT NULL")
         }
         return m
     }
