@@ -99,6 +99,10 @@ enum SearchIndexStore {
         let generation = (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_generation'").flatMap { Int64($0) } ?? 0) + 1
         let index = try build(db, resolver: resolver, generation: generation, known: known, unchangedSince: unchangedSince)
         let data = index.encode()
+        // The copy beside the database, written (on another thread, while the chunks go into the database) before
+        // the commit: should the transaction not commit, the copy's stamp is not the one in `meta`, and it is ignored.
+        let copy = try databasePath(db).map { database in Prefetch { data.withUnsafeBytes { SearchIndexFile.save($0, database: database) } } }
+        defer { _ = try? copy?.value() }  // (saving is best effort: it throws nothing)
         try db.execute(sql: "DELETE FROM search_index")
         var chunk = 0, offset = 0
         repeat {
@@ -111,9 +115,6 @@ enum SearchIndexStore {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, value])
         }
-        // The copy beside the database, written before the commit: should the transaction not commit, the copy's
-        // stamp is not the one in `meta`, and it is ignored.
-        if let database = try databasePath(db) { data.withUnsafeBytes { SearchIndexFile.save($0, database: database) } }
         return generation
     }
 
