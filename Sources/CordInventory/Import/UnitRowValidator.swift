@@ -11,7 +11,7 @@ struct UnitRowValidator {
     private let version: String
     /// The plan of the last layout validated.
     private var plan: UnitRecordPlan?
-    /// Working space for the JSON columns.
+    /// Working space for the JSON columns and the GL string.
     private var buffer: [UInt8] = []
 
     init(file: String, values: HLAFieldValues) {
@@ -95,8 +95,8 @@ struct UnitRowValidator {
         if !gl.isEmpty {
             do { return (gl, positions(of: try resolver.resolve(gl)), false) } catch { issue("X_HLA_GL", "\(error)"); return nil }
         }
-        var text = ""
-        text.reserveCapacity(96)
+        // The GL string's bytes (made into a string once, at the end).
+        buffer.removeAll(keepingCapacity: true)
         var numbers = Array(repeating: hla.untyped, count: ResolvedUnitTypings.positionsPerUnit)
         var plain = true, standard = true
         var ok = true
@@ -117,8 +117,8 @@ struct UnitRowValidator {
                     ok = false
                 case .valid(let token, let number, let isPlain, let isStandard):
                     // Loci joined by `^`, the two values of a locus by `+`.
-                    text += count > 0 ? "+" : text.isEmpty ? "" : "^"
-                    text += token
+                    if count > 0 { buffer.append(UInt8(ascii: "+")) } else if !buffer.isEmpty { buffer.append(UInt8(ascii: "^")) }
+                    buffer += token.utf8
                     plain = plain && isPlain
                     standard = standard && isStandard
                     if let number, locus.scored >= 0 { numbers[2 * locus.scored + count] = number }
@@ -130,7 +130,8 @@ struct UnitRowValidator {
                 issue(t.loci[n].column, "A, B and DRB1 need a SER or DNA value"); ok = false
             }
         }
-        guard ok, !text.isEmpty else { return nil }
+        guard ok, !buffer.isEmpty else { return nil }
+        let text = String(decoding: buffer, as: UTF8.self)
         guard required else { return (text, nil, standard) }
         // Tokens that are single allele lists resolve inside the GL string exactly as they did alone (one value
         // at a locus: homozygous; a locus without values: untyped).
