@@ -125,7 +125,7 @@ final class HLAFieldValues: Sendable {
 
     /// `2`, `A2` or `Cw7` → a serologic name at `locus`.
     static func serologyToken(_ s: String, locus: String) -> String? {
-        let prefix = ["A": "A", "B": "B", "C": "Cw", "DRB1": "DR", "DQB1": "DQ"][locus] ?? locus
+        let prefix = UnitCSVLayout.serologyPrefixes[locus] ?? locus
         if s.allSatisfy(\.isNumber) { return prefix + s }
         if locus == "C" && s.hasPrefix("C") && !s.hasPrefix("Cw") { return "Cw" + s.dropFirst() }
         return s.hasPrefix(prefix) ? s : nil

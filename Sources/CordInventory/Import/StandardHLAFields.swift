@@ -12,8 +12,8 @@ public enum StandardHLAFields {
     public typealias Column = (name: String, value: String)
 
     /// Serologic name prefixes and their loci (`HLAFieldValues.serologyToken` makes `prefix + number`).
-    private static let serologyPrefixes: [(prefix: [UInt8], locus: Int)] = [("Cw", "C"), ("DR", "DRB1"), ("DQ", "DQB1"), ("A", "A"), ("B", "B")]
-        .map { (Array($0.0.utf8), UnitCSVLayout.loci.firstIndex(of: $0.1)!) }
+    private static let serologyPrefixes: [(prefix: [UInt8], locus: Int)] = UnitCSVLayout.serologyPrefixes.sorted { $0.key < $1.key }
+        .map { (Array($0.value.utf8), UnitCSVLayout.loci.firstIndex(of: $0.key)!) }
     /// The loci's names as bytes, in `UnitCSVLayout.loci` order.
     private static let lociBytes = UnitCSVLayout.loci.map { Array($0.utf8) }
 
@@ -26,7 +26,7 @@ public enum StandardHLAFields {
     /// The columns of each locus (`UnitCSVLayout.loci` order): DNA field 1 and 2, SER field 1 and 2 (worked out
     /// once: rendering is the hot path of the v7 migration, a million GL strings).
     private static let slots: [[Slot]] = {
-        let names = UnitCSVLayout.loci.map { l in ["DNA", "SER"].flatMap { k in ["1", "2"].map { "HLA_\(l)_\(k)_FIELD\($0)" } } }
+        let names = UnitCSVLayout.loci.map { l in [true, false].flatMap { dna in [1, 2].map { UnitCSVLayout.hlaColumn(l, dna: dna, field: $0) } } }
         let order = Dictionary(uniqueKeysWithValues: names.joined().sorted().enumerated().map { ($1, $0) })
         return names.map { $0.map { Slot(name: $0, key: Array(JSONObjectText.key($0).utf8), order: order[$0]!) } }
     }()

@@ -18,10 +18,18 @@ enum UnitCSVLayout {
         "X_HLA_GL", "X_HLA_DB_VERSION", "X_BANK_MANUF_ID_SCHEME", "X_ACCREDITED",
     ]
 
-    static func hlaColumns(prefix: String) -> [String] {
-        serAndDNALoci.flatMap { l in ["SER", "DNA"].flatMap { k in ["1", "2"].map { "\(prefix)HLA_\(l)_\(k)_FIELD\($0)" } } }
-            + dnaOnlyLoci.flatMap { l in ["1", "2"].map { "\(prefix)HLA_\(l)_DNA_FIELD\($0)" } }
+    /// The name of `locus`'s DNA (else SER) column for field 1 or 2; `prefix` `MAT_` for the mother's.
+    static func hlaColumn(_ locus: String, dna: Bool, field: Int, prefix: String = "") -> String {
+        "\(prefix)HLA_\(locus)_\(dna ? "DNA" : "SER")_FIELD\(field)"
     }
+
+    static func hlaColumns(prefix: String) -> [String] {
+        serAndDNALoci.flatMap { l in [false, true].flatMap { dna in [1, 2].map { hlaColumn(l, dna: dna, field: $0, prefix: prefix) } } }
+            + dnaOnlyLoci.flatMap { l in [1, 2].map { hlaColumn(l, dna: true, field: $0, prefix: prefix) } }
+    }
+
+    /// The serologic name prefix of each locus with SER columns: a SER value `7` at C is `Cw7`.
+    static let serologyPrefixes = ["A": "A", "B": "B", "C": "Cw", "DRB1": "DR", "DQB1": "DQ"]
 
     /// The columns kept verbatim (as JSON) in `UnitRow.hlaFields`: the unit's own SER/DNA fields and `X_HLA_GL`.
     static let hlaFieldColumns: Set<String> = Set(hlaColumns(prefix: "") + ["X_HLA_GL"])

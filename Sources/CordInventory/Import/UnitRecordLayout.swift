@@ -76,8 +76,9 @@ final class UnitRecordLayout: Sendable {
         otherNumbers = present(["VOL_FRZN", "TNC_FRZN", "CD34PC_FRZN", "CFU_FRZN", "MNC_FRZN", "RED_BC_FRZN", "VIABILITY"])
         func fields(_ prefix: String) -> Typing {
             Typing(prefix: prefix, loci: UnitCSVLayout.loci.enumerated().map { number, locus in
-                let fields = ["1", "2"].map { n in
-                    let dna = "\(prefix)HLA_\(locus)_DNA_FIELD\(n)", ser = "\(prefix)HLA_\(locus)_SER_FIELD\(n)"
+                let fields = [1, 2].map { n in
+                    let dna = UnitCSVLayout.hlaColumn(locus, dna: true, field: n, prefix: prefix)
+                    let ser = UnitCSVLayout.hlaColumn(locus, dna: false, field: n, prefix: prefix)
                     return Field(dna: dna, dnaAt: at(dna), ser: ser, serAt: at(ser))
                 }
                 return Locus(name: locus, number: number, scored: MatchLocus.allCases.firstIndex { $0.rawValue == locus }, column: "\(prefix)HLA_\(locus)", fields: fields,

@@ -12,7 +12,7 @@ public struct InventoryGenerator: Sendable {
     let antigens: Set<String>
 
     static let header = "ID,BANK_MANUF_ID,STATUS,BIRTH_DATE,COLL_DATE," + UnitCSVLayout.serAndDNALoci.flatMap { l in
-        ["HLA_\(l)_DNA_FIELD1", "HLA_\(l)_DNA_FIELD2", "HLA_\(l)_SER_FIELD1", "HLA_\(l)_SER_FIELD2"]
+        [true, false].flatMap { dna in [1, 2].map { UnitCSVLayout.hlaColumn(l, dna: dna, field: $0) } }
     }.joined(separator: ",") + ",TNC,CD34PC,VOL,PROD_MOD,ATT_SEG,ABO,X_ACCREDITED"
 
     public init(data: ReferenceData) {
