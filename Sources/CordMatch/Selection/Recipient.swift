@@ -41,7 +41,7 @@ public struct Antibody: Sendable, Hashable {
         guard tokens.count == 1, let token = tokens.first else {
             throw TypingError(typing: target, reason: "an antibody target is one allele, allele group, XX code or antigen")
         }
-        guard let name = MatchLocus(rawValue: TypingResolver.locusName(token)) else {
+        guard let name = MatchLocus(rawValue: TypingStructure.locusName(token)) else {
             throw TypingError(typing: target, reason: "antibodies are checked at A, B, C, DRB1, DQB1 and DPB1 only")
         }
         guard mfi >= 0, mfi.isFinite else { throw TypingError(typing: target, reason: "MFI must be a non-negative number") }
