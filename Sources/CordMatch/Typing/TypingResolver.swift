@@ -129,15 +129,21 @@ public struct TypingResolver: Sendable {
         }
         // The distinct alternatives' facts, the alleles they stand for counted as written.
         var distinct: [TokenFacts] = []
-        var seen = Set<String>()
+        var index: [String: Int] = [:]
         var alleles = 0
         for token in tokens {
-            let f = try facts(of: token, locus: locus, in: typing)
-            alleles += f.alleleCount
+            let name = token.name
+            if let i = index[name] {
+                alleles += distinct[i].alleleCount
+            } else {
+                let f = try facts(of: token, named: name, locus: locus, in: typing)
+                index[name] = distinct.count
+                distinct.append(f)
+                alleles += f.alleleCount
+            }
             guard alleles <= InputLimits.allelesPerPosition else {
                 throw TypingError(typing: typing, reason: TypingLimits.tooManyAlleles(position: position, locus: locus.rawValue))
             }
-            if seen.insert(token.name).inserted { distinct.append(f) }
         }
         let resolution: PositionTyping.Resolution
         if tokens.allSatisfy({ if case .serology = $0.kind { return true }; if case .firstField = $0.kind { return true }; return false }) {
@@ -164,8 +170,8 @@ public struct TypingResolver: Sendable {
     }
 
     /// The facts of one token (checked against the release; expanded at a scored locus), memoised by name.
-    private func facts(of token: TypingToken, locus: MatchLocus?, in typing: String) throws -> TokenFacts {
-        let key = token.name
+    private func facts(of token: TypingToken, named key: String? = nil, locus: MatchLocus?, in typing: String) throws -> TokenFacts {
+        let key = key ?? token.name
         if let hit = tokenMemo[key] { return hit }
         let f: TokenFacts
         do {

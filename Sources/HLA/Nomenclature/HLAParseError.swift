@@ -15,14 +15,15 @@ public struct HLAParseError: Error, Equatable, CustomStringConvertible, Sendable
         self.reason = reason
     }
 
-    /// `'<input>' at position N: <reason>`; when the input is cut before position N, the text from a little
-    /// before that position is quoted too (`near '…'`).
+    /// `'<input>' at position N: <reason>`; when the input is long enough to be cut before position N, 32 bytes
+    /// from a little before that position are quoted too (`near '…'`).
     public var description: String {
         var near = ""
         let length = input.utf8.count
         if length > InputLimits.echoedBytes, position > InputLimits.echoedBytes / 2, position <= length {
             let from = input.utf8.index(input.utf8.startIndex, offsetBy: max(0, position - 17))
-            near = " near '\(InputExcerpt.of(input[from...]))'"
+            let to = input.utf8.index(from, offsetBy: min(32, input.utf8.distance(from: from, to: input.utf8.endIndex)))
+            near = " near '\(InputExcerpt.of(input[from..<to]))\(to < input.endIndex ? "…" : "")'"
         }
         return "'\(InputExcerpt.of(input))' at position \(position)\(near): \(reason)"
     }
