@@ -40,7 +40,10 @@ struct ReleaseValues: Sendable {
                 if let r = try? reducer.reduce(a, to: .P).result, r.hasSuffix("P") { p.insert(r) }
                 xx.insert(String(a.prefix { $0 != ":" }) + ":XX")
                 if let r = try? reducer.reduce(a, to: .S).result {
-                    for s in r.split(separator: "/") where data.isSerologicAntigen(String(s)) { sero.insert(String(s)) }
+                    for s in r.split(separator: "/") where data.isSerologicAntigen(String(s)) {
+                        // Only antigens of this locus (not DR51, Bw4 …, which are loci of their own in a typing).
+                        if let t = try? GLString.parse(String(s)).tokens.first, TypingStructure.locusName(t) == locus.rawValue { sero.insert(String(s)) }
+                    }
                 }
             }
             let groups = g.sorted()
