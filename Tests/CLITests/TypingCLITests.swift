@@ -14,11 +14,16 @@ import TestSupport
         #expect(r.err.utf8.count < 500 && r.out.isEmpty, "\(r.err.utf8.count) bytes on stderr")
     }
 
-    @Test func searchRefusesAnAdHocTypingThatStandsForTooManyAlleles() throws {
+    /// Runs `body` with a new temporary directory and the path of a database in it; removes the directory after.
+    static func withDatabase(_ body: (URL, String) throws -> Void) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-typing-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("inv.sqlite").path
+        try body(dir, dir.appendingPathComponent("inv.sqlite").path)
+    }
+
+    @Test func searchRefusesAnAdHocTypingThatStandsForTooManyAlleles() throws {
+        try Self.withDatabase { _, db in
         let units = CLITests.root.appendingPathComponent("fixtures/inventory/units.csv").path
         #expect(try CLITests.run(["import", "units", units, "--db", db, "--imgt-dir", CLITests.imgt]).status == 0)
         let hla = Array(repeating: "A2", count: 4_000).joined(separator: "/") + "+A*01:01^B*07:02+B*08:01^DRB1*15:01+DRB1*03:01"
@@ -26,6 +31,7 @@ import TestSupport
         #expect(r.status != 0)
         #expect(r.err.contains("position 1 of A stands for more than 200,000 alleles"), "\(r.err)")
         #expect(r.err.utf8.count < 500)
+        }
     }
 
     @Test func validateAndMatchRefuseTheSameTypings() throws {
@@ -64,10 +70,7 @@ import TestSupport
     }
 
     @Test func importRefusesAnOverLongGLStringAndImportsNothing() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-typing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("inv.sqlite").path
+        try Self.withDatabase { dir, db in
         let csv = dir.appendingPathComponent("units.csv")
         let long = "A*02:01+" + Array(repeating: "A*02:01", count: 12_500).joined(separator: "/") + "^B*07:02+B*08:01^DRB1*15:01+DRB1*03:01"
         try ("ID,STATUS,BIRTH_DATE,X_HLA_GL\nOK-1,AV,2010-01-01,\(Self.fine)\nLONG-1,AV,2010-01-01,\(long)\n")
@@ -79,5 +82,6 @@ import TestSupport
         #expect(r.err.contains("nothing was imported") && r.err.utf8.count < 1_000, "\(r.err)")
         let search = try CLITests.run(["search", "--db", db, "--hla", Self.fine, "--format", "json", "--imgt-dir", CLITests.imgt])
         #expect(!search.out.contains("OK-1"))
+        }
     }
 }
