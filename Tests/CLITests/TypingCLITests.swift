@@ -69,6 +69,19 @@ import TestSupport
         #expect(out[0].utf8.count < 400)
     }
 
+    @Test func aFieldValueOfAnotherLocusIsQuotedInShort() throws {
+        try Self.withDatabase { dir, db in
+            let csv = dir.appendingPathComponent("units.csv")
+            let wrong = Array(repeating: "B*07:02", count: 12_000).joined(separator: "/")
+            try ("ID,STATUS,BIRTH_DATE,HLA_A_DNA_FIELD1,HLA_B_DNA_FIELD1,HLA_DRB1_DNA_FIELD1\nU-1,AV,2010-01-01,\(wrong),07:02,15:01\n")
+                .write(to: csv, atomically: true, encoding: .utf8)
+            let r = try CLITests.run(["import", "units", csv.path, "--db", db, "--imgt-dir", CLITests.imgt])
+            #expect(r.status == 1)
+            #expect(r.err.contains("units.csv:2: HLA_A_DNA_FIELD1: 'B*07:02/B*07:02/") && r.err.contains("(95999 bytes)' is not a typing for locus A"))
+            #expect(r.err.utf8.count < 1_000, "\(r.err.utf8.count) bytes")
+        }
+    }
+
     @Test func importRefusesAnOverLongGLStringAndImportsNothing() throws {
         try Self.withDatabase { dir, db in
         let csv = dir.appendingPathComponent("units.csv")
