@@ -95,12 +95,15 @@ public struct WMDAInventoryXML {
 
         private mutating func start(_ name: String, line: Int) {
             var place = Place.outside
-            if var parent = frames.popLast() {
-                parent.hadChild = true
-                if !parent.value.isEmpty { mixed(&parent, parent.value, line: parent.valueLine) }
-                parent.value = ""
-                frames.append(parent)
-                switch parent.place {
+            if !frames.isEmpty {
+                let p = frames.count - 1
+                frames[p].hadChild = true
+                if !frames[p].value.isEmpty {
+                    let (value, line) = (frames[p].value, frames[p].valueLine)
+                    mixed(at: p, value, line: line)
+                    frames[p].value = ""
+                }
+                switch frames[p].place {
                 case .donor: place = .donor
                 case .cbu, .inCBU: place = .inCBU
                 case .outside: break
@@ -122,15 +125,16 @@ public struct WMDAInventoryXML {
         }
 
         private mutating func text(_ text: ArraySlice<UInt8>, line: Int) {
-            guard var top = frames.popLast() else { return }
-            defer { frames.append(top) }
-            if top.place == .donor { return }
+            guard !frames.isEmpty, frames[frames.count - 1].place != .donor else { return }
+            let top = frames.count - 1
             let value = Self.trimmed(text)
             if value.isEmpty { return }
-            if top.hadChild {
-                mixed(&top, value, line: line)
+            // The line the value starts on (the text's line ends are LF only).
+            let line = line + text.prefix { XMLCharacters.isSpace($0) }.count { $0 == 0x0A }
+            if frames[top].hadChild {
+                mixed(at: top, value, line: line)
             } else {
-                (top.value, top.valueLine) = (value, line)
+                (frames[top].value, frames[top].valueLine) = (value, line)
             }
         }
 
@@ -189,9 +193,10 @@ public struct WMDAInventoryXML {
         }
 
         /// Text beside child elements: a CBU's flaw, or the file's problem outside CBUs (DONOR blocks are skipped).
-        private mutating func mixed(_ frame: inout Frame, _ text: String, line: Int) {
+        private mutating func mixed(at index: Int, _ text: String, line: Int) {
+            let frame = frames[index]
             guard !frame.mixedReported, frame.place != .donor else { return }
-            frame.mixedReported = true
+            frames[index].mixedReported = true
             let reason = "text ('\(InputExcerpt.of(text))') beside child elements: an element holds either a value or other elements"
             switch frame.place {
             case .cbu, .inCBU:
