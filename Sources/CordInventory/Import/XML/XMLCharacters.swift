@@ -19,9 +19,10 @@ enum XMLCharacters {
         let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         switch scalar {
         case 0: return "a NUL character (U+0000) is not allowed in XML"
-        case 0x7F...0x9F:
+        case 0x80...0x9F:
             return "the control character \(code) is refused (in a file declared ISO-8859-1 it is usually a Windows-1252 character: convert the file to UTF-8)"
         case 0xD800...0xDFFF: return "\(code) is a surrogate, not a character"
+        case 0x7F: return "the control character \(code) (DEL) is refused"
         case 0..<0x20: return "the control character \(code) is not allowed in XML"
         default: return "\(code) is not a character XML allows"
         }
