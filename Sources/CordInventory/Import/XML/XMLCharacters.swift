@@ -28,6 +28,13 @@ enum XMLCharacters {
         }
     }
 
+    /// True when the byte at `j` ends a line, as XML counts them (CR LF, CR and LF each end one): a CR, or an LF
+    /// that does not follow a CR. Bytes of any encoding the reader reads once they are ASCII-compatible.
+    @inline(__always) static func endsLine(_ bytes: [UInt8], at j: Int) -> Bool {
+        guard j >= 0, j < bytes.count else { return false }
+        return bytes[j] == 0x0D || (bytes[j] == 0x0A && !(j > 0 && bytes[j - 1] == 0x0D))
+    }
+
     /// XML's white space: space, tab, line feed, carriage return.
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D

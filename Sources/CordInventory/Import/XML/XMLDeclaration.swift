@@ -25,7 +25,7 @@ struct XMLDeclaration {
         func skipSpace() -> Bool {
             let from = i
             while i < bytes.count, XMLCharacters.isSpace(bytes[i]) {
-                if bytes[i] == 0x0D || (bytes[i] == 0x0A && !(i > 0 && bytes[i - 1] == 0x0D)) { lineEnds += 1 }
+                if XMLCharacters.endsLine(bytes, at: i) { lineEnds += 1 }
                 i += 1
             }
             return i > from

@@ -138,7 +138,7 @@ struct XMLDocumentBytes {
             if c >= 0x20 && c < 0x7F { i += 1; continue }
             if c < 0x80 {
                 guard XMLCharacters.isAllowed(UInt32(c)) else { throw XMLSyntaxError(line: line, reason: XMLCharacters.refusal(UInt32(c))) }
-                if c == 0x0A || (c == 0x0D && !(i + 1 < n && bytes[i + 1] == 0x0A)) { line += 1 }
+                if XMLCharacters.endsLine(bytes, at: i) { line += 1 }
                 i += 1
                 continue
             }
@@ -161,7 +161,7 @@ struct XMLDocumentBytes {
         var run = 0
         for (i, c) in bytes.enumerated() where !(c >= 0x20 && c < 0x7F) {
             guard XMLCharacters.isAllowed(UInt32(c)) else { throw XMLSyntaxError(line: line, reason: XMLCharacters.refusal(UInt32(c))) }
-            if c == 0x0A || (c == 0x0D && !(i + 1 < bytes.count && bytes[i + 1] == 0x0A)) { line += 1 }
+            if XMLCharacters.endsLine(bytes, at: i) { line += 1 }
             out.append(contentsOf: bytes[run..<i])
             run = i + 1
             if c < 0x80 { out.append(c) } else { out.append(0xC0 | c >> 6); out.append(0x80 | c & 0x3F) }
@@ -193,8 +193,8 @@ struct XMLDocumentBytes {
                 i += 2
             }
             guard XMLCharacters.isAllowed(scalar) else { throw XMLSyntaxError(line: line, reason: XMLCharacters.refusal(scalar)) }
-            if scalar == 0x0A || (scalar == 0x0D && !(i + 1 < bytes.count && unit(i) == 0x0A)) { line += 1 }
             UTF8Scalar.append(scalar, to: &out)
+            if XMLCharacters.endsLine(out, at: out.count - 1) { line += 1 }
         }
         return out
     }

@@ -195,21 +195,10 @@ struct XMLReader {
         let opened = line
         i += 9
         let start = i
-        var hasCR = false
-        while i < bytes.count {
-            let c = bytes[i]
-            if c == UInt8(ascii: "]") && at(i + 1) == UInt8(ascii: "]") && at(i + 2) == Self.gt {
-                try appendText(start..<i, hasCR: hasCR)
-                i += 3
-                return
-            }
-            if c == Self.lf || c == Self.cr {
-                countLine(at: i)
-                hasCR = hasCR || c == Self.cr
-            }
-            i += 1
-        }
-        throw error("the CDATA section opened on line \(opened) is not closed")
+        let (found, hasCR) = advance(to: Self.cdataEnd)
+        guard found else { throw error("the CDATA section opened on line \(opened) is not closed") }
+        try appendText(start..<i, hasCR: hasCR)
+        i += 3
     }
 
     /// Reads a reference after `&` (`&lt;`, `&#233;`, `&#xE9;`) and returns the character it stands for.
@@ -425,16 +414,9 @@ struct XMLReader {
     private mutating func skipComment() throws(XMLSyntaxError) {
         let opened = line
         i += 4
-        while let c = at(i) {
-            if c == UInt8(ascii: "-") && at(i + 1) == UInt8(ascii: "-") {
-                guard at(i + 2) == Self.gt else { throw error("'--' inside a comment (opened on line \(opened))") }
-                i += 3
-                return
-            }
-            if c == Self.lf || c == Self.cr { countLine(at: i) }
-            i += 1
-        }
-        throw error("the comment opened on line \(opened) is not closed")
+        guard advance(to: Self.commentEnd).found else { throw error("the comment opened on line \(opened) is not closed") }
+        guard at(i + 2) == Self.gt else { throw error("'--' inside a comment (opened on line \(opened))") }
+        i += 3
     }
 
     /// Skips `<?target …?>`; the target `xml` (any case) is the declaration, which only starts a document.
@@ -448,15 +430,10 @@ struct XMLReader {
         if !(at(i) == UInt8(ascii: "?") && at(i + 1) == Self.gt) {
             guard skipSpace() else { throw error("the processing instruction \(name(target)) needs white space after its target") }
         }
-        while let c = at(i) {
-            if c == UInt8(ascii: "?") && at(i + 1) == Self.gt {
-                i += 2
-                return
-            }
-            if c == Self.lf || c == Self.cr { countLine(at: i) }
-            i += 1
+        guard advance(to: Self.processingInstructionEnd).found else {
+            throw error("the processing instruction opened on line \(opened) is not closed")
         }
-        throw error("the processing instruction opened on line \(opened) is not closed")
+        i += 2
     }
 
     /// Skips `<!DOCTYPE name>` or `<!DOCTYPE name SYSTEM "…">` / `PUBLIC "…" "…"` before the root element (the
@@ -493,6 +470,23 @@ struct XMLReader {
 
     // MARK: - Helpers
 
+    private static let cdataEnd = Array("]]>".utf8), commentEnd = Array("--".utf8), processingInstructionEnd = Array("?>".utf8)
+
+    /// Moves `i` to the next occurrence of `terminator` (or the end), counting lines; says whether it was found and
+    /// whether a CR was passed.
+    private mutating func advance(to terminator: [UInt8]) -> (found: Bool, sawCR: Bool) {
+        var sawCR = false
+        while let c = at(i) {
+            if c == terminator.first && terminator.indices.dropFirst().allSatisfy({ at(i + $0) == terminator[$0] }) { return (true, sawCR) }
+            if c == Self.lf || c == Self.cr {
+                countLine(at: i)
+                sawCR = sawCR || c == Self.cr
+            }
+            i += 1
+        }
+        return (false, sawCR)
+    }
+
     /// The byte at `j`, nil past the end.
     @inline(__always) private func at(_ j: Int) -> UInt8? { j >= 0 && j < bytes.count ? bytes[j] : nil }
 
@@ -505,9 +499,9 @@ struct XMLReader {
         return true
     }
 
-    /// Counts the line end at `j` (a CR, or an LF not after a CR).
+    /// Counts the line end at `j`, if it is one.
     @inline(__always) private mutating func countLine(at j: Int) {
-        if bytes[j] == Self.cr || !(j > 0 && bytes[j - 1] == Self.cr) { line += 1 }
+        if XMLCharacters.endsLine(bytes, at: j) { line += 1 }
     }
 
     /// Skips white space; returns whether there was any.
