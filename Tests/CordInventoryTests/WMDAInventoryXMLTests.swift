@@ -190,6 +190,8 @@ import Testing
         (Docs.inventory("<1CBU/>"), 4, "may not start with '1'"),
         (Docs.inventory("<a:b:c/>"), 4, "one ':'"),
         (Docs.inventory("<CBU/ >"), 4, "not followed by '>'"),
+        (Docs.inventory("<p:X xmlns:p=\"urn:x\"><p:Y/></p:X>\n<p:Y/>"), 5, "prefix of element p:Y is not declared"),
+        (Docs.inventory("<X xmlns:p=\"\"/>"), 4, "prefix p is declared empty"),
         (Docs.inventory("</CBU>"), 4, "does not close <INVENTORY>"),
         (Docs.inventory("<!ELEMENT x ANY>"), 4, "'<!' starts neither"),
         (Docs.inventory("<!DOCTYPE x>"), 4, "a DOCTYPE may only come once, before the root element"),

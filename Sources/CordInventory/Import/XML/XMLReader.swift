@@ -43,8 +43,10 @@ struct XMLReader {
         let line: Int
     }
     private var open: [OpenElement] = []
-    /// The namespace prefixes declared by the open elements, with the depth of the element declaring each.
+    /// The namespace prefixes declared by the open elements, with the depth of the element declaring each, and
+    /// how many declarations of each prefix are in scope (looked up in constant time however many there are).
     private var prefixes: [(prefix: ArraySlice<UInt8>, depth: Int)] = []
+    private var prefixesInScope: [ArraySlice<UInt8>: Int] = [:]
     private var sawRoot = false, sawDoctype = false
     /// Set after an empty-element tag: the next event is its end.
     private var endPending = false
@@ -300,7 +302,9 @@ struct XMLReader {
             if attributeName.elementsEqual("xmlns".utf8) { continue }
             if let colon = attribute.colon, bytes[attribute.name.lowerBound..<colon].elementsEqual("xmlns".utf8) {
                 guard !value.isEmpty else { throw error("the namespace prefix \(name(colon + 1..<attribute.name.upperBound)) is declared empty") }
-                prefixes.append((bytes[colon + 1..<attribute.name.upperBound], depth))
+                let prefix = bytes[colon + 1..<attribute.name.upperBound]
+                prefixes.append((prefix, depth))
+                prefixesInScope[prefix, default: 0] += 1
             }
         }
         try checkPrefix(qualified, colon: colon, of: "element")
@@ -354,7 +358,11 @@ struct XMLReader {
 
     private mutating func pop() {
         open.removeLast()
-        while let last = prefixes.last, last.depth > open.count { prefixes.removeLast() }
+        while let last = prefixes.last, last.depth > open.count {
+            prefixes.removeLast()
+            let remaining = (prefixesInScope[last.prefix] ?? 1) - 1
+            prefixesInScope[last.prefix] = remaining > 0 ? remaining : nil
+        }
     }
 
     /// Checks that a prefixed name's prefix is declared (`xml` always is; `xmlns` names no element or attribute).
@@ -362,7 +370,7 @@ struct XMLReader {
         guard let colon else { return }
         let prefix = bytes[qualified.lowerBound..<colon]
         if prefix.elementsEqual("xml".utf8) { return }
-        guard !prefix.elementsEqual("xmlns".utf8), prefixes.contains(where: { $0.prefix.elementsEqual(prefix) }) else {
+        guard !prefix.elementsEqual("xmlns".utf8), prefixesInScope[prefix] != nil else {
             throw error("the namespace prefix of \(kind) \(name(qualified)) is not declared (xmlns:\(name(qualified.lowerBound..<colon))=\"…\")")
         }
     }
