@@ -56,6 +56,8 @@ struct XMLReader {
     private var textRange = 0..<0
     private var buffer: [UInt8] = []
     private var buffered = false
+    /// The line the text's first character is on.
+    private var textLine = 0
 
     /// The text of the last `.text` event, as UTF-8.
     var text: ArraySlice<UInt8> { buffered ? buffer[...] : bytes[textRange] }
@@ -70,9 +72,6 @@ struct XMLReader {
         eventLine = document.line
     }
 
-    /// The depth of the element the reader is in (1 inside the root element).
-    var depth: Int { open.count }
-
     /// The next event, nil at the end of a well-formed document.
     mutating func next() throws(XMLSyntaxError) -> Event? {
         if endPending {
@@ -83,7 +82,6 @@ struct XMLReader {
         textRange = i..<i
         buffered = false
         buffer.removeAll(keepingCapacity: true)
-        let textLine = line
         while i < bytes.count {
             let c = bytes[i]
             if c == Self.lt {
@@ -108,7 +106,9 @@ struct XMLReader {
                 return after == Self.slash ? try readEndTag() : try readStartTag()
             } else if c == Self.amp {
                 guard !open.isEmpty else { throw error("a reference outside the root element") }
+                let referenceLine = line
                 let scalar = try reference()
+                if textCount == 0 { textLine = referenceLine }
                 startBuffering()
                 UTF8Scalar.append(scalar, to: &buffer)
                 try checkTextSize()
@@ -138,9 +138,11 @@ struct XMLReader {
         }
     }
 
-    /// Adds `bytes[range]` (no markup in it) to the text, line ends normalised (CR LF and CR become LF).
-    private mutating func appendText(_ range: Range<Int>, hasCR: Bool) throws(XMLSyntaxError) {
+    /// Adds `bytes[range]` (no markup in it; starting on `line`) to the text, line ends normalised (CR LF and CR
+    /// become LF).
+    private mutating func appendText(_ range: Range<Int>, hasCR: Bool, line: Int) throws(XMLSyntaxError) {
         if range.isEmpty { return }
+        if textCount == 0 { textLine = line }
         if !hasCR && !buffered && textRange.isEmpty {
             textRange = range
         } else {
@@ -172,7 +174,7 @@ struct XMLReader {
 
     /// Reads character data up to the next `<` or `&`: only white space outside the root element, never `]]>`.
     private mutating func readCharacters() throws(XMLSyntaxError) {
-        let start = i
+        let (start, startLine) = (i, line)
         var hasCR = false
         let outside = open.isEmpty
         while i < bytes.count {
@@ -188,7 +190,7 @@ struct XMLReader {
             }
             i += 1
         }
-        if !outside { try appendText(start..<i, hasCR: hasCR) }
+        if !outside { try appendText(start..<i, hasCR: hasCR, line: startLine) }
     }
 
     /// Reads a CDATA section (`<![CDATA[…]]>`) into the text.
@@ -199,7 +201,7 @@ struct XMLReader {
         let start = i
         let (found, hasCR) = advance(to: Self.cdataEnd)
         guard found else { throw error("the CDATA section opened on line \(opened) is not closed") }
-        try appendText(start..<i, hasCR: hasCR)
+        try appendText(start..<i, hasCR: hasCR, line: opened)
         i += 3
     }
 
