@@ -34,7 +34,12 @@ public struct WMDAInventoryXML {
         public var issues: [ImportIssue] { (fileIssues + itemIssues).sorted { $0.line < $1.line } }
     }
 
-    /// Reads `data` (any bytes: it never traps) as an inventory; `file` names it in problems.
+    /// Reads `data` as an inventory. Any bytes may be given: the outcome is an inventory or problems, never a trap.
+    /// - Parameters:
+    ///   - data: the file's bytes, in any of the encodings `docs/FORMATS.md` lists.
+    ///   - file: the name problems give as where they are.
+    /// - Returns: the header, the CBUs (clean and flawed) and every problem found in reading them; no items at all
+    ///   when the file is not readable XML.
     public static func parse(_ data: Data, file: String) -> Inventory {
         var builder = Builder(file: file)
         do {
