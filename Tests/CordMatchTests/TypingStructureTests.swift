@@ -21,6 +21,7 @@ import CordMatch
         ("A*02:01+", "at position 9: empty haplotype"),
         ("A*99:99+A*01:01", "A*99:99: not an allele name in IMGT/HLA 3.58.0"),
         ("DRB3*99:99+DRB3*01:01", "DRB3*99:99: not an allele name"),
+        ("A*NEW/A*99:99+A*01:01", "A*99:99: not an allele name"),
     ]
 
     /// Well-formed typings: both accept them.

@@ -123,15 +123,11 @@ public struct TypingResolver: Sendable {
 
     private func computePosition(_ tokens: [TypingToken], written: String, locus: MatchLocus, in typing: String,
                                  position: Int?) throws -> PositionTyping {
-        if tokens.contains(where: { $0.kind == .new }) {
-            return PositionTyping(written: written, resolution: .untyped, pKeys: [], antigens: [], gKey: -1, protein: -1,
-                                  cdna: -1, isNull: false, tceGroup: 0)
-        }
         // The distinct alternatives' facts, the alleles they stand for counted as written.
         var distinct: [TokenFacts] = []
         var index: [String: Int] = [:]
         var alleles = 0
-        for token in tokens {
+        for token in tokens where token.kind != .new {
             let name = token.name
             if let i = index[name] {
                 alleles += distinct[i].alleleCount
@@ -144,6 +140,11 @@ public struct TypingResolver: Sendable {
             guard alleles <= InputLimits.allelesPerPosition else {
                 throw TypingError(typing: typing, reason: TypingLimits.tooManyAlleles(position: position, locus: locus.rawValue))
             }
+        }
+        // A new allele not yet named: nothing is known of the value (its other alternatives are checked all the same).
+        if tokens.contains(where: { $0.kind == .new }) {
+            return PositionTyping(written: written, resolution: .untyped, pKeys: [], antigens: [], gKey: -1, protein: -1,
+                                  cdna: -1, isNull: false, tceGroup: 0)
         }
         let resolution: PositionTyping.Resolution
         if tokens.allSatisfy({ if case .serology = $0.kind { return true }; if case .firstField = $0.kind { return true }; return false }) {
