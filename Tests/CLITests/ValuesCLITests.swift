@@ -28,18 +28,18 @@ import TestSupport
         for tnc in ["0x1p30", "1e-320", "-0", "120"] { try Self.expectRefused(Self.match + ["--tnc=\(tnc)"], option: "--tnc", range: "1E7 to 1E11 cells", tnc) }
         for cd34 in ["0", "nan"] { try Self.expectRefused(Self.match + ["--cd34=\(cd34)"], option: "--cd34", range: "1000 to 1E10 cells", cd34) }
         for limit in ["0", "-1", "2.5"] {
-            try Self.expectRefused(["search", "--hla", Self.typing, "--limit=\(limit)"], option: "--limit", range: "a whole number from 1 to 100000", "search \(limit)")
+            try Self.expectRefused(["search", "--hla", Self.typing, "--limit=\(limit)", "--db", "/nonexistent/x.sqlite"], option: "--limit", range: "a whole number from 1 to 100000", "search \(limit)")
         }
         for count in ["0", "-5", "1e6"] {
-            try Self.expectRefused(["gen", "units", "--count=\(count)"], option: "--count", range: "a whole number from 1 to 10000000", "gen \(count)")
+            try Self.expectRefused(["gen", "units", "--count=\(count)", "--imgt-dir", CLITests.imgt], option: "--count", range: "a whole number from 1 to 10000000", "gen \(count)")
         }
-        try Self.expectRefused(["rematch", "--batch-size=0"], option: "--batch-size", range: "a whole number from 1 to 100000", "rematch")
+        try Self.expectRefused(["rematch", "--batch-size=0", "--db", "/nonexistent/x.sqlite"], option: "--batch-size", range: "a whole number from 1 to 100000", "rematch")
     }
 
     @Test(arguments: ["2026-02-30", "2026-04-31", "2026-02-29", "1900-02-29", "0000-01-01", "2026-1-15"])
     func impossibleSearchDatesAreUsageErrors(date: String) throws {
         try Self.expectRefused(Self.match + ["--search-date", date], option: "--search-date", range: "a real date from 1988-01-01", "match \(date)")
-        try Self.expectRefused(["rematch", "--search-date", date], option: "--search-date", range: "a real date from 1988-01-01", "rematch \(date)")
+        try Self.expectRefused(["rematch", "--search-date", date, "--db", "/nonexistent/x.sqlite"], option: "--search-date", range: "a real date from 1988-01-01", "rematch \(date)")
     }
 
     @Test func plausibleValuesStillWork() throws {
