@@ -6,110 +6,77 @@ import CordMatch
 // policy key of the same kind accepts. A refused value is a usage error naming the option; its help gives the
 // range.
 
-/// A number option of one `NumericField`.
-protocol NumericArgument: ExpressibleByArgument, ExpressibleByIntegerLiteral, CustomStringConvertible, Sendable {
+/// Names the `NumericField` an option type reads.
+protocol OptionField: Sendable {
     static var field: NumericField { get }
-    var value: Double { get }
-    init(checked value: Double)
 }
 
-extension NumericArgument {
+/// A number option of the field `F` names.
+struct NumberOption<F: OptionField>: ExpressibleByArgument, ExpressibleByIntegerLiteral, CustomStringConvertible, Sendable {
+    let value: Double
+
     init?(argument: String) {
-        guard case .success(let v) = Self.field.read(argument) else { return nil }
-        self.init(checked: v)
+        guard case .success(let v) = F.field.read(argument) else { return nil }
+        value = v
     }
 
     /// A default written in the source; it must be in the field's range.
     init(integerLiteral value: Int) {
-        precondition(Self.field.contains(Double(value)), "a default outside \(Self.field.rangeText)")
-        self.init(checked: Double(value))
+        precondition(F.field.contains(Double(value)), "a default outside \(F.field.rangeText)")
+        self.value = Double(value)
     }
 
     var description: String { value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)" }
 
     /// The help text's statement of the range: `0.5 to 400 kg`.
-    static var range: String { field.rangeText }
+    static var range: String { F.field.rangeText }
 }
 
-/// A whole-number option of one `NumericField`.
-protocol WholeArgument: ExpressibleByArgument, ExpressibleByIntegerLiteral, CustomStringConvertible, Sendable {
-    static var field: NumericField { get }
-    var value: Int { get }
-    init(checked value: Int)
-}
+/// A whole-number option of the field `F` names.
+struct WholeOption<F: OptionField>: ExpressibleByArgument, ExpressibleByIntegerLiteral, CustomStringConvertible, Sendable {
+    let value: Int
 
-extension WholeArgument {
     init?(argument: String) {
-        guard case .success(let n) = Self.field.readWhole(argument) else { return nil }
-        self.init(checked: n)
+        guard case .success(let n) = F.field.readWhole(argument) else { return nil }
+        value = n
     }
 
     init(integerLiteral value: Int) {
-        precondition(Self.field.contains(Double(value)), "a default outside \(Self.field.rangeText)")
-        self.init(checked: value)
+        precondition(F.field.contains(Double(value)), "a default outside \(F.field.rangeText)")
+        self.value = value
     }
 
     var description: String { String(value) }
 
     /// The help text's statement of the range: `a whole number from 1 to 100000`.
-    static var range: String { field.rangeText }
+    static var range: String { F.field.rangeText }
 }
+
+enum RecipientWeightField: OptionField { static let field = NumericField.recipientWeight }
+enum UnitTNCField: OptionField { static let field = NumericField.unitTNC }
+enum UnitCD34Field: OptionField { static let field = NumericField.unitCD34 }
+enum BenchmarkSecondsField: OptionField { static let field = NumericField.benchmarkSeconds }
+enum ResultLimitField: OptionField { static let field = NumericField.resultLimit }
+enum BatchSizeField: OptionField { static let field = NumericField.batchSize }
+enum RowCountField: OptionField { static let field = NumericField.generatedRows }
+enum RepetitionsField: OptionField { static let field = NumericField.repetitions }
 
 /// `--weight`: a recipient's weight in kg.
-struct WeightKg: NumericArgument {
-    static let field = NumericField.recipientWeight
-    let value: Double
-    init(checked value: Double) { self.value = value }
-}
-
+typealias WeightKg = NumberOption<RecipientWeightField>
 /// `--tnc`: a unit's TNC, an absolute count.
-struct TNCCount: NumericArgument {
-    static let field = NumericField.unitTNC
-    let value: Double
-    init(checked value: Double) { self.value = value }
-}
-
+typealias TNCCount = NumberOption<UnitTNCField>
 /// `--cd34`: a unit's CD34+ cells, an absolute count.
-struct CD34Count: NumericArgument {
-    static let field = NumericField.unitCD34
-    let value: Double
-    init(checked value: Double) { self.value = value }
-}
-
+typealias CD34Count = NumberOption<UnitCD34Field>
 /// `bench scoring --seconds`.
-struct BenchmarkSeconds: NumericArgument {
-    static let field = NumericField.benchmarkSeconds
-    let value: Double
-    init(checked value: Double) { self.value = value }
-}
-
+typealias BenchmarkSeconds = NumberOption<BenchmarkSecondsField>
 /// `--limit`: how many results to show or keep.
-struct ResultLimit: WholeArgument {
-    static let field = NumericField.resultLimit
-    let value: Int
-    init(checked value: Int) { self.value = value }
-}
-
+typealias ResultLimit = WholeOption<ResultLimitField>
 /// `rematch --batch-size`.
-struct BatchSize: WholeArgument {
-    static let field = NumericField.batchSize
-    let value: Int
-    init(checked value: Int) { self.value = value }
-}
-
+typealias BatchSize = WholeOption<BatchSizeField>
 /// `gen --count`, `--like-units`, `bench scoring --units`.
-struct RowCount: WholeArgument {
-    static let field = NumericField.generatedRows
-    let value: Int
-    init(checked value: Int) { self.value = value }
-}
-
+typealias RowCount = WholeOption<RowCountField>
 /// `bench … --passes`, `--searches`, `--compare`, `--naive`.
-struct Repetitions: WholeArgument {
-    static let field = NumericField.repetitions
-    let value: Int
-    init(checked value: Int) { self.value = value }
-}
+typealias Repetitions = WholeOption<RepetitionsField>
 
 /// `--search-date`: a real date (YYYY-MM-DD) from `DateField.earliest` to `DateField.searchYearsAhead` years after
 /// today (UTC).

@@ -119,28 +119,17 @@ public struct CSVReader {
             var line = startLine, recordLine = startLine
             var i = start
             /// Where the field's unquoted bytes from `j` end: at a comma, a line end (LF, or CR LF), a NUL (an
-            /// error) or the end.
-            func delimiter(from j: Int) -> Int {
+            /// error) or the end; and whether any of them is outside ASCII.
+            func delimiter(from j: Int) -> (end: Int, ascii: Bool) {
                 var j = j
+                var high: UInt8 = 0
                 while j < n {
                     let c = bytes[j]
                     if c == comma || c == lf || c == 0 || (c == cr && j + 1 < n && bytes[j + 1] == lf) { break }
+                    high |= c
                     j += 1
                 }
-                return j
-            }
-            /// The field's bytes as a string; an error for a NUL after them, bytes that are not UTF-8 or a field
-            /// beyond the size limit.
-            func field(_ b: UnsafeBufferPointer<UInt8>, endingAt end: Int, line fieldLine: Int) throws -> String {
-                if end < n, bytes[end] == 0 { throw Self.nulError(line: line, field: fields.count + 1) }
-                guard b.count <= InputLimits.fieldBytes else {
-                    throw SyntaxError(line: fieldLine, field: fields.count + 1,
-                                      reason: "the field is \(b.count) bytes, more than the limit of \(InputLimits.fieldBytes) (InputLimits.fieldBytes)")
-                }
-                guard let s = String(validating: b, as: UTF8.self) else {
-                    throw SyntaxError(line: fieldLine, field: fields.count + 1, reason: Self.notUTF8(b))
-                }
-                return s
+                return (j, high < 0x80)
             }
             func endRecord() {
                 if !(fields.count == 1 && fields[0].isEmpty) { records.append(Record(line: recordLine, fields: fields)) }
@@ -152,8 +141,10 @@ public struct CSVReader {
                     let fieldLine = line
                     i += 1
                     var closed = false
+                    var high: UInt8 = 0
                     while i < n {
                         let c = bytes[i]
+                        high |= c
                         if c == quote {
                             if i + 1 < n && bytes[i + 1] == quote { unquoted.append(c); i += 2; continue }
                             closed = true
@@ -167,13 +158,20 @@ public struct CSVReader {
                     }
                     if !closed { throw SyntaxError(line: recordLine, reason: "a quoted field is not closed") }
                     let rest = i
-                    i = delimiter(from: i)
+                    let (end, ascii) = delimiter(from: i)
+                    i = end
                     unquoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[rest..<i]))
-                    fields.append(try unquoted.withUnsafeBufferPointer { try field($0, endingAt: i, line: fieldLine) })
+                    if i < n, bytes[i] == 0 { throw Self.nulError(line: line, field: fields.count + 1) }
+                    let number = fields.count + 1
+                    fields.append(try unquoted.withUnsafeBufferPointer {
+                        try Self.field($0, ascii: ascii && high < 0x80, line: fieldLine, number: number)
+                    })
                 } else {
                     let first = i
-                    i = delimiter(from: i)
-                    fields.append(try field(UnsafeBufferPointer(rebasing: bytes[first..<i]), endingAt: i, line: line))
+                    let (end, ascii) = delimiter(from: i)
+                    i = end
+                    if i < n, bytes[i] == 0 { throw Self.nulError(line: line, field: fields.count + 1) }
+                    fields.append(try Self.field(UnsafeBufferPointer(rebasing: bytes[first..<i]), ascii: ascii, line: line, number: fields.count + 1))
                 }
                 guard i < n else { break }
                 if bytes[i] == comma {
@@ -189,6 +187,22 @@ public struct CSVReader {
             }
             if !fields.isEmpty { endRecord() }
             return (i, line)
+        }
+
+        /// A field's bytes (`ascii` when the reader saw none outside ASCII) as a string; an error for bytes that are
+        /// not UTF-8 or a field beyond the size limit.
+        /// (A function of its arguments only: a nested function that captured the reader's variables would have
+        /// each access checked for exclusivity at run time.)
+        static func field(_ b: UnsafeBufferPointer<UInt8>, ascii: Bool, line: Int, number: Int) throws -> String {
+            guard b.count <= InputLimits.fieldBytes else {
+                throw SyntaxError(line: line, field: number,
+                                  reason: "the field is \(b.count) bytes, more than the limit of \(InputLimits.fieldBytes) (InputLimits.fieldBytes)")
+            }
+            // Most fields are ASCII (the reader saw it), which is UTF-8 as it stands; `String(validating:)` costs a
+            // generic call.
+            if ascii { return String(decoding: b, as: UTF8.self) }
+            guard let s = String(validating: b, as: UTF8.self) else { throw SyntaxError(line: line, field: number, reason: notUTF8(b)) }
+            return s
         }
 
         static func nulError(line: Int, field: Int) -> SyntaxError {

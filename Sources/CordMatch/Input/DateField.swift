@@ -31,7 +31,7 @@ public enum DateField: Sendable, Hashable {
     }
 
     /// The date `text` writes, or why it is refused (not a real date, too early, too late).
-    public func read(_ text: some StringProtocol, today: CalendarDate) -> Result<CalendarDate, InvalidValue> {
+    public func read(_ text: String, today: CalendarDate) -> Result<CalendarDate, InvalidValue> {
         switch CalendarDate.read(text) {
         case .failure(let e): return .failure(e)
         case .success(let d): return check(d, today: today).map { .failure($0) } ?? .success(d)

@@ -22,8 +22,8 @@ public enum DecimalNumber {
     }
 
     /// The value of `text`, or why it is not a number.
-    public static func value(of text: some StringProtocol) -> Result<Double, Problem> {
-        guard let shape = shape(text.utf8), !shape.isEmpty else { return .failure(.notDecimal) }
+    public static func value(of text: String) -> Result<Double, Problem> {
+        guard let shape = shape(of: text), !shape.isEmpty else { return .failure(.notDecimal) }
         // The grammar is a subset of what `Double.init` reads, so this cannot fail; it rounds correctly.
         guard let value = Double(text) else { return .failure(.notDecimal) }
         if !value.isFinite { return .failure(.tooLarge) }
@@ -32,14 +32,19 @@ public enum DecimalNumber {
     }
 
     /// The value of `text` when it is a whole number (`[+-]?[0-9]+`) that fits an `Int`; nil otherwise.
-    public static func wholeValue(of text: some StringProtocol) -> Int? {
-        guard let shape = shape(text.utf8), shape.isWhole else { return nil }
+    public static func wholeValue(of text: String) -> Int? {
+        guard let shape = shape(of: text), shape.isWhole else { return nil }
         return Int(text)
     }
 
     /// Whether `bytes` are a number of the grammar (whatever its size).
     public static func isWellFormed(_ bytes: some Collection<UInt8>) -> Bool {
-        shape(bytes).map { !$0.isEmpty } ?? false
+        (bytes.withContiguousStorageIfAvailable(shape) ?? Array(bytes).withUnsafeBufferPointer(shape)).map { !$0.isEmpty } ?? false
+    }
+
+    /// The scan of a text's UTF-8 (in place when its storage is contiguous, as a native string's is).
+    private static func shape(of text: String) -> Shape? {
+        text.utf8.withContiguousStorageIfAvailable(shape) ?? Array(text.utf8).withUnsafeBufferPointer(shape)
     }
 
     /// What a scan of the grammar found: nil when the bytes are not of it.
@@ -49,33 +54,34 @@ public enum DecimalNumber {
         var hasNonZeroDigit = false
     }
 
-    private static func shape(_ bytes: some Collection<UInt8>) -> Shape? {
+    private static func shape(_ b: UnsafeBufferPointer<UInt8>) -> Shape? {
         var s = Shape()
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
-        /// Digits from `i` (at least one); false when there is none.
-        func digits(mantissa: Bool) -> Bool {
-            var any = false
-            while i < end, isDigit(bytes[i]) {
-                if mantissa && bytes[i] != UInt8(ascii: "0") { s.hasNonZeroDigit = true }
-                any = true
-                i = bytes.index(after: i)
-            }
-            return any
+        let end = b.count
+        /// The end of the digits from `i` (`i` itself when there is none).
+        func digits(from i: Int) -> Int {
+            var j = i
+            while j < end, b[j] &- UInt8(ascii: "0") < 10 { j += 1 }
+            return j
         }
-        if i < end, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i = bytes.index(after: i) }
-        guard digits(mantissa: true) else { return nil }
-        if i < end, bytes[i] == UInt8(ascii: ".") {
+        func isSign(_ i: Int) -> Bool { i < end && (b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-")) }
+        var i = isSign(0) ? 1 : 0
+        var j = digits(from: i)
+        guard j > i else { return nil }
+        s.hasNonZeroDigit = b[i..<j].contains { $0 != UInt8(ascii: "0") }
+        i = j
+        if i < end, b[i] == UInt8(ascii: ".") {
             s.isWhole = false
-            i = bytes.index(after: i)
-            guard digits(mantissa: true) else { return nil }
+            j = digits(from: i + 1)
+            guard j > i + 1 else { return nil }
+            s.hasNonZeroDigit = s.hasNonZeroDigit || b[(i + 1)..<j].contains { $0 != UInt8(ascii: "0") }
+            i = j
         }
-        if i < end, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+        if i < end, b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
             s.isWhole = false
-            i = bytes.index(after: i)
-            if i < end, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i = bytes.index(after: i) }
-            guard digits(mantissa: false) else { return nil }
+            i += isSign(i + 1) ? 2 : 1
+            j = digits(from: i)
+            guard j > i else { return nil }
+            i = j
         }
         guard i == end else { return nil }
         s.isEmpty = false

@@ -55,7 +55,7 @@ public enum NumericField: Sendable, Hashable {
     }
 
     /// The value of `text`, or why it is refused: not of the grammar, or outside the plausible range.
-    public func read(_ text: some StringProtocol) -> Result<Double, InvalidValue> {
+    public func read(_ text: String) -> Result<Double, InvalidValue> {
         if isWhole { return readWhole(text).map(Double.init) }
         switch DecimalNumber.value(of: text) {
         case .failure(.notDecimal): return .failure(notANumber(text))
@@ -68,7 +68,7 @@ public enum NumericField: Sendable, Hashable {
     }
 
     /// The whole number `text` (`[+-]?[0-9]+`), or why it is refused.
-    public func readWhole(_ text: some StringProtocol) -> Result<Int, InvalidValue> {
+    public func readWhole(_ text: String) -> Result<Int, InvalidValue> {
         guard let n = DecimalNumber.wholeValue(of: text), contains(Double(n)),
               !(n == 0 && text.utf8.first == UInt8(ascii: "-") && range.lowerBound >= 0) else {
             // 4.0 and 4e0 have the grammar of a number but are not written as a whole number.
@@ -91,7 +91,7 @@ public enum NumericField: Sendable, Hashable {
             : "\(Self.text(range.lowerBound)) to \(Self.text(range.upperBound))\(unit.isEmpty ? "" : " \(unit)")"
     }
 
-    private func notANumber(_ text: some StringProtocol) -> InvalidValue {
+    private func notANumber(_ text: String) -> InvalidValue {
         let shown = InputExcerpt.of(text)
         if isWhole { return notWhole(shown) }
         let why = text.contains(",") ? "the decimal separator is '.', and no thousands separator is written"

@@ -18,7 +18,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     }
 
     /// The date `text` writes, or why it is not one (`2026-02-30 is not a date: February 2026 has 28 days`).
-    public static func read(_ text: some StringProtocol) -> Result<CalendarDate, InvalidValue> {
+    public static func read(_ text: String) -> Result<CalendarDate, InvalidValue> {
         let fields = text.utf8.withContiguousStorageIfAvailable(fields) ?? Array(text.utf8).withUnsafeBufferPointer(fields)
         func refused(_ why: String) -> Result<CalendarDate, InvalidValue> {
             .failure(InvalidValue("\(text.isEmpty ? "an empty value" : InputExcerpt.of(text)) is not a date\(why)"))
