@@ -38,7 +38,7 @@ struct BenchCommand: AsyncParsableCommand {
                 let (data, _) = try reference.load()
                 let reducer = Reducer(data)
                 var times: [Double] = [], errors = 0
-                for _ in 0..<passes.value {
+                for _ in 0..<passes.count {
                     errors = 0
                     let start = DispatchTime.now()
                     for l in lines { if (try? reducer.reduce(l, to: t)) == nil { errors += 1 } }

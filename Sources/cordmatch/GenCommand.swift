@@ -27,9 +27,9 @@ struct GenCommand: AsyncParsableCommand {
         let (data, _): (ReferenceData, MACTable?)
         do { (data, _) = try reference.load() } catch { throw fatal("\(error)") }
         let g = InventoryGenerator(data: data)
-        let count = count.value
+        let count = count.count
         let text = kind == .units ? g.unitsCSV(count: count, seed: seed)
-            : likeUnits.map { g.recipientsLikeUnitsCSV(count: count, seed: seed, unitCount: $0.value, unitSeed: unitsSeed) }
+            : likeUnits.map { g.recipientsLikeUnitsCSV(count: count, seed: seed, unitCount: $0.count, unitSeed: unitsSeed) }
             ?? g.recipientsCSV(count: count, seed: seed)
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -16,7 +16,7 @@ struct MatchCommand: AsyncParsableCommand {
 
     @Option(help: "Recipient typing (GL string).") var recipient: String
     @Option(help: "Unit typing (GL string).") var unit: String
-    @Option(help: "Recipient weight in kg (\(WeightKg.range)).") var weight: WeightKg = 70
+    @Option(help: "Recipient weight (\(WeightKg.range)).") var weight: WeightKg = 70
     @Option(help: "Unit TNC (absolute count, e.g. 1.2e9; \(TNCCount.range)).") var tnc: TNCCount?
     @Option(help: "Unit CD34+ cells (absolute count, e.g. 4e6; \(CD34Count.range)).") var cd34: CD34Count?
     @Option(help: "Policy: a preset (\(PolicyPresets.names.joined(separator: ", "))) or a policy file.") var policy = "malignant"

@@ -65,8 +65,8 @@ struct RematchCommand: AsyncParsableCommand {
         if !reportOnly {
             let chosen: SelectionPolicy?
             do { chosen = try policy.map { try PolicyLoader.load($0) } } catch { throw fatal("\(error)") }
-            let options = Rematch.Options(policy: chosen, searchDate: searchDate?.date ?? .today(), limit: limit.value,
-                                          batchSize: batchSize.value, full: full)
+            let options = Rematch.Options(policy: chosen, searchDate: searchDate?.date ?? .today(), limit: limit.count,
+                                          batchSize: batchSize.count, full: full)
             let meter = ProgressMeter(quiet: quiet)
             let summary: Rematch.Summary
             do {

@@ -21,7 +21,7 @@ extension BenchCommand {
         @OptionGroup var reference: ReferenceOptions
 
         func run() async throws {
-            let units = units.value
+            let units = units.count
             let (data, _) = try reference.load()
             let home = DataDirectory.resolve()
             let resolver = TypingResolver(data, tce: try? DPB1TCETable.load(home.tceFile))
@@ -60,7 +60,7 @@ extension BenchCommand.Scoring {
         let t0 = DispatchTime.now()
         while elapsed < seconds.value {
             checksum &+= pass()
-            pairs += units.value
+            pairs += units.count
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9
         }
         return (Int(Double(pairs) / elapsed), checksum)

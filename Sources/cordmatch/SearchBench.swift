@@ -20,7 +20,7 @@ extension BenchCommand {
         @OptionGroup var reference: ReferenceOptions
 
         func run() async throws {
-            let (searches, limit, compare) = (searches.value, limit.value, compare.value)
+            let (searches, limit, compare) = (searches.count, limit.count, compare.count)
             let store = try database.open()
             let resolver = try makeResolver(reference)
             let t0 = DispatchTime.now()
@@ -67,7 +67,7 @@ extension BenchCommand {
             var medians: [(InventorySearch.ScanMethod, Double)] = []
             var agree = true
             for method in InventorySearch.ScanMethod.allCases {
-                let sample = method == .perPairOverRows ? Array(recipients.prefix(naive.value)) : recipients
+                let sample = method == .perPairOverRows ? Array(recipients.prefix(naive.count)) : recipients
                 guard !sample.isEmpty else { continue }
                 var times: [Double] = []
                 for r in sample {

@@ -7,7 +7,7 @@ import Foundation
 struct RecipientOptions: ParsableArguments {
     @Option(help: "A recipient stored in the database.") var recipient: String?
     @Option(help: "Or a typing (GL string) for an ad-hoc recipient.") var hla: String?
-    @Option(help: "Ad-hoc recipient weight in kg (\(WeightKg.range)).") var weight: WeightKg = 70
+    @Option(help: "Ad-hoc recipient weight (\(WeightKg.range)).") var weight: WeightKg = 70
     @Option(help: "Ad-hoc recipient disease: malignant or non-malignant.") var disease: String = "malignant"
     @Option(help: "Ad-hoc recipient antibodies, TARGET=MFI separated by ';'.") var dsa = ""
     @Option(help: "Policy: a preset or a policy file (default: the recipient's, else the preset of the disease).") var policy: String?
@@ -76,7 +76,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         try who.withSearch(database, reference) { search, recipient, policy, date in
             let result = try search.search(recipient, policy: policy, searchDate: date, includeIneligible: includeIneligible)
-            let report = SearchReport(result: result, recipient: recipient.id, searchDate: date, limit: limit.value,
+            let report = SearchReport(result: result, recipient: recipient.id, searchDate: date, limit: limit.count,
                                       includeIneligible: includeIneligible)
             switch format {
             case .json: print(report.json())

@@ -11,12 +11,13 @@ protocol OptionField: Sendable {
     static var field: NumericField { get }
 }
 
-/// A number option of the field `F` names.
+/// A number option of the field `F` names (a whole number when the field is a count: `count`).
 struct NumberOption<F: OptionField>: ExpressibleByArgument, ExpressibleByIntegerLiteral, CustomStringConvertible, Sendable {
     let value: Double
 
     init?(argument: String) {
-        guard case .success(let v) = F.field.read(argument) else { return nil }
+        let read = F.field.isWhole ? F.field.readWhole(argument).map(Double.init) : F.field.read(argument)
+        guard case .success(let v) = read else { return nil }
         value = v
     }
 
@@ -26,29 +27,12 @@ struct NumberOption<F: OptionField>: ExpressibleByArgument, ExpressibleByInteger
         self.value = Double(value)
     }
 
+    /// The value of a count.
+    var count: Int { Int(value) }
+
     var description: String { value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)" }
 
-    /// The help text's statement of the range: `0.5 to 400 kg`.
-    static var range: String { F.field.rangeText }
-}
-
-/// A whole-number option of the field `F` names.
-struct WholeOption<F: OptionField>: ExpressibleByArgument, ExpressibleByIntegerLiteral, CustomStringConvertible, Sendable {
-    let value: Int
-
-    init?(argument: String) {
-        guard case .success(let n) = F.field.readWhole(argument) else { return nil }
-        value = n
-    }
-
-    init(integerLiteral value: Int) {
-        precondition(F.field.contains(Double(value)), "a default outside \(F.field.rangeText)")
-        self.value = value
-    }
-
-    var description: String { String(value) }
-
-    /// The help text's statement of the range: `a whole number from 1 to 100000`.
+    /// The help text's statement of the range: `0.5 to 400 kg`, `a whole number from 1 to 100000`.
     static var range: String { F.field.rangeText }
 }
 
@@ -70,13 +54,13 @@ typealias CD34Count = NumberOption<UnitCD34Field>
 /// `bench scoring --seconds`.
 typealias BenchmarkSeconds = NumberOption<BenchmarkSecondsField>
 /// `--limit`: how many results to show or keep.
-typealias ResultLimit = WholeOption<ResultLimitField>
+typealias ResultLimit = NumberOption<ResultLimitField>
 /// `rematch --batch-size`.
-typealias BatchSize = WholeOption<BatchSizeField>
+typealias BatchSize = NumberOption<BatchSizeField>
 /// `gen --count`, `--like-units`, `bench scoring --units`.
-typealias RowCount = WholeOption<RowCountField>
+typealias RowCount = NumberOption<RowCountField>
 /// `bench … --passes`, `--searches`, `--compare`, `--naive`.
-typealias Repetitions = WholeOption<RepetitionsField>
+typealias Repetitions = NumberOption<RepetitionsField>
 
 /// `--search-date`: a real date (YYYY-MM-DD) from `DateField.earliest` to `DateField.searchYearsAhead` years after
 /// today (UTC).
