@@ -90,8 +90,10 @@ public struct ScenarioRunner: Sendable {
     /// Imports the units; returns the problems of invalid rows (then nothing is written).
     func importUnits(_ s: Scenario, _ resolver: TypingResolver, _ store: InventoryStore) throws -> [ImportIssue] {
         let importer = UnitImporter(resolver: resolver)
-        // WMDA requires BIRTH_DATE; a scenario may leave it out (collection date, else the search date).
-        let date = (s.searchDate ?? CalendarDate.today()).description
+        // WMDA requires BIRTH_DATE; a scenario may leave it out (collection date, else the search date — but not
+        // after today, which a birth date may not be).
+        let today = CalendarDate.today()
+        let date = min(s.searchDate ?? today, today).description
         return try Self.importRows(s.units, file: s.file, importFile: { _ = try importer.importFile($0, into: store, skipInvalid: false) },
                                    columnIssues: { UnitImporter.columnIssues($0, file: $1) }) { items in
             let filled = items.map { item in
@@ -138,8 +140,7 @@ public struct ScenarioRunner: Sendable {
         case nil: return nil
         case .inline(let p)?: return p
         case .named(let name)?:
-            if PolicyPresets.named(name) != nil || name.hasPrefix("/") { return try PolicyLoader.load(name) }
-            return try PolicyLoader.load(URL(fileURLWithPath: s.file).deletingLastPathComponent().appendingPathComponent(name).path)
+            return try PolicyLoader.load(PolicyLoader.reference(name, relativeTo: URL(fileURLWithPath: s.file).deletingLastPathComponent().path))
         }
     }
 
