@@ -105,8 +105,15 @@ extension HLACommand {
 
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check typings: prints OK (the typing as read) or ERROR: what is wrong, where and why.",
-            discussion: "Example: cordmatch hla validate 'A*02:01' 'A*02:01:99' 'B*07:02+'")
+            abstract: "Check typings as match, search and the imports read them: prints OK (the typing as read) or ERROR: what is wrong, where and why.",
+            discussion: """
+                A typing is OK exactly when cordmatch accepts it as a recipient's or a unit's typing: every name \
+                exists in the release (renamed alleles are replaced, with a warning), first-field typings (A*02) \
+                and NEW (A*NEW) are accepted as matching reads them, a locus is given once, a genotype has at most \
+                two haplotypes, an allele list names one locus, and the size limits hold (docs/HLA-NOMENCLATURE.md). \
+                'hla reduce' and 'hla expand' keep py-ard's meaning of GL strings and do not apply these rules.
+                Example: cordmatch hla validate 'A*02:01' 'A*02:01:99' 'B*07:02+' 'A*02:01+A*03:01^A*01:01+A*11:01'
+                """)
         @OptionGroup var reference: ReferenceOptions
         @OptionGroup var io: TypingIO
 
@@ -114,10 +121,10 @@ extension HLACommand {
             let inputs = io.inputs()
             let (data, macs): (ReferenceData, MACTable?)
             do { (data, macs) = try reference.load(needMACs: io.mayHoldMACs(inputs)) } catch { throw fatal("\(error)") }
-            let validator = Validator(data, macs: macs)
+            let resolver = TypingResolver(data, macs: macs)
             throw io.run(inputs, release: data.version, verb: "validate") { input in
-                let v = try validator.validate(input)
-                return Reduction(input: input, type: .W, result: "OK \(v.gl)", warnings: v.warnings)
+                let v = try resolver.validate(input)
+                return Reduction(input: input, type: .W, result: "OK \(v.reading)", warnings: v.warnings)
             }
         }
     }

@@ -43,7 +43,7 @@ public struct Antibody: Sendable, Hashable {
         guard tokens.count == 1, let token = tokens.first else {
             throw TypingError(typing: target, reason: "an antibody target is one allele, allele group, XX code or antigen")
         }
-        guard let name = MatchLocus(rawValue: TypingResolver.locusName(token)) else {
+        guard let name = MatchLocus(rawValue: TypingStructure.locusName(token)) else {
             throw TypingError(typing: target, reason: "antibodies are checked at A, B, C, DRB1, DQB1 and DPB1 only")
         }
         if let why = NumericField.antibodyMFI.check(mfi) { throw TypingError(typing: target, reason: "MFI \(why.reason)") }
