@@ -12,6 +12,7 @@ public struct RecipientCSVImporter: Sendable {
 
     static let columns = ["ID", "WEIGHT_KG", "DISEASE", "HLA", "DSA", "ABO", "POLICY", "ACTIVE"]
     static let required = ["ID", "WEIGHT_KG", "DISEASE", "HLA"]
+    static let kind = CSVHeaderKind(name: "recipient", examples: columns, isKnown: { columns.contains($0) })
 
     public func parse(_ text: String, file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
         let header: CSVReader.Record, body: [CSVReader.Record]
@@ -20,6 +21,7 @@ public struct RecipientCSVImporter: Sendable {
         case .failure(let issue): return ([], [issue])
         }
         let cols = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let foreign = Self.kind.foreignFileIssue(cols, line: header.line, file: file) { return ([], [foreign]) }
         var issues: [ImportIssue] = []
         for c in cols where !Self.columns.contains(c) {
             issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "unknown column (expected \(Self.columns.joined(separator: ", ")))"))

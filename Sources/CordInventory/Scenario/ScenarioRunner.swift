@@ -1,6 +1,7 @@
 import CordMatch
 import Dispatch
 import Foundation
+import HLA
 
 /// The outcome of one scenario: the result of every expectation, or the problems that stopped it from running.
 public struct ScenarioOutcome: Sendable {
@@ -23,8 +24,14 @@ public struct ScenarioRunner: Sendable {
     public typealias ResolverSource = @Sendable (_ version: String?) throws -> TypingResolver
 
     let resolverFor: ResolverSource
+    /// The folder every file the scenarios name must lie in.
+    public let root: ScenarioRoot
 
-    public init(resolver: @escaping ResolverSource) { resolverFor = resolver }
+    /// Runs scenarios whose files lie inside `root`, with the releases `resolver` gives.
+    public init(root: ScenarioRoot, resolver: @escaping ResolverSource) {
+        self.root = root
+        resolverFor = resolver
+    }
 
     /// Runs scenario files on every core; the outcomes come in the order of `files`.
     public func run(files: [String]) -> [ScenarioOutcome] {
@@ -37,7 +44,7 @@ public struct ScenarioRunner: Sendable {
     public func run(file path: String) -> ScenarioOutcome {
         let start = Date()
         do {
-            return run(try ScenarioDecoder.load(path))
+            return run(try ScenarioDecoder.load(path, root: root))
         } catch {
             return ScenarioOutcome(file: path, name: URL(fileURLWithPath: path).lastPathComponent, source: nil, errors: [error.description],
                                    expectations: [], seconds: Date().timeIntervalSince(start))
@@ -50,15 +57,16 @@ public struct ScenarioRunner: Sendable {
             ScenarioOutcome(file: s.file, name: s.name, source: s.source, errors: errors, expectations: results.map { ($0.0, $0.1) },
                             seconds: Date().timeIntervalSince(start))
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-verify-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        var folder: URL?
+        defer { if let folder { try? FileManager.default.removeItem(at: folder) } }
         do {
             let resolver: TypingResolver
             do { resolver = try resolverFor(s.imgtVersion) } catch {
                 throw ScenarioError(file: s.file, line: 1, reason: "reference data: \(error)")
             }
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let store = try InventoryStore(path: dir.appendingPathComponent("scenario.sqlite").path)
+            let dir = try OwnerOnlyFile.temporaryFolder("cordmatch-verify")
+            folder = dir
+            let store = try InventoryStore(path: dir.appendingPathComponent("scenario.sqlite").path, mode: .createIfMissing)
             // Both inventories are validated before failing, so every bad row is reported at once.
             let issues = try importUnits(s, resolver, store) + importRecipients(s, resolver, store)
             if !issues.isEmpty { throw ImportRejected(issues: issues) }
@@ -132,14 +140,25 @@ public struct ScenarioRunner: Sendable {
         }
     }
 
-    /// The scenario's policy; a policy file is looked for beside the scenario.
+    /// The scenario's policy (a file named in it was resolved inside the root when it was read).
     func policy(_ s: Scenario) throws -> SelectionPolicy? {
         switch s.policy {
         case nil: return nil
         case .inline(let p)?: return p
-        case .named(let name)?:
-            if PolicyPresets.named(name) != nil || name.hasPrefix("/") { return try PolicyLoader.load(name) }
-            return try PolicyLoader.load(URL(fileURLWithPath: s.file).deletingLastPathComponent().appendingPathComponent(name).path)
+        case .named(let name)?: return try PolicyLoader.load(name)
+        }
+    }
+
+    /// A recipient row's policy: a preset, or a file (read as `cordmatch import` reads it, relative to the current
+    /// folder) that must lie inside the root like every file a scenario names.
+    func recipientPolicy(_ name: String, _ s: Scenario, line: Int) throws(ScenarioError) -> SelectionPolicy {
+        do {
+            if PolicyPresets.named(name) != nil { return try PolicyLoader.load(name) }
+            return try PolicyLoader.load(try root.resolve(name, from: FileManager.default.currentDirectoryPath))
+        } catch let refusal as ScenarioRoot.Refusal {
+            throw ScenarioError(file: s.file, line: line, reason: "POLICY \"\(InputExcerpt.of(name))\" \(refusal.reason)")
+        } catch {
+            throw ScenarioError(file: s.file, line: line, reason: "\(error)")
         }
     }
 
@@ -149,7 +168,7 @@ public struct ScenarioRunner: Sendable {
         do {
             guard let row = try store.recipient(id) else { throw ScenarioError(file: s.file, line: line, reason: "recipient \(id) is not in the scenario") }
             let recipient = try row.recipient(search.resolver)
-            let chosen = try policy ?? PolicyLoader.load(row.policyName)
+            let chosen = try policy ?? recipientPolicy(row.policyName, s, line: line)
             return try search.search(recipient, policy: chosen, searchDate: date, includeIneligible: true).selection
         } catch let e as ScenarioError {
             throw e

@@ -125,13 +125,15 @@ enum SearchIndexStore {
     }
 
     /// The stored index, or nil when there is none or it cannot be decoded: mapped from the file beside the
-    /// database when that holds the index `meta` names, else read out of the database (and the file rewritten).
+    /// database when that holds the index `meta` names, else read out of the database (and the file rewritten,
+    /// unless the connection is read-only).
     static func load(_ db: Database) throws -> SearchIndex? {
         let stamp = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_stamp'").flatMap { UInt64($0) }
         let database = try databasePath(db)
         if let stamp, let database, let mapped = SearchIndexFile.load(database: database, stamp: stamp) { return mapped }
         guard let bytes = try storedBytes(db), let index = SearchIndex.decode(bytes) else { return nil }
-        if let database, index.stamp == stamp { SearchIndexFile.save(bytes.buffer, database: database) }
+        // (A read-only store writes nothing, not even this cache.)
+        if let database, index.stamp == stamp, !db.configuration.readonly { SearchIndexFile.save(bytes.buffer, database: database) }
         return index
     }
 
