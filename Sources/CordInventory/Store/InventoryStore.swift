@@ -1,3 +1,4 @@
+import CordIndex
 import Foundation
 import GRDB
 import HLA
@@ -75,6 +76,13 @@ public final class InventoryStore: Sendable {
     static func audit(_ db: Database, _ action: String, _ detail: String) throws {
         try db.execute(sql: "INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)",
                        arguments: [ISO8601DateFormatter().string(from: Date()), action, detail])
+    }
+
+    /// The stored search index (`SearchIndexStore.load`); the copy beside the database is rewritten when stale,
+    /// unless the store is read-only.
+    func loadIndex() throws -> SearchIndex? {
+        let rewriting = mode != .readOnly
+        return try read { try SearchIndexStore.load($0, rewritingCopy: rewriting) }
     }
 
     public func unitCount() throws -> Int { try read { try UnitRow.fetchCount($0) } }
