@@ -17,18 +17,14 @@ enum ExitStatus: Int32, CaseIterable {
     /// `rematch --resume` found nothing to resume or deliver.
     case nothingToResume = 4
 
-    /// What the code means, as the table says it.
+    /// What the code means, as the table says it (docs/OPERATIONS.md gives examples of each).
     var meaning: String {
         switch self {
         case .success: return "success"
-        case .inputProblems:
-            return "the input had problems, each reported: bad rows or lines, an expectation that failed, a recipient, unit or "
-                + "typing that was not found or not valid, recipients a rematch could not search"
-        case .couldNotRun:
-            return "the run could not start or could not complete, and nothing was changed: usage, a missing or unreadable "
-                + "input file, the database (missing, empty, not an inventory), reference data, an I/O failure such as a full disk"
-        case .rematchRunning: return "rematch: another rematch holds the lock on this database"
-        case .nothingToResume: return "rematch --resume: nothing to resume or deliver, or the run cannot be resumed"
+        case .inputProblems: return "the input had problems, each one reported; the rest was done"
+        case .couldNotRun: return "could not start or could not complete; nothing was changed"
+        case .rematchRunning: return "another rematch holds the lock on this database"
+        case .nothingToResume: return "rematch --resume: nothing to resume or deliver"
         }
     }
 

@@ -32,6 +32,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try requireReadableFile(file, "units file")
+            try importOptions.checkRejectsFile()
             let importer = UnitImporter(resolver: try reference.resolver())
             let store = try database.open(.createIfMissing)
             let meter = ProgressMeter(quiet: importOptions.quiet, delay: 1)
@@ -51,6 +52,7 @@ struct ImportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try requireReadableFile(file, "recipients file")
+            try importOptions.checkRejectsFile()
             let importer = RecipientCSVImporter(resolver: try reference.resolver())
             let store = try database.open(.createIfMissing)
             try importOptions.run("recipients", database.path) { try importer.importFile(file, into: store, skipInvalid: importOptions.skipInvalid) }
@@ -64,13 +66,20 @@ struct ImportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where rejected rows go with --skip-invalid (default: rejects.csv in the current folder).", valueName: "file"))
     var rejects: String?
 
+    var rejectsPath: String { rejects ?? "rejects.csv" }
+
+    /// With --skip-invalid: throws unless the rejects file can be written, before anything is imported.
+    func checkRejectsFile() throws {
+        if skipInvalid { try OwnerOnlyFile.checkTarget(rejectsPath) }
+    }
+
     /// Runs the import and reports it; rejected rows (with --skip-invalid) go to the rejects file, owner-only.
     /// An import rejected as a whole throws `ImportRejected` (exit code 1), after the problems are printed.
     func run(_ what: String, _ db: String, _ body: () throws -> UnitImporter.Summary) throws {
         let s = try body()
         print("imported \(s.imported) \(what) into \(db) (\(s.changed) new or changed)")
         if !s.rejected.isEmpty {
-            let path = rejects ?? "rejects.csv"
+            let path = rejectsPath
             let lines = ["file,line,column,reason"] + s.rejected.map { i in
                 [i.file, String(i.line), i.column, i.reason].map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ",")
             }

@@ -58,6 +58,7 @@ struct RematchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        try ReportDestination(path: out).check()
         if status || reportOnly {
             let store = try database.open(.readOnly)
             let resolver = try reference.resolver()

@@ -8,6 +8,11 @@ struct ReportDestination {
     /// The `--out` file; nil: standard output.
     let path: String?
 
+    /// Throws unless the file can be written (`OwnerOnlyFile.checkTarget`): commands check before they start.
+    func check() throws {
+        if let path { try OwnerOnlyFile.checkTarget(path) }
+    }
+
     /// Writes `text` (and a final newline on standard output). `staged` runs when a file's text is written and
     /// flushed but not yet renamed into place.
     func write(_ text: String, staged: () -> Void = {}) throws {

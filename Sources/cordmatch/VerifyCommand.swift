@@ -39,6 +39,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
+        try ReportDestination(path: out).check()
         let files = try scenarioFiles()
         let scenarioRoot: ScenarioRoot
         do { scenarioRoot = try ScenarioRoot(root) } catch { throw CannotRun(error.reason) }

@@ -86,10 +86,10 @@ public enum OwnerOnlyFile {
         /// Where `commit` puts it.
         public let target: String
 
-        /// Renames the file over its target and flushes the folder. The target must still not be a symbolic link.
+        /// Renames the file over its target and flushes the folder. The target must still pass `checkTarget`.
         public func commit() throws(Failure) {
             do throws(Failure) {
-                try OwnerOnlyFile.refuseSymbolicLink(target)
+                try OwnerOnlyFile.checkTarget(target)
                 guard rename(temporary, target) == 0 else { throw Failure(path: target, action: "write", code: errno) }
             } catch {
                 discard()
@@ -105,7 +105,7 @@ public enum OwnerOnlyFile {
     /// Writes `bytes` to a new owner-only temporary file in `path`'s folder and flushes it; `commit()` puts it in
     /// place. Temporary files of `path` left by killed processes are removed first.
     public static func stage(_ bytes: UnsafeRawBufferPointer, for path: String) throws(Failure) -> Staged {
-        try refuseSymbolicLink(path)
+        try checkTarget(path)
         removeAbandonedTemporaries(of: path)
         let temporary = "\(path).\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, fileMode)
@@ -182,10 +182,19 @@ public enum OwnerOnlyFile {
         return fd
     }
 
-    /// Throws when `path` is a symbolic link.
-    static func refuseSymbolicLink(_ path: String) throws(Failure) {
+    /// Throws unless a file can be written at `path`: a target that is a symbolic link or a folder, or a folder
+    /// that does not exist, is refused. Commands check their output files with it before they start, so that a
+    /// bad output path stops them before anything is changed.
+    public static func checkTarget(_ path: String) throws(Failure) {
         var info = stat()
-        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK { throw Failure(path: path, action: "write", code: ELOOP) }
+        if lstat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFLNK { throw Failure(path: path, action: "write", code: ELOOP) }
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(path: path, action: "write", code: EISDIR) }
+            return
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard stat(folder.isEmpty ? "." : folder, &info) == 0 else { throw Failure(path: path, action: "write", code: errno) }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure(path: path, action: "write", code: ENOTDIR) }
     }
 
     /// Flushes the folder holding `path`, so that a rename in it is durable (best effort: some file systems
