@@ -23,6 +23,22 @@ enum CLIProcess {
         return dir
     }
 
+    /// A folder for what the tests of one suite share (made once per test process): `<tmp>/cordmatch-shared-<name>-<pid>`.
+    /// Such folders of test processes that have ended are removed first, so at most the last run's stays behind.
+    static func sharedFolder(_ name: String) throws -> URL {
+        let tmp = FileManager.default.temporaryDirectory
+        let prefix = "cordmatch-shared-\(name)-"
+        for old in (try? FileManager.default.contentsOfDirectory(atPath: tmp.path)) ?? [] where old.hasPrefix(prefix) {
+            if let pid = pid_t(old.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: tmp.appendingPathComponent(old))
+            }
+        }
+        let dir = tmp.appendingPathComponent("\(prefix)\(getpid())")
+        try? FileManager.default.removeItem(at: dir)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
     /// Runs `cordmatch args` in `cwd`; `environment` entries replace the test's own (nil values remove them).
     /// `CORDMATCH_IMGT_DIR` is always removed, as in `CLITests.run`. With `shell`, the process is started by
     /// `/bin/sh` after that command: `umask 000` (so that only explicit modes make files owner-only), `ulimit -f N`

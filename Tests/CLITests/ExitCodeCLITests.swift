@@ -49,7 +49,7 @@ import TestSupport
     }
 
     static let prepared: Result<URL, Error> = Result {
-        let dir = try CLIProcess.folder("exit-inventory")
+        let dir = try CLIProcess.sharedFolder("exit-inventory")
         let db = dir.appendingPathComponent("inv.sqlite").path
         for (kind, file) in [("units", "units.csv"), ("recipients", "recipients.csv")] {
             let r = try CLIProcess.run(["import", kind, "\(fixtures)/\(file)", "--db", db, "--imgt-dir", imgt])
