@@ -250,6 +250,34 @@ import TestSupport
         for (code, meaning) in rows { #expect(Self.documented[code] == meaning, "code \(code): --help says \"\(meaning)\", docs/OPERATIONS.md \"\(Self.documented[code] ?? "nothing")\"") }
     }
 
+    /// A disk that fills up during an import — a file-size limit, then a small file system — stops the import with
+    /// exit code 2 and the reason (not 1, "bad rows", and not a signal), and the database is as it was.
+    @Test func aFullDiskDuringImportIsTwoAndChangesNothing() throws {
+        let dir = try CLIProcess.folder("full-import")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let big = dir.appendingPathComponent("big.csv")
+        try CLIProcess.run(["gen", "units", "--count", "20000", "--seed", "9", "--imgt-dir", Self.imgt]).out.write(to: big, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("inv.sqlite").path
+        #expect(try CLIProcess.run(["import", "units", "\(Self.fixtures)/units.csv", "--db", db, "--imgt-dir", Self.imgt]).status == 0)
+        let search = ["search", "--hla", Self.ad, "--format", "json", "--imgt-dir", Self.imgt]
+        func scanned(_ out: String) -> Int? {
+            (try? JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])?["scanned"] as? Int
+        }
+
+        let limited = try CLIProcess.run(["import", "units", big.path, "--db", db, "--imgt-dir", Self.imgt], shell: "ulimit -f 2048")
+        #expect(!limited.signalled && limited.status == Self.code(Expected.couldNotRun.rawValue), "\(limited.summary)")
+        #expect(limited.err.contains("cannot write the inventory \(db)") && limited.err.contains("nothing of this change was saved"), "\(limited.summary)")
+        #expect(scanned(try CLIProcess.run(search + ["--db", db]).out) == 8)
+
+        let stored = "\(MountedStorage.placeholder)/inv.sqlite"
+        let results = try MountedStorage.run(.small(kilobytes: 1024, copying: [db]), [
+            ["import", "units", big.path, "--db", stored, "--imgt-dir", Self.imgt], search + ["--db", stored],
+        ], cwd: dir)
+        #expect(!results[0].signalled && results[0].status == Self.code(Expected.couldNotRun.rawValue), "\(results[0].summary)")
+        #expect(results[0].err.contains("the disk is full"), "\(results[0].summary)")
+        #expect(results[1].status == 0 && scanned(results[1].out) == 8, "\(results[1].summary)")
+    }
+
     /// A usage error is 2, as documented (argument-parser's own code would be 64), and says what is wrong.
     @Test func usageErrorsAreTwoNotSixtyFour() throws {
         let r = try CLIProcess.run(["search", "--limit", "many"])

@@ -11,6 +11,8 @@ enum MountedStorage {
         case readOnly(copying: [String])
         /// A tmpfs of `kilobytes`, filled up.
         case full(kilobytes: Int)
+        /// A tmpfs of `kilobytes` with the files copied in (keeping their modes).
+        case small(kilobytes: Int, copying: [String])
     }
 
     /// The mount point as the commands' arguments write it.
@@ -36,6 +38,9 @@ enum MountedStorage {
         case .full(let kilobytes):
             script.append("mount -t tmpfs -o size=\(kilobytes)k tmpfs \(quoted(mount))")
             script.append("dd if=/dev/zero of=\(quoted(mount))/filler bs=1k 2>/dev/null || true")
+        case .small(let kilobytes, let files):
+            script.append("mount -t tmpfs -o size=\(kilobytes)k tmpfs \(quoted(mount))")
+            for f in files { script.append("cp -p \(quoted(f)) \(quoted(mount))/") }
         }
         script.append("set +e")
         script.append("cd \(quoted(cwd.path))")
