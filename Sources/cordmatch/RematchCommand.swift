@@ -11,7 +11,7 @@ struct RematchCommand: AsyncParsableCommand {
         abstract: "Search every active recipient against the whole inventory and report what changed since the last run.",
         discussion: """
             The nightly job. Each run is stored in the database under a run id (candidates per recipient, committed \
-            in batches) and compared with the previous finished run: units that entered or left each recipient's top \
+            in batches) and compared with the previous finished run (whose report was delivered): units that entered or left each recipient's top \
             --limit and why (new unit, status change, typing change, recipient change, policy change, outranked), rank \
             changes, recipients who gained or lost every unit meeting the policy, recipients who need a double unit, \
             and candidates whose potential matches confirmatory typing would settle. Where exact, only what changed \
@@ -40,7 +40,7 @@ struct RematchCommand: AsyncParsableCommand {
     @Option(help: "One policy for every recipient: a preset or a policy file (default: each recipient's own).") var policy: String?
     @Option(help: "Search date for date rules (YYYY-MM-DD, default today).") var searchDate: String?
     @Option(help: "Candidates kept and compared per recipient.") var limit = 20
-    @Flag(help: "Finish the interrupted run instead of starting a new one.") var resume = false
+    @Flag(help: "Finish the interrupted run (or deliver a finished run's undelivered report) instead of starting a new one.") var resume = false
     @Flag(help: "Recompute every recipient in full, even where incremental would be exact.") var full = false
     @Flag(help: "Do not run: report the latest finished run again.") var reportOnly = false
     @Flag(help: "Do not run: list the stored runs (finished, unfinished with progress, abandoned).") var status = false
