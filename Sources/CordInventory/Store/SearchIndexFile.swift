@@ -10,7 +10,7 @@ import HLA
 /// a file left by a rolled-back or killed import, an older or another database is never taken for it), and when
 /// its checksum holds. Written whole to a temporary file (owner-only: it lies beside patient data) and renamed
 /// over the old one (`OwnerOnlyFile`), so a reader maps either the old file or the new, never a part; a file that is wrong for
-/// any reason is ignored and rewritten from the database.
+/// any reason is ignored, and rewritten from the database by a store that may write (a read-only one writes nothing).
 enum SearchIndexFile {
     /// The file beside the database at `database`.
     static func path(forDatabase database: String) -> String { database + "-index" }
