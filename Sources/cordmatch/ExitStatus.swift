@@ -21,7 +21,7 @@ enum ExitStatus: Int32, CaseIterable {
     var meaning: String {
         switch self {
         case .success: return "success"
-        case .inputProblems: return "the input had problems, each one reported; the rest was done"
+        case .inputProblems: return "the input had problems; each one was reported"
         case .couldNotRun: return "could not start or could not complete; nothing was changed"
         case .rematchRunning: return "another rematch holds the lock on this database"
         case .nothingToResume: return "rematch --resume: nothing to resume or deliver"
