@@ -25,9 +25,12 @@ import Testing
         #expect(issues.allSatisfy { $0.reason.hasPrefix("unknown column") })
     }
 
-    @Test func anIssueKeepsItsColumnAsAnExcerpt() {
-        let issue = ImportIssue(file: "f", line: 1, column: "A\u{1B}[2J" + String(repeating: "y", count: 100), reason: "r")
-        #expect(issue.column == InputExcerpt.of("A\u{1B}[2J" + String(repeating: "y", count: 100)))
-        #expect(!issue.description.contains("\u{1B}"))
+    /// Rows given as maps (a scenario's inline rows, whose keys are the scenario's text): unknown names as excerpts.
+    @Test func unknownNamesOfRowsGivenAsMapsAreExcerpts() {
+        let name = "A\u{1B}[2J" + String(repeating: "y", count: 100)
+        let item = UnitImporter.Item(line: 3, values: [name: "x"])
+        for issue in UnitImporter.columnIssues(item, file: "s.json") + RecipientCSVImporter.columnIssues(item, file: "s.json") {
+            #expect(issue.column == InputExcerpt.of(name) && !issue.description.contains("\u{1B}"), "\(issue)")
+        }
     }
 }

@@ -1,5 +1,3 @@
-import HLA
-
 /// One problem found in an input file: file, line (or record), column and reason.
 public struct ImportIssue: Error, CustomStringConvertible, Sendable, Hashable, Codable {
     public let file: String
@@ -7,12 +5,10 @@ public struct ImportIssue: Error, CustomStringConvertible, Sendable, Hashable, C
     public let column: String
     public let reason: String
 
-    /// `column` is kept as `InputExcerpt` shows it: a column name comes from the input (a file's first line, a
-    /// scenario's keys), and an error never repeats more of an input than that.
     public init(file: String, line: Int, column: String, reason: String) {
         self.file = file
         self.line = line
-        self.column = InputExcerpt.of(column)
+        self.column = column
         self.reason = reason
     }
 

@@ -24,7 +24,7 @@ public struct RecipientCSVImporter: Sendable {
         if let foreign = Self.kind.foreignFileIssue(cols, line: header.line, file: file) { return ([], [foreign]) }
         var issues: [ImportIssue] = []
         for c in cols where !Self.columns.contains(c) {
-            issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "unknown column (expected \(Self.columns.joined(separator: ", ")))"))
+            issues.append(ImportIssue(file: file, line: header.line, column: InputExcerpt.of(c), reason: "unknown column (expected \(Self.columns.joined(separator: ", ")))"))
         }
         for c in Self.required where !cols.contains(c) {
             issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "required column missing"))
@@ -45,7 +45,7 @@ public struct RecipientCSVImporter: Sendable {
     /// The problems with the column names of one record given as a map (rows that do not come from a CSV header).
     public static func columnIssues(_ item: UnitImporter.Item, file: String) -> [ImportIssue] {
         item.values.keys.sorted().filter { !columns.contains($0) }.map {
-            ImportIssue(file: file, line: item.line, column: $0, reason: "unknown column (expected \(columns.joined(separator: ", ")))")
+            ImportIssue(file: file, line: item.line, column: InputExcerpt.of($0), reason: "unknown column (expected \(columns.joined(separator: ", ")))")
         }
     }
 

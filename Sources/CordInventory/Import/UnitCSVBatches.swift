@@ -43,7 +43,7 @@ final class UnitCSVBatches: @unchecked Sendable {
         if let foreign = kind.foreignFileIssue(columns, line: line, file: file) { return [foreign] }
         var issues: [ImportIssue] = []
         for c in columns where !UnitCSVLayout.isKnown(c) {
-            issues.append(ImportIssue(file: file, line: line, column: c, reason: "unknown column (see docs/FORMATS.md)"))
+            issues.append(ImportIssue(file: file, line: line, column: InputExcerpt.of(c), reason: "unknown column (see docs/FORMATS.md)"))
         }
         for c in UnitCSVLayout.required where !columns.contains(c) {
             issues.append(ImportIssue(file: file, line: line, column: c, reason: "required column missing"))

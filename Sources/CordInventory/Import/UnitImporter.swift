@@ -76,7 +76,7 @@ public struct UnitImporter: Sendable {
     /// The unknown column (or element) names of one record given as a map (rows that do not come from a CSV header).
     public static func columnIssues(_ item: Item, file: String, noun: String = "column") -> [ImportIssue] {
         item.values.keys.sorted().filter { !UnitCSVLayout.isKnown($0) }.map {
-            ImportIssue(file: file, line: item.line, column: $0, reason: "unknown \(noun) (see docs/FORMATS.md)")
+            ImportIssue(file: file, line: item.line, column: InputExcerpt.of($0), reason: "unknown \(noun) (see docs/FORMATS.md)")
         }
     }
 
