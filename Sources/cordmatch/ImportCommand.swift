@@ -11,7 +11,9 @@ struct ImportCommand: AsyncParsableCommand {
             Units: columns named after WMDA inventory element paths (ID, STATUS, BIRTH_DATE, HLA_A_DNA_FIELD1, \
             HLA_A_SER_FIELD1, …, TNC, CD34PC, COLL_DATE, PROD_MOD, ATT_SEG, BANK_MANUF_ID, …, X_HLA_GL for a whole GL \
             string), or WMDA inventory XML 2.2/2.3 (UPDATE_MODE FULL replaces the pool, DIFF upserts); recipients: \
-            ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE. docs/FORMATS.md lists every column. \
+            ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE. docs/FORMATS.md lists every column. A file \
+            starting with '<' is XML: UTF-8, UTF-16, or ISO-8859-1/US-ASCII when its declaration says so; entities \
+            other than the five predefined ones and DTD subsets are refused. \
             Every row is checked; every problem is reported as file:line: column: reason. By default one bad row \
             means nothing is imported (exit 1); --skip-invalid imports the valid rows and writes the rejected \
             ones with their reasons to a rejects file (exit 0). A missing or unreadable file, reference data that \

@@ -38,22 +38,19 @@ struct RematchCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Option(help: "One policy for every recipient: a preset or a policy file (default: each recipient's own).") var policy: String?
-    @Option(help: "Search date for date rules (YYYY-MM-DD, default today).") var searchDate: String?
-    @Option(help: "Candidates kept and compared per recipient.") var limit = 20
+    @Option(help: "Search date for date rules (YYYY-MM-DD, \(SearchDate.range); default today).") var searchDate: SearchDate?
+    @Option(help: "Candidates kept and compared per recipient (\(ResultLimit.range)).") var limit: ResultLimit = 20
     @Flag(help: "Finish the interrupted run (or deliver a finished run's undelivered report) instead of starting a new one.") var resume = false
     @Flag(help: "Recompute every recipient in full, even where incremental would be exact.") var full = false
     @Flag(help: "Do not run: report the latest finished run again.") var reportOnly = false
     @Flag(help: "Do not run: list the stored runs (finished, unfinished with progress, abandoned).") var status = false
     @Option(help: "Report format: table, json, csv or html.") var format: RematchFormat = .table
     @Option(help: ArgumentHelp("Write the report to this file (written whole, then renamed into place).", valueName: "path")) var out: String?
-    @Option(help: "Recipients per committed batch.") var batchSize = 200
+    @Option(help: "Recipients per committed batch (\(BatchSize.range)).") var batchSize: BatchSize = 200
     @Flag(help: "No progress on stderr.") var quiet = false
     @OptionGroup var reference: ReferenceOptions
 
     func validate() throws {
-        if let d = searchDate, CalendarDate(d) == nil { throw ValidationError("--search-date must be YYYY-MM-DD") }
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1") }
         if resume && (policy != nil || searchDate != nil || full) { throw ValidationError("--resume continues the run with its own parameters: drop --policy, --search-date and --full") }
     }
 
@@ -77,8 +74,8 @@ struct RematchCommand: AsyncParsableCommand {
             if !quiet { printError("rematch run \(undelivered) finished, but its report was not delivered: delivering it now") }
             runID = undelivered
         } else {
-            let options = Rematch.Options(policy: chosen, searchDate: searchDate.flatMap(CalendarDate.init) ?? .today(), limit: limit,
-                                          batchSize: batchSize, full: full)
+            let options = Rematch.Options(policy: chosen, searchDate: searchDate?.date ?? .today(), limit: limit.count,
+                                          batchSize: batchSize.count, full: full)
             let meter = ProgressMeter(quiet: quiet)
             let summary = try rematch.run(options, resume: resume, holding: lock, progress: { meter.update($0) },
                                           reached: { TestKillPoint.reached($0.rawValue) })

@@ -76,7 +76,7 @@ import TestSupport
         ["explain", "--db", "DB", "--recipient", "R-0001", "--unit", "DEMO-0002", "--search-date", "2026-01-15"],
         ["rematch", "--db", "DB", "--status"],
         ["rematch", "--db", "DB", "--report-only", "--format", "json"],
-        ["bench", "search", "--db", "DB", "--searches", "2", "--compare", "1", "--naive", "0"],
+        ["bench", "search", "--db", "DB", "--searches", "2", "--compare", "1", "--naive", "1"],
     ]
 
     @Test func commandsThatReadWriteNothingBesideTheDatabase() throws {

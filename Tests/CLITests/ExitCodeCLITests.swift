@@ -199,7 +199,7 @@ import TestSupport
         Case(name: "bench scoring, not a number", expected: .couldNotRun, args: { _ in ["bench", "scoring", "--units", "many"] }),
         Case(name: "bench scoring, no reference data", expected: .couldNotRun, noReferenceData: true, args: { _ in ["bench", "scoring", "--units", "20"] }),
         Case(name: "bench search", expected: .success, needsInventory: true,
-             args: { _ in ["bench", "search", "--db", "inv.sqlite", "--searches", "2", "--compare", "1", "--naive", "0", "--imgt-dir", imgt] }),
+             args: { _ in ["bench", "search", "--db", "inv.sqlite", "--searches", "2", "--compare", "1", "--naive", "1", "--imgt-dir", imgt] }),
         Case(name: "bench search, unknown option", expected: .couldNotRun, args: { _ in ["bench", "search", "--fast"] }),
         Case(name: "bench search, missing database", expected: .couldNotRun,
              args: { _ in ["bench", "search", "--db", "missing.sqlite", "--searches", "2", "--imgt-dir", imgt] }, after: nothingCreated("missing.sqlite")),

@@ -18,7 +18,10 @@ import TestSupport
     /// The package root, the folder the shipped scenarios' fixture files lie in.
     static let root = try! ScenarioRoot(FixtureRelease.packageRoot.path)
 
-    static let runner = ScenarioRunner(root: root) { version in
+    static let runner = ScenarioRunner(root: root, resolver: resolverSource)
+
+    /// The test release for every scenario (its own version, or none named).
+    static let resolverSource: ScenarioRunner.ResolverSource = { version in
         let r = try resolver.get()
         guard version == nil || version == r.data.version else { throw InventoryError("IMGT/HLA \(version!) is not available to the tests") }
         return r

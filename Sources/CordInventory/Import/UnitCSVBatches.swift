@@ -32,7 +32,12 @@ final class UnitCSVBatches: @unchecked Sendable {
         self.columns = columns
         layout = UnitRecordLayout(columns: columns)
         headerIssues = header.map { Self.headerIssues(columns, line: $0.line, file: file) } ?? [CSVReader.emptyFile(file)]
-        if !headerIssues.isEmpty { while !(try stream.next(Self.size)).isEmpty {} }
+        if !headerIssues.isEmpty { while !(try readRecords()).isEmpty {} }
+    }
+
+    /// The next records of the file; a syntax error names the column of its field.
+    private func readRecords() throws -> [CSVReader.Record] {
+        do { return try stream.next(Self.size) } catch let e as CSVReader.SyntaxError { throw e.naming(columns) }
     }
 
     static let kind = CSVHeaderKind(name: "unit", examples: ["ID", "STATUS", "BIRTH_DATE", "HLA_A_DNA_FIELD1", "X_HLA_GL"],
@@ -58,7 +63,7 @@ final class UnitCSVBatches: @unchecked Sendable {
     /// found so far; nil at the end. Throws the syntax error that stops reading the file.
     func next() throws -> (rows: [UnitRow], clean: Bool)? {
         guard headerIssues.isEmpty else { return nil }
-        let batch = try stream.next(Self.size)
+        let batch = try readRecords()
         if batch.isEmpty { return nil }
         recordsRead += batch.count
         if recordsRead == batch.count, stream.bytesRead < stream.data.count {

@@ -30,8 +30,10 @@ public enum ScenarioDecoder {
         let name = try top.string("name", required: true)!
         let date: CalendarDate?
         if let text = try top.string("search_date") {
-            guard let d = CalendarDate(text) else { throw fail(top.line("search_date"), "search_date \"\(text)\" is not a date (YYYY-MM-DD)") }
-            date = d
+            switch DateField.search.read(text, today: .today()) {
+            case .success(let d): date = d
+            case .failure(let why): throw fail(top.line("search_date"), "search_date: \(why.reason)")
+            }
         } else { date = nil }
 
         let policy: Scenario.PolicyChoice?
@@ -155,10 +157,7 @@ public enum ScenarioDecoder {
             guard l.isEmpty || l.count == 2 else { throw ScenarioError(file: file, line: m.keyLine, reason: "double: name two units (or none: no pair expected)") }
             return .double(l)
         case "eligible": return .eligible(try f.bool(m.key))
-        case "rank":
-            let n = try f.int(m.key)
-            guard n >= 1 else { throw ScenarioError(file: file, line: m.keyLine, reason: "rank counts from 1") }
-            return .rank(n)
+        case "rank": return .rank(try f.int(m.key, .rank))
         case "reason_contains": return .reasonContains(try f.string(m.key)!)
         case "warning_contains": return .warningContains(try f.string(m.key)!)
         case "grades", "confidence":
@@ -173,9 +172,9 @@ public enum ScenarioDecoder {
             }
             return .tce(s)
         default:
-            let n = try f.int(m.key)
-            guard n >= 0 else { throw ScenarioError(file: file, line: m.keyLine, reason: "\(m.key) is a count (0 or more)") }
-            return .count(m.key, n)
+            // x6 … x12 and their potential counts: out of 6 … 12; gvh and hvg: known mismatches.
+            let outOf = Int(m.key.dropFirst().prefix { $0.isNumber })
+            return .count(m.key, try f.int(m.key, outOf.map { .matches(outOf: $0) } ?? .knownMismatches))
         }
     }
 
@@ -215,9 +214,13 @@ public enum ScenarioDecoder {
             return b
         }
 
-        func int(_ key: String) throws(ScenarioError) -> Int {
-            guard case .number(_, let d, _)? = self[key], d == d.rounded(), abs(d) < 1e9 else { throw wrong(key, "a whole number") }
-            return Int(d)
+        /// A whole number of `field` (its grammar and range).
+        func int(_ key: String, _ field: NumericField) throws(ScenarioError) -> Int {
+            guard case .number(let text, _, _)? = self[key] else { throw wrong(key, field.rangeText) }
+            switch field.readWhole(text) {
+            case .success(let n): return n
+            case .failure(let why): throw ScenarioError(file: file, line: line(key), reason: "\(key): \(why.reason)")
+            }
         }
 
         func strings(_ key: String) throws(ScenarioError) -> [String] {

@@ -51,6 +51,16 @@ public struct ScenarioRoot: Sendable {
         return real
     }
 
+    /// Why the file at the absolute path `path` may not be read (`resolve`'s reason), or nil when it may.
+    public func refusal(of path: String) -> String? {
+        do {
+            _ = try resolve(path, from: "/")
+            return nil
+        } catch {
+            return error.reason
+        }
+    }
+
     /// True when `absolute` is the root or below it.
     func contains(_ absolute: String) -> Bool {
         absolute == path || absolute.hasPrefix(path == "/" ? "/" : path + "/")

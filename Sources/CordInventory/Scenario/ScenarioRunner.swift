@@ -98,8 +98,10 @@ public struct ScenarioRunner: Sendable {
     /// Imports the units; returns the problems of invalid rows (then nothing is written).
     func importUnits(_ s: Scenario, _ resolver: TypingResolver, _ store: InventoryStore) throws -> [ImportIssue] {
         let importer = UnitImporter(resolver: resolver)
-        // WMDA requires BIRTH_DATE; a scenario may leave it out (collection date, else the search date).
-        let date = (s.searchDate ?? CalendarDate.today()).description
+        // WMDA requires BIRTH_DATE; a scenario may leave it out (collection date, else the search date — but not
+        // after today, which a birth date may not be).
+        let today = CalendarDate.today()
+        let date = min(s.searchDate ?? today, today).description
         return try Self.importRows(s.units, file: s.file, importFile: { _ = try importer.importFile($0, into: store, skipInvalid: false) },
                                    columnIssues: { UnitImporter.columnIssues($0, file: $1) }) { items in
             let filled = items.map { item in
@@ -114,7 +116,9 @@ public struct ScenarioRunner: Sendable {
 
     /// Imports the recipients; returns the problems of invalid rows (then nothing is written).
     func importRecipients(_ s: Scenario, _ resolver: TypingResolver, _ store: InventoryStore) throws -> [ImportIssue] {
-        let importer = RecipientCSVImporter(resolver: resolver)
+        // A recipient's POLICY file is read only inside the root, like every file the scenario names.
+        let root = root
+        let importer = RecipientCSVImporter(resolver: resolver, policyFileRefusal: { root.refusal(of: $0) })
         return try Self.importRows(s.recipients, file: s.file, importFile: { _ = try importer.importFile($0, into: store, skipInvalid: false) },
                                    columnIssues: { RecipientCSVImporter.columnIssues($0, file: $1) }) { items in
             let (rows, issues) = importer.validate(items, file: s.file)
@@ -149,26 +153,13 @@ public struct ScenarioRunner: Sendable {
         }
     }
 
-    /// A recipient row's policy: a preset, or a file (read as `cordmatch import` reads it, relative to the current
-    /// folder) that must lie inside the root like every file a scenario names.
-    func recipientPolicy(_ name: String, _ s: Scenario, line: Int) throws(ScenarioError) -> SelectionPolicy {
-        do {
-            if PolicyPresets.named(name) != nil { return try PolicyLoader.load(name) }
-            return try PolicyLoader.load(try root.resolve(name, from: FileManager.default.currentDirectoryPath))
-        } catch let refusal as ScenarioRoot.Refusal {
-            throw ScenarioError(file: s.file, line: line, reason: "POLICY \"\(InputExcerpt.of(name))\" \(refusal.reason)")
-        } catch {
-            throw ScenarioError(file: s.file, line: line, reason: "\(error)")
-        }
-    }
-
     /// Searches every unit for one recipient (ineligible units assessed too, so every unit can be checked).
     func select(_ id: String, _ s: Scenario, _ policy: SelectionPolicy?, _ date: CalendarDate, _ store: InventoryStore,
                 _ search: InventorySearch, line: Int) throws(ScenarioError) -> CordSelector.Result {
         do {
             guard let row = try store.recipient(id) else { throw ScenarioError(file: s.file, line: line, reason: "recipient \(id) is not in the scenario") }
             let recipient = try row.recipient(search.resolver)
-            let chosen = try policy ?? recipientPolicy(row.policyName, s, line: line)
+            let chosen = try policy ?? PolicyLoader.load(row.policyName)
             return try search.search(recipient, policy: chosen, searchDate: date, includeIneligible: true).selection
         } catch let e as ScenarioError {
             throw e

@@ -17,6 +17,15 @@ public enum InputLimits {
     /// The longest field of an input record (a CSV field, the text of an XML element, a JSON string).
     public static let fieldBytes = 256 * 1024
 
+    /// The deepest nesting of elements an XML input may have: 32 (a WMDA inventory nests 8 deep, `INVENTORIES`
+    /// to `FIELD1` of the mother's HLA).
+    public static let xmlDepth = 32
+
+    /// The longest XML element or attribute name (its namespace prefix included), and the longest column name an
+    /// element path below `<CBU>` becomes (`HLA_A_DNA_FIELD1`; the longest the importer knows has 23 bytes): 256
+    /// bytes.
+    public static let xmlNameBytes = 256
+
     /// How much of a rejected input an error message repeats (longer inputs are cut, with the length said).
     public static let echoedBytes = 80
 }
