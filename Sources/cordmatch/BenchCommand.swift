@@ -20,6 +20,7 @@ struct BenchCommand: AsyncParsableCommand {
         @OptionGroup var reference: ReferenceOptions
 
         func run() async throws {
+            try requireReadableFile(input, "input file")
             let lines = try String(contentsOfFile: input, encoding: .utf8).split(separator: "\n")
                 .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
             let folder = try reference.folder()

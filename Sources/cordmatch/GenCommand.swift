@@ -24,8 +24,7 @@ struct GenCommand: AsyncParsableCommand {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
-        let (data, _): (ReferenceData, MACTable?)
-        do { (data, _) = try reference.load() } catch { throw fatal("\(error)") }
+        let (data, _) = try reference.load()
         let g = InventoryGenerator(data: data)
         let count = count.count
         let text = kind == .units ? g.unitsCSV(count: count, seed: seed)

@@ -26,27 +26,16 @@ struct MatchCommand: AsyncParsableCommand {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
-        let selectionPolicy: SelectionPolicy
-        let resolver: TypingResolver
-        do {
-            selectionPolicy = try PolicyLoader.load(policy)
-            let (data, macs) = try reference.load(needMACs: true)
-            let home = DataDirectory.resolve()
-            resolver = TypingResolver(data, macs: macs, tce: try? DPB1TCETable.load(home.tceFile))
-        } catch { throw fatal("\(error)") }
-        do {
-            guard let st = CordUnit.Status(rawValue: status) else { throw ValidationError("status must be AV, TU, RE or DE") }
-            let date = searchDate?.date ?? CalendarDate.today()
-            let antibodies = try AntibodyList.parse(dsa, resolver: resolver)
-            let r = Recipient(id: "recipient", typing: try resolver.resolve(recipient), weightKg: weight.value,
-                              disease: selectionPolicy.name == "non-malignant" ? .nonMalignant : .malignant, antibodies: antibodies)
-            let u = CordUnit(id: "unit", status: st, typing: try resolver.resolve(unit), tnc: tnc?.value, cd34: cd34?.value)
-            print(UnitAssessor(policy: selectionPolicy, searchDate: date).assess(u, for: r).text)
-        } catch let e as ValidationError {
-            throw e
-        } catch {
-            printError("ERROR: \(error)")
-            throw ExitCode(1)
-        }
+        let selectionPolicy = try PolicyLoader.load(policy)
+        let (data, macs) = try reference.load(needMACs: true)
+        let resolver = TypingResolver(data, macs: macs, tce: try? DPB1TCETable.load(DataDirectory.resolve().tceFile))
+        guard let st = CordUnit.Status(rawValue: status) else { throw ValidationError("status must be AV, TU, RE or DE") }
+        let date = searchDate?.date ?? CalendarDate.today()
+        // A typing or an antibody list that is not valid is a problem of the input (TypingError: exit code 1).
+        let antibodies = try AntibodyList.parse(dsa, resolver: resolver)
+        let r = Recipient(id: "recipient", typing: try resolver.resolve(recipient), weightKg: weight.value,
+                          disease: selectionPolicy.name == "non-malignant" ? .nonMalignant : .malignant, antibodies: antibodies)
+        let u = CordUnit(id: "unit", status: st, typing: try resolver.resolve(unit), tnc: tnc?.value, cd34: cd34?.value)
+        print(UnitAssessor(policy: selectionPolicy, searchDate: date).assess(u, for: r).text)
     }
 }

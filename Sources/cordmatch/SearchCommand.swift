@@ -18,28 +18,22 @@ struct RecipientOptions: ParsableArguments {
         if Recipient.DiseaseClass(rawValue: disease) == nil { throw ValidationError("--disease is malignant or non-malignant") }
     }
 
-    /// Opens the database and the release, loads the inventory's search index, and runs `body` with the
-    /// recipient, the policy and the search date; errors are printed and end the run with exit code 1.
+    /// Opens the database (read-only) and the release, loads the inventory's search index, and runs `body` with
+    /// the recipient, the policy and the search date. A recipient that is not stored, or whose typing or antibodies
+    /// are not valid, is a problem of the input (exit code 1).
     func withSearch(_ database: DatabaseOptions, _ reference: ReferenceOptions,
                     _ body: (InventorySearch, Recipient, SelectionPolicy, CalendarDate) throws -> Void) throws {
-        let store = try database.open()
+        let store = try database.open(.readOnly)
         let index = StoredIndexLoad(store)  // read while the reference data load
-        let resolver = try makeResolver(reference)
-        do {
-            let (recipient, policy, date) = try load(store, resolver)
-            try body(try InventorySearch(store: store, resolver: resolver, loading: index), recipient, policy, date)
-        } catch let e as ExitCode {
-            throw e
-        } catch {
-            printError("ERROR: \(error)")
-            throw ExitCode(1)
-        }
+        let resolver = try reference.resolver()
+        let (recipient, policy, date) = try load(store, resolver)
+        try body(try InventorySearch(store: store, resolver: resolver, loading: index), recipient, policy, date)
     }
 
     func load(_ store: InventoryStore, _ resolver: TypingResolver) throws -> (Recipient, SelectionPolicy, CalendarDate) {
         let date = searchDate?.date ?? CalendarDate.today()
         if let id = recipient {
-            guard let row = try store.recipient(id) else { throw InventoryError("no recipient \(id) in the database") }
+            guard let row = try store.recipient(id) else { throw InputProblems("no recipient \(InputExcerpt.of(id)) in the database \(store.path)") }
             let r = try row.recipient(resolver)
             return (r, try PolicyLoader.load(policy ?? row.policyName), date)
         }
@@ -101,7 +95,7 @@ struct ExplainCommand: AsyncParsableCommand {
     func run() async throws {
         try who.withSearch(database, reference) { search, recipient, policy, date in
             guard let a = try search.explain(recipient, unitID: unit, policy: policy, searchDate: date) else {
-                throw InventoryError("no unit \(unit) in the database")
+                throw InputProblems("no unit \(InputExcerpt.of(unit)) in the database \(database.path)")
             }
             print(a.text)
         }

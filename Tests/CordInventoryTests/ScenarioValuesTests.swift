@@ -59,7 +59,7 @@ import Testing
             let at = data.firstRange(of: Array("\"name\": \"".utf8))!.upperBound
             data.insert(contentsOf: bytes, at: at)
             do {
-                _ = try ScenarioDecoder.decode(data, file: "s.json")
+                _ = try ScenarioDecoder.decode(data, file: "s.json", root: ScenarioTests.root)
                 Issue.record("accepted \(why)")
             } catch {
                 #expect(error.line == line && error.reason.contains(why), "\(error)")
@@ -79,7 +79,8 @@ import Testing
         #expect(text.contains("\"POLICY\": \"centre.json\"") && !text.contains("\"policy\""))
         let file = dir.appendingPathComponent("inline.json")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let o = ScenarioTests.runner.run(file: file.path)
+        // (The scenario's folder is its root: the files it names lie there.)
+        let o = ScenarioRunner(root: try ScenarioRoot(dir.path), resolver: ScenarioTests.resolverSource).run(file: file.path)
         #expect(o.errors.isEmpty, "\(o.errors)")
         #expect(o.passed, "\(ScenarioTests.failures(o))")
     }

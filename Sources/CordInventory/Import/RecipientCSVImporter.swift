@@ -7,11 +7,18 @@ import GRDB
 /// units.
 public struct RecipientCSVImporter: Sendable {
     public let resolver: TypingResolver
+    /// Asked, with its absolute path, before a `POLICY` file is read: why it may not be (nil: it may). A scenario
+    /// run allows only files inside its `ScenarioRoot`; `cordmatch import` reads any.
+    public let policyFileRefusal: @Sendable (String) -> String?
 
-    public init(resolver: TypingResolver) { self.resolver = resolver }
+    public init(resolver: TypingResolver, policyFileRefusal: @escaping @Sendable (String) -> String? = { _ in nil }) {
+        self.resolver = resolver
+        self.policyFileRefusal = policyFileRefusal
+    }
 
     static let columns = ["ID", "WEIGHT_KG", "DISEASE", "HLA", "DSA", "ABO", "POLICY", "ACTIVE"]
     static let required = ["ID", "WEIGHT_KG", "DISEASE", "HLA"]
+    static let kind = CSVHeaderKind(name: "recipient", examples: columns, isKnown: { columns.contains($0) })
 
     public func parse(_ text: String, file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
         parse(Data(text.utf8), file: file)
@@ -25,9 +32,10 @@ public struct RecipientCSVImporter: Sendable {
         case .failure(let issue): return ([], [issue])
         }
         let cols = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let foreign = Self.kind.foreignFileIssue(cols, line: header.line, file: file) { return ([], [foreign]) }
         var issues: [ImportIssue] = []
         for c in cols where !Self.columns.contains(c) {
-            issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "unknown column (expected \(Self.columns.joined(separator: ", ")))"))
+            issues.append(ImportIssue(file: file, line: header.line, column: InputExcerpt.of(c), reason: "unknown column (expected \(Self.columns.joined(separator: ", ")))"))
         }
         for c in Self.required where !cols.contains(c) {
             issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "required column missing"))
@@ -48,7 +56,7 @@ public struct RecipientCSVImporter: Sendable {
     /// The problems with the column names of one record given as a map (rows that do not come from a CSV header).
     public static func columnIssues(_ item: UnitImporter.Item, file: String) -> [ImportIssue] {
         item.values.keys.sorted().filter { !columns.contains($0) }.map {
-            ImportIssue(file: file, line: item.line, column: $0, reason: "unknown column (expected \(columns.joined(separator: ", ")))")
+            ImportIssue(file: file, line: item.line, column: InputExcerpt.of($0), reason: "unknown column (expected \(columns.joined(separator: ", ")))")
         }
     }
 
@@ -87,9 +95,13 @@ public struct RecipientCSVImporter: Sendable {
             let reference = policy.isEmpty ? "" : PolicyLoader.reference(policy, relativeTo: folder)
             if !policy.isEmpty {
                 if policies[reference] == nil {
-                    do { _ = try PolicyLoader.load(reference); policies[reference] = .some(nil) } catch { policies[reference] = "\(error)" }
+                    if PolicyPresets.named(reference) == nil, let refusal = policyFileRefusal(reference) {
+                        policies[reference] = refusal
+                    } else {
+                        do { _ = try PolicyLoader.load(reference); policies[reference] = .some(nil) } catch { policies[reference] = "does not load: \(error)" }
+                    }
                 }
-                if let why = policies[reference]! { issue("POLICY", "'\(InputExcerpt.of(policy))' does not load: \(why)") }
+                if let why = policies[reference]! { issue("POLICY", "'\(InputExcerpt.of(policy))' \(why)") }
             }
             let active = v["ACTIVE"] ?? ""
             if case .invalid(let why) = FieldParsers.code(active, ["Y", "N", "true", "false", "1", "0"]) { issue("ACTIVE", why) }

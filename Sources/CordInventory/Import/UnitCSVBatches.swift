@@ -40,11 +40,15 @@ final class UnitCSVBatches: @unchecked Sendable {
         do { return try stream.next(Self.size) } catch let e as CSVReader.SyntaxError { throw e.naming(columns) }
     }
 
-    /// The problems of a CSV header: unknown, missing and repeated columns.
+    static let kind = CSVHeaderKind(name: "unit", examples: ["ID", "STATUS", "BIRTH_DATE", "HLA_A_DNA_FIELD1", "X_HLA_GL"],
+                                    isKnown: { UnitCSVLayout.isKnown($0) })
+
+    /// The problems of a CSV header: not a unit file at all, or unknown, missing and repeated columns.
     static func headerIssues(_ columns: [String], line: Int, file: String) -> [ImportIssue] {
+        if let foreign = kind.foreignFileIssue(columns, line: line, file: file) { return [foreign] }
         var issues: [ImportIssue] = []
         for c in columns where !UnitCSVLayout.isKnown(c) {
-            issues.append(ImportIssue(file: file, line: line, column: c, reason: "unknown column (see docs/FORMATS.md)"))
+            issues.append(ImportIssue(file: file, line: line, column: InputExcerpt.of(c), reason: "unknown column (see docs/FORMATS.md)"))
         }
         for c in UnitCSVLayout.required where !columns.contains(c) {
             issues.append(ImportIssue(file: file, line: line, column: c, reason: "required column missing"))

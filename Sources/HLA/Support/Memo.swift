@@ -20,7 +20,7 @@ public final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         get { table.withLock { $0[key] } }
         set {
             table.withLock { t in
-                if let newValue, t[key] == nil, t.count >= capacity { t.removeAll(keepingCapacity: true) }
+                if newValue != nil, t[key] == nil, t.count >= capacity { t.removeAll(keepingCapacity: true) }
                 t[key] = newValue
             }
         }
