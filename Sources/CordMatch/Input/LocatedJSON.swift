@@ -219,7 +219,7 @@ public indirect enum LocatedJSON: Sendable {
                         guard let scalar = Unicode.Scalar(code) else { throw error("a \\u escape needs four hex digits of a character") }
                         guard code != 0 else { throw error("a string holds a NUL character (\\u0000)") }
                         out += Array(String(Character(scalar)).utf8)
-                    default: throw error("unknown escape '\\\(Character(Unicode.Scalar(e)))' in a string")
+                    default: throw error("unknown escape in a string: '\\' before \(Self.describe(e))")
                     }
                 default:
                     out.append(c)
