@@ -63,8 +63,10 @@ enum Replay {
         let target = FuzzProcess.target(named: CommandLine.arguments.dropFirst().first)
         let files = CommandLine.arguments.dropFirst(2).flatMap { path -> [URL] in
             let url = URL(fileURLWithPath: path)
-            let inside = try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-            return inside.map { $0.sorted { $0.path < $1.path } } ?? [url]
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return [url] }
+            let inside = (try? FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)) ?? []
+            return inside.sorted { $0.path < $1.path }
         }
         if files.isEmpty { FuzzProcess.stop("name the files or folders of inputs to replay") }
         var broken = 0

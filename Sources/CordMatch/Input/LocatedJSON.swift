@@ -102,10 +102,10 @@ public indirect enum LocatedJSON: Sendable {
                     guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
                     let keyLine = line
                     let key = try string()
-                    if let first = seen[key] { throw SyntaxError(line: keyLine, reason: "key \"\(key)\" appears twice in one object (first on line \(first))") }
+                    if let first = seen[key] { throw SyntaxError(line: keyLine, reason: "key \"\(InputExcerpt.of(key))\" appears twice in one object (first on line \(first))") }
                     seen[key] = keyLine
                     skipSpace()
-                    guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
+                    guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(InputExcerpt.of(key))\"") }
                     i += 1
                     skipSpace()
                     members.append(Member(key: key, keyLine: keyLine, value: try value(depth: depth + 1)))
