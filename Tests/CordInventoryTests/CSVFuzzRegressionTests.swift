@@ -31,4 +31,15 @@ import Testing
         #expect(issues.first.map { $0.reason.hasPrefix("not UTF-8 text (byte 0xC6 at byte 1 of the field)") } == true)
         #expect(issues.allSatisfy { Self.hasNoControlCharacter($0.description) })
     }
+
+    /// A recipient header naming a column twice (also once with spaces around it) trapped the process: its rows
+    /// became maps through `Dictionary(uniqueKeysWithValues:)`. It is refused as the unit importer refuses it.
+    @Test func aRecipientHeaderNamingAColumnTwiceIsAProblemNotATrap() throws {
+        let importer = RecipientCSVImporter(resolver: try InventoryTests.resolver.get())
+        for header in ["ID,WEIGHT_KG,DISEASE,HLA,HLA", "ID,WEIGHT_KG,DISEASE,HLA, HLA "] {
+            let (rows, issues) = importer.parse(Data("\(header)\nR1,20,malignant,A2+A24,A2+A24\n".utf8), file: "r.csv")
+            #expect(rows.isEmpty)
+            #expect(issues.map(\.description) == ["r.csv:1: a column name appears twice"])
+        }
+    }
 }
