@@ -1,6 +1,6 @@
 import Foundation
 
-/// For tests only, and documented in docs/reliability/cli.md (not in --help): with `CORDMATCH_TEST_KILL_AT=<point>`
+/// For tests only, and documented in docs/RELIABILITY.md (not in --help): with `CORDMATCH_TEST_KILL_AT=<point>`
 /// in its environment the process kills itself with SIGKILL when it reaches that named point — the phases of a
 /// rematch and of delivering its report — so that a test can stop a real run exactly there, as a crash, the OOM
 /// killer or a power loss would, and check that nothing is lost.

@@ -10,7 +10,7 @@ import TestSupport
     static let imgt = CLITests.imgt
     static let date = "2026-03-01"
 
-    /// Every named point, in the order a run passes them (docs/reliability/cli.md).
+    /// Every named point, in the order a run passes them (docs/RELIABILITY.md).
     static let phases = ["lock-taken", "run-begun", "batch-committed", "run-finished", "report-rendered", "report-staged",
                          "report-written", "delivery-recorded"]
 

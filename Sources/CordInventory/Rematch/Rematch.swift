@@ -64,7 +64,7 @@ public final class Rematch: Sendable {
     }
 
     /// The points a run passes, in order: after its row is stored, after each committed batch, after it is
-    /// marked finished. (`run` reports them; the CLI names its own around the report: docs/reliability/cli.md.)
+    /// marked finished. (`run` reports them; the CLI names its own around the report: docs/RELIABILITY.md.)
     public enum Phase: String, Sendable, CaseIterable {
         case runBegun = "run-begun"
         case batchCommitted = "batch-committed"
