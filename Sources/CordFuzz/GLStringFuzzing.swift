@@ -3,8 +3,9 @@ import CordMatch
 /// A GL string through `GLString.parse` and the resolver, with the oracles of the typing layer
 /// (docs/reliability/typing.md): a parsed string prints back exactly as written; `resolve` and `validate` are one
 /// function (both accept, with the same typing, or both refuse, with the same message); a second resolution,
-/// from the memo, equals the first; what `validate` reads a typing as resolves to the same scored typing (and the
-/// same unscored loci, which are kept as written); a refusal is
+/// from the memo, equals the first; what `validate` reads a typing as resolves to the same typing but for the text
+/// of its values and unscored loci, which are kept as written (a renamed allele reads back as its new name); a
+/// refusal is
 /// an `HLAParseError` or a `TypingError` with a short, printable message.
 enum GLStringFuzzing {
     static func run(_ input: [UInt8], resolver: TypingResolver) throws(FuzzViolation) {
@@ -25,8 +26,9 @@ enum GLStringFuzzing {
                 throw FuzzViolation("a second resolution of '\(InputExcerpt.of(text))' (from the memo) differs from the first")
             }
             let reading = v.reading.description
-            // Unscored loci are kept as written, so a renamed allele there is the new name's text.
-            guard let again = try? resolver.resolve(reading), again.loci == typing.loci, again.otherLoci.keys == typing.otherLoci.keys else {
+            // Values are kept as written too, so a renamed allele reads back as its new name's text.
+            guard let again = try? resolver.resolve(reading), meaning(of: again) == meaning(of: typing),
+                  again.otherLoci.keys == typing.otherLoci.keys else {
                 throw FuzzViolation("'\(InputExcerpt.of(text))' is read as '\(InputExcerpt.of(reading))', which does not resolve to the same typing")
             }
         case (.failure(let refused), .failure(let invalid)):
@@ -39,6 +41,16 @@ enum GLStringFuzzing {
             try FuzzOracle.checkMessage("\(refused)", of: "TypingResolver.resolve")
         case (.success, .failure), (.failure, .success):
             throw FuzzViolation("resolve and validate disagree on '\(InputExcerpt.of(text))'")
+        }
+    }
+
+    /// The scored loci of `typing` with each value's written text left out: what matching compares.
+    static func meaning(of typing: HLATyping) -> [MatchLocus: [PositionTyping]] {
+        typing.loci.mapValues { locus in
+            locus.positions.map { p in
+                PositionTyping(written: "", resolution: p.resolution, pKeys: p.pKeys, antigens: p.antigens, gKey: p.gKey,
+                               protein: p.protein, cdna: p.cdna, isNull: p.isNull, mayBeNull: p.mayBeNull, tceGroup: p.tceGroup)
+            }
         }
     }
 }
