@@ -1,7 +1,9 @@
 import ArgumentParser
-import Foundation
 import CordInventory
 import CordMatch
+import CordSupport
+import Foundation
+import HLA
 
 struct DataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,3 +1,5 @@
+import HLA
+
 /// A kind of number cordmatch reads from outside, with what it measures, its unit and the values that can be
 /// real. Every number read from a file, a policy, a scenario or the command line is read through one of these
 /// (`read`, `readWhole`), so that one grammar (`DecimalNumber`) and one table of plausible ranges apply

@@ -1,3 +1,4 @@
+import CordSupport
 import Foundation
 
 /// Where cordmatch keeps installed reference data: `$CORDMATCH_HOME`, else `~/.cordmatch`.
