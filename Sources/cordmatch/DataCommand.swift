@@ -74,11 +74,11 @@ struct DataCommand: AsyncParsableCommand {
         var registry: String?
 
         func validate() throws {
-            if from == nil && version == nil && mac == nil && tce == nil && defaultVersion == nil && haplotypes == nil {
-                throw ValidationError("say what to install: --from DIR, --version V, --mac FILE, --tce FILE, --haplotypes FILE (or --default V)")
-            }
             if haplotypes == nil && (population != nil || registry != nil) {
                 throw ValidationError("--population and --registry go with --haplotypes FILE")
+            }
+            if from == nil && version == nil && mac == nil && tce == nil && defaultVersion == nil && haplotypes == nil {
+                throw ValidationError("say what to install: --from DIR, --version V, --mac FILE, --tce FILE, --haplotypes FILE (or --default V)")
             }
         }
 

@@ -64,6 +64,9 @@ public final class GenotypeImputer: Sendable {
         return result
     }
 
+    /// Distinct typings whose imputation is memoised.
+    public var memoised: Int { memo.count }
+
     /// `impute` without the memo (for benchmarks of the imputation itself).
     public func computeWithoutMemo(_ typing: HLATyping) -> ImputedGenotypes { compute(typing) }
 

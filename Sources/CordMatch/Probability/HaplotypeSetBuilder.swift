@@ -2,7 +2,7 @@ import HLA
 
 /// Compiles a haplotype frequency set read from a file (`HaplotypeSetSource`) against the installed release: every
 /// value is translated through the reducer to its small g group (`SmallGGroups`) — renamed alleles followed, with a
-/// warning — and the set is checked. Refused, with every problem's line: a value that is not a name of the release
+/// warning; G groups, P groups and alleles become the group that holds them — and the set is checked. Refused, with every problem's line: a value that is not a name of the release
 /// or stands for several groups, a haplotype without one of the five loci, a frequency that is not a number in
 /// (0, 1], the same haplotype written twice, and frequencies that do not sum to 1 within `sumTolerance`.
 /// Haplotypes that only the translation makes equal (two G groups of one small g group, a renamed allele) are
@@ -140,8 +140,9 @@ public struct HaplotypeSetBuilder: Sendable {
         case failed(String)
     }
 
-    /// Translates one written value of `locus` to its small g group: a G group, P group or allele name reduces to
-    /// `lg`; a small g name (`…g`) is the group of the name before the `g`.
+    /// Translates one written value of `locus` to its small g group through the reducer: the WHO alleles it names
+    /// (its `W` reduction: a G or P group's members, an allele and the longer names under it; a small g name `…g`
+    /// is read as the name before the `g`) must all be in one group.
     func translate(_ raw: String, locus: MatchLocus) -> Translation {
         let shown = InputExcerpt.of(raw)
         var v = Substring(raw.trimmingSpaces)
@@ -158,21 +159,23 @@ public struct HaplotypeSetBuilder: Sendable {
             name = "\(locus.rawValue)*\(v)"
         }
         let smallG = name.hasSuffix("g")
-        let reduced: Reduction
+        let expanded: Reduction
         do {
-            reduced = try groups.reducer.reduce(smallG ? String(name.dropLast()) : name, to: .lg)
+            expanded = try groups.reducer.reduce(smallG ? String(name.dropLast()) : name, to: .W)
         } catch {
-            return .failed("'\(shown)': \(error)")
+            return .failed("\(error)")       // names the value (at most 40 bytes, checked above)
         }
-        let r = reduced.result
-        if r.isEmpty || r.contains("/") {
-            return .failed("'\(shown)' stands for several small g groups in IMGT/HLA \(groups.release) (\(InputExcerpt.of(r))): a set value is one group")
+        let found = groups.groups(ofAlleles: expanded.result.split(separator: "/").map(String.init))
+        guard let g = found.first else {
+            return .failed("'\(shown)' names no allele of A, B, C, DRB1 or DQB1 in IMGT/HLA \(groups.release)")
         }
-        guard let g = groups.id(of: r) else {
-            return .failed("'\(shown)' reduces to \(InputExcerpt.of(r)), which holds no allele of IMGT/HLA \(groups.release)")
+        if found.count > 1 {
+            let list = InputExcerpt.of(found.map { groups.name(ofGroup: $0) }.joined(separator: "/"))
+            return .failed("'\(shown)' stands for several small g groups in IMGT/HLA \(groups.release) (\(list)): a set value is one group")
         }
-        var notes = reduced.warnings
-        if smallG && r != name { notes.append("\(InputExcerpt.of(name)) is the small g group \(r) in IMGT/HLA \(groups.release)") }
+        var notes = expanded.warnings
+        let group = groups.name(ofGroup: g)
+        if smallG && group != name { notes.append("\(InputExcerpt.of(name)) is the small g group \(group) in IMGT/HLA \(groups.release)") }
         return .group(g, normalised: name, warnings: notes)
     }
 

@@ -7,11 +7,12 @@ extension MatchProbabilities {
     /// - Parameters:
     ///   - recipient: the recipient's genotypes.
     ///   - unit: the unit's genotypes.
-    ///   - haplotypes: the set name to report when neither side needed a set (both typings unambiguous).
+    ///   - haplotypes: the set name(s) to report; empty: those of the imputations (`recipient / unit` when they differ).
     /// - Returns: the probabilities, or `unrepresented` when a side has no genotype.
     public static func compute(recipient: ImputedGenotypes, unit: ImputedGenotypes, haplotypes: String = "") -> MatchPrediction {
         let names = [recipient.haplotypes, unit.haplotypes].filter { !$0.isEmpty }
-        let name = names.isEmpty ? haplotypes : names.count == 2 && names[0] != names[1] ? "\(names[0]) / \(names[1])" : names[0]
+        let name = !haplotypes.isEmpty ? haplotypes
+            : names.isEmpty ? "" : names.count == 2 && names[0] != names[1] ? "\(names[0]) / \(names[1])" : names[0]
         if recipient.isUnrepresented || unit.isUnrepresented {
             return .unrepresented(recipient: recipient.isUnrepresented, unit: unit.isUnrepresented, haplotypes: name)
         }

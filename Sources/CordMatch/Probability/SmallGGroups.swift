@@ -1,14 +1,20 @@
 import HLA
 import Synchronization
 
-/// The small g groups of one release at the loci of haplotype frequency sets (A, B, C, DRB1, DQB1): py-ard's `lg`
-/// reduction, which is Atlas's "small g" — alleles with the same protein sequence in the antigen-recognition domain,
-/// null alleles included (`A*01:04:01:01N` is in `A*01:01g`). Haplotype frequency sets are compiled at this
-/// resolution (docs/PROBABILITIES.md says why), so a set value is one group, and a typed value is consistent with
-/// it when they share a WHO allele.
+/// The small g groups of one release at the loci of haplotype frequency sets (A, B, C, DRB1, DQB1), as Anthony
+/// Nolan's Atlas defines them (its README_HlaMetadataDictionary.md): alleles with the same protein sequence in the
+/// antigen-recognition domain, null alleles included — one group per P group, holding its expressed alleles and the
+/// null alleles of the G groups they are in (`A*01:04:01:01N` is in `A*01:01g`); null alleles that share no G group
+/// with an expressed allele make groups of their own by their first two fields (`A*01:11Ng`). A group is named
+/// after the two fields its alleles share (`A*01:01g`), else after its P group (`A*02:01P` → `A*02:01g`).
 ///
-/// Built once per resolver configuration (`shared(for:)`): every WHO allele of those loci reduced to `lg` by the
-/// reducer (stored answers, so one look-up each).
+/// Haplotype frequency sets are compiled at this resolution (docs/PROBABILITIES.md says why), so a set value is one
+/// group, and a typed value is consistent with it when they share a WHO allele. (py-ard's `lg` reduction gives these
+/// names too, but is not always one group per P group: it puts `C*07:06:02`, of `C*07:01P`, in a `C*07:06g` of its
+/// own; such a name is translated to its group, `C*07:01g`, with a warning.)
+///
+/// Built once per resolver configuration (`shared(for:)`) from the release's allele facts (P and G groups,
+/// expression).
 public final class SmallGGroups: Sendable {
     /// The resolver whose release the groups belong to; values are expanded and resolved through it.
     public let resolver: TypingResolver
@@ -32,27 +38,43 @@ public final class SmallGGroups: Sendable {
         let data = resolver.data
         reducer = resolver.expander.reducer
         let setLoci = Set(HaplotypeFrequencySet.loci.map(\.rawValue))
-        var names: [String] = [], loci: [MatchLocus] = [], members: [[Int32]] = [], idOfName: [String: Int32] = [:]
-        var groupOfName = [Int32](repeating: -1, count: data.nameCount)
+        var facts: [(name: String, locus: MatchLocus, facts: AlleleFacts)] = []
         for allele in data.whoAlleles {
             guard let star = allele.firstIndex(of: "*"), setLoci.contains(String(allele[..<star])),
-                  let locus = MatchLocus(rawValue: String(allele[..<star])), let id = data.nameID(allele) else { continue }
-            // A WHO allele reduces to exactly one small g group; should a release ever say otherwise, the allele
-            // is kept as a group of its own rather than guessed into one.
-            var group = (try? reducer.reduce(allele, to: .lg).result) ?? ""
-            if group.isEmpty || group.contains("/") { group = allele + "g" }
-            let g: Int32
-            if let known = idOfName[group] {
-                g = known
+                  let locus = MatchLocus(rawValue: String(allele[..<star])), let f = data.alleleFacts(allele) else { continue }
+            facts.append((allele, locus, f))
+        }
+        // The P group of each G group's expressed alleles, for the null alleles of that G group.
+        var pOfG: [Int32: Int32] = [:]
+        for a in facts where a.facts.expressed { pOfG[a.facts.gKey] = a.facts.pKey }
+        // Group keys: a P key (expressed alleles and the nulls of their G groups), or a null's 2-field name.
+        var keyed: [String: [Int]] = [:], order: [String] = []
+        for (i, a) in facts.enumerated() {
+            let key = a.facts.expressed ? "P\(a.facts.pKey)" : pOfG[a.facts.gKey].map { "P\($0)" }
+                ?? "N" + AlleleNameFields.firstFields(a.name, 2, keepExpression: true)
+            if keyed[key] == nil { order.append(key) }
+            keyed[key, default: []].append(i)
+        }
+        var names: [String] = [], loci: [MatchLocus] = [], members: [[Int32]] = [], idOfName: [String: Int32] = [:]
+        var groupOfName = [Int32](repeating: -1, count: data.nameCount)
+        for key in order {
+            let all = keyed[key]!
+            let twoFields = Set(all.map { AlleleNameFields.firstFields(facts[$0].name, 2, keepExpression: !key.hasPrefix("P")) })
+            var name: String
+            if twoFields.count == 1 {
+                name = twoFields.first! + "g"
+            } else if key.hasPrefix("P"), let p = Int32(key.dropFirst()), data.name(ofID: p).hasSuffix("P") {
+                name = String(data.name(ofID: p).dropLast()) + "g"
             } else {
-                g = Int32(names.count)
-                idOfName[group] = g
-                names.append(group)
-                loci.append(locus)
-                members.append([])
+                name = facts[all[0]].name + "g"
             }
-            members[Int(g)].append(id)
-            groupOfName[Int(id)] = g
+            if idOfName[name] != nil { name = facts[all[0]].name + "g" }      // never two groups of one name
+            let g = Int32(names.count)
+            idOfName[name] = g
+            names.append(name)
+            loci.append(facts[all[0]].locus)
+            members.append(all.map { facts[$0].facts.id })
+            for i in all { groupOfName[Int(facts[i].facts.id)] = g }
         }
         self.names = names
         self.loci = loci
@@ -84,21 +106,26 @@ public final class SmallGGroups: Sendable {
     /// The id of a group name (`A*02:01g`), nil when the release has no such group.
     func id(of name: String) -> Int32? { idOfName[name] }
 
+    /// The groups of the WHO alleles named `names` (sorted; names that are not WHO alleles of these loci have none).
+    func groups(ofAlleles names: [String]) -> [Int32] {
+        var found = Set<Int32>()
+        for name in names {
+            if let id = resolver.data.nameID(name), groupOfName[Int(id)] >= 0 { found.insert(groupOfName[Int(id)]) }
+        }
+        return found.sorted()
+    }
+
     /// The groups a typed value may be (sorted), or nil when it is untyped (anything). A value whose expansion
     /// fails (it cannot, for a value the resolver resolved) is consistent with nothing.
     func groups(of value: PositionTyping, at locus: MatchLocus) -> [Int32]? {
         if value.resolution == .untyped { return nil }
         let key = "\(locus.rawValue)|\(value.written)"
         if let hit = valueGroups[key] { return hit }
-        var found = Set<Int32>()
+        var alleles: [String] = []
         if let tokens = try? GLString.parse(value.written).tokens {
-            for token in tokens {
-                for name in (try? resolver.expander.alleles(of: token)) ?? [] {
-                    if let id = resolver.data.nameID(name), groupOfName[Int(id)] >= 0 { found.insert(groupOfName[Int(id)]) }
-                }
-            }
+            for token in tokens { alleles += (try? resolver.expander.alleles(of: token)) ?? [] }
         }
-        let groups = found.sorted()
+        let groups = groups(ofAlleles: alleles)
         valueGroups[key] = groups
         return groups
     }
