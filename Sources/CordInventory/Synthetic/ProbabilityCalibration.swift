@@ -37,6 +37,9 @@ public struct ProbabilityCalibration: Sendable {
         public let calibrationError: Double
         /// Mean prediction and observed rate over all pairs.
         public let meanPredicted: Double, observedRate: Double
+        /// The pairs whose prediction is uncertain (between 0.05 and 0.95), and the calibration error over them alone
+        /// (most pairs are predicted near 0 or 1, which makes the overall error small by itself).
+        public let uncertainPairs: Int, uncertainCalibrationError: Double
     }
 
     /// Pairs whose prediction fell into [lower, upper).
@@ -121,8 +124,19 @@ public struct ProbabilityCalibration: Sendable {
                       meanDropped: pairs > 0 ? dropped / Double(pairs) : 0, unnormalised: unnormalised)
     }
 
-    /// The bins and calibration error of one event.
+    /// The bins and calibration errors of one event.
     static func event(_ name: String, _ predicted: [Double], _ observed: [Bool], bins n: Int) -> Event {
+        let total = max(1, predicted.count)
+        let uncertain = predicted.indices.filter { predicted[$0] > 0.05 && predicted[$0] < 0.95 }
+        return Event(name: name, bins: binned(predicted, observed, n), calibrationError: calibrationError(binned(predicted, observed, n), total),
+                     meanPredicted: predicted.reduce(0, +) / Double(total), observedRate: Double(observed.filter { $0 }.count) / Double(total),
+                     uncertainPairs: uncertain.count,
+                     uncertainCalibrationError: calibrationError(binned(uncertain.map { predicted[$0] }, uncertain.map { observed[$0] }, n),
+                                                                 max(1, uncertain.count)))
+    }
+
+    /// Pairs in `n` equal bins of predicted probability.
+    static func binned(_ predicted: [Double], _ observed: [Bool], _ n: Int) -> [Bin] {
         var count = [Int](repeating: 0, count: n), sum = [Double](repeating: 0, count: n), hits = [Int](repeating: 0, count: n)
         for (p, o) in zip(predicted, observed) {
             let b = min(n - 1, max(0, Int(p * Double(n))))
@@ -130,13 +144,14 @@ public struct ProbabilityCalibration: Sendable {
             sum[b] += p
             if o { hits[b] += 1 }
         }
-        let total = max(1, predicted.count)
-        let bins = (0..<n).map { b in
+        return (0..<n).map { b in
             Bin(lower: Double(b) / Double(n), upper: Double(b + 1) / Double(n), pairs: count[b],
                 meanPredicted: count[b] > 0 ? sum[b] / Double(count[b]) : 0, observedRate: count[b] > 0 ? Double(hits[b]) / Double(count[b]) : 0)
         }
-        let error = bins.reduce(0.0) { $0 + Double($1.pairs) / Double(total) * abs($1.meanPredicted - $1.observedRate) }
-        return Event(name: name, bins: bins, calibrationError: error,
-                     meanPredicted: predicted.reduce(0, +) / Double(total), observedRate: Double(observed.filter { $0 }.count) / Double(total))
+    }
+
+    /// The mean over pairs of |mean prediction − observed rate| of their bin.
+    static func calibrationError(_ bins: [Bin], _ total: Int) -> Double {
+        bins.reduce(0.0) { $0 + Double($1.pairs) / Double(total) * abs($1.meanPredicted - $1.observedRate) }
     }
 }

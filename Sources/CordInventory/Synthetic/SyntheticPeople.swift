@@ -16,6 +16,9 @@ public struct SyntheticPeople: Sendable {
     /// One person: the indices of their two haplotypes in the set.
     public struct Person: Sendable {
         public let haplotypes: (Int, Int)
+
+        /// The person with haplotypes `haplotypes` of the set.
+        public init(haplotypes: (Int, Int)) { self.haplotypes = haplotypes }
     }
 
     public let set: HaplotypeFrequencySet
