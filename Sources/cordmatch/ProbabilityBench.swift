@@ -21,8 +21,8 @@ extension BenchCommand {
         @Option(help: "Pairs to compare.") var pairs = 10_000
         @Option(help: "Haplotypes in the synthetic set.") var haplotypes = 20_000
         @Option(help: "Units in the simulated inventory.") var units = 20_000
-        @Option(help: "Most pairs per recipient.") var perRecipient = 20
-        @Option(help: "Least x/8 with potential matches a pair must reach on its typings.") var floor = 6
+        @Option(help: "Most pairs per recipient (1 keeps pairs nearly independent).") var perRecipient = 1
+        @Option(help: "Least x/8 with potential matches a pair must reach on its typings (8: will a potential 8/8 be 8/8?).") var floor = 8
         @Option(help: "Bins of predicted probability.") var bins = 10
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @OptionGroup var reference: ReferenceOptions

@@ -19,10 +19,11 @@ public struct ProbabilityCalibration: Sendable {
         public var units = 20_000
         /// Pairs to compare (the simulation stops at this many).
         public var pairs = 10_000
-        /// Most pairs taken from one recipient (their best typed candidates).
-        public var pairsPerRecipient = 20
-        /// Least x/8 including potential matches a pair must reach on its typings.
-        public var floor = 6
+        /// Most pairs taken from one recipient (their best typed candidates); 1 keeps pairs nearly independent.
+        public var pairsPerRecipient = 1
+        /// Least x/8 including potential matches a pair must reach on its typings: 8, the coordinator's question
+        /// ("8/8 with potential matches: will it be 8/8?").
+        public var floor = 8
         public var bins = 10
         public var seed: UInt64 = 1
 
