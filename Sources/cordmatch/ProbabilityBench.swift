@@ -12,7 +12,8 @@ extension BenchCommand {
                 Generates a synthetic set (as 'gen haplotypes'), draws units and recipients from it and types them at \
                 mixed resolution (recipients mostly at allele level; units also serology-era A/B with C and DQB1 \
                 untyped, XX codes, allele lists), keeps the pairs a search would list (x/8 with potential matches at \
-                least --floor on their typings, the best --per-recipient of each recipient), and compares predicted \
+                least --floor on their typings, the best --per-recipient of each recipient, each unit in one pair at most \
+                unless --reuse-units), and compares predicted \
                 with true match rates in bins of predicted probability. Prints a table per event and its calibration \
                 error (mean over pairs of |mean prediction − observed rate| of their bin). Deterministic by seed.
                 Example: cordmatch bench probabilities --pairs 10000 --seed 1
@@ -20,10 +21,11 @@ extension BenchCommand {
 
         @Option(help: "Pairs to compare.") var pairs = 10_000
         @Option(help: "Haplotypes in the synthetic set.") var haplotypes = 20_000
-        @Option(help: "Units in the simulated inventory.") var units = 20_000
+        @Option(help: "Units in the simulated inventory.") var units = 50_000
         @Option(help: "Most pairs per recipient (1 keeps pairs nearly independent).") var perRecipient = 1
         @Option(help: "Least x/8 with potential matches a pair must reach on its typings (8: will a potential 8/8 be 8/8?).") var floor = 8
         @Option(help: "Bins of predicted probability.") var bins = 10
+        @Flag(help: "Let a unit be in several pairs (outcomes are then correlated).") var reuseUnits = false
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @OptionGroup var reference: ReferenceOptions
 
@@ -31,7 +33,7 @@ extension BenchCommand {
             let resolver = try makeResolver(reference)
             var c = ProbabilityCalibration.Configuration()
             c.pairs = pairs; c.haplotypes = haplotypes; c.units = units; c.pairsPerRecipient = perRecipient
-            c.floor = floor; c.bins = max(1, bins); c.seed = seed
+            c.floor = floor; c.bins = max(1, bins); c.seed = seed; c.eachUnitOnce = !reuseUnits
             let start = DispatchTime.now()
             let report = try ProbabilityCalibration(c).run(resolver: resolver)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9

@@ -9,14 +9,15 @@ import CordMatch
 /// the selection saw.
 ///
 /// Calibration error (expected calibration error): the predictions are put into `bins` equal bins of predicted
-/// probability; it is the mean over pairs of |mean prediction − observed rate| of their bin.
+/// probability; it is the mean over pairs of |mean prediction − observed rate| of their bin. Each recipient and (by
+/// default) each unit is in one pair at most, so outcomes are independent.
 public struct ProbabilityCalibration: Sendable {
     /// What to simulate.
     public struct Configuration: Sendable {
         /// Haplotypes in the synthetic set.
         public var haplotypes = 20_000
         /// Units in the simulated inventory.
-        public var units = 20_000
+        public var units = 50_000
         /// Pairs to compare (the simulation stops at this many).
         public var pairs = 10_000
         /// Most pairs taken from one recipient (their best typed candidates); 1 keeps pairs nearly independent.
@@ -24,6 +25,9 @@ public struct ProbabilityCalibration: Sendable {
         /// Least x/8 including potential matches a pair must reach on its typings: 8, the coordinator's question
         /// ("8/8 with potential matches: will it be 8/8?").
         public var floor = 8
+        /// Take each unit in one pair at most, so that no two pairs share a true typing and their outcomes are
+        /// independent (the calibration error then differs from 0 by chance only as much as binomial noise allows).
+        public var eachUnitOnce = true
         public var bins = 10
         public var seed: UInt64 = 1
 
@@ -93,7 +97,8 @@ public struct ProbabilityCalibration: Sendable {
         ]
         var predictions = [[Double]](repeating: [], count: events.count), observed = [[Bool]](repeating: [], count: events.count)
         var pairs = 0, recipients = 0, unrepresented = 0, unnormalised = 0, dropped = 0.0
-        while pairs < c.pairs && recipients < c.pairs * 10 {
+        var used = Set<Int>()
+        while pairs < c.pairs && recipients < c.pairs * 50 {
             recipients += 1
             let p = people.draw(&rng)
             let typing = try resolver.resolve(people.typing(p, SyntheticPeople.recipientResolutions(&rng), &rng))
@@ -103,9 +108,11 @@ public struct ProbabilityCalibration: Sendable {
                 let m = counts.x8.matchesIncludingPotential
                 if m >= c.floor { candidates.append((u, m)) }
             }
+            candidates.removeAll { c.eachUnitOnce && used.contains($0.unit) }
             candidates.sort { $0.matches != $1.matches ? $0.matches > $1.matches : $0.unit < $1.unit }
             let recipientGenotypes = imputer.impute(typing)
             for (u, _) in candidates.prefix(c.pairsPerRecipient) where pairs < c.pairs {
+                used.insert(u)
                 guard let prediction = MatchProbabilities.compute(recipient: recipientGenotypes, unit: imputer.impute(unitTypings[u])).probabilities else {
                     unrepresented += 1
                     continue

@@ -6,7 +6,9 @@ import CordMatch
 ///
 /// A person's true alleles are the 2-field names of their small g groups (`A*02:01g` → `A*02:01`); a typing reports
 /// them as they are, or as the XX code of their first field, an allele list with a second allele of the same first
-/// field, or the serologic antigen of the allele — each checked to contain the true allele — or leaves the locus out.
+/// field (either order, equally likely), or the serologic antigen of the allele — each containing the true allele —
+/// or leaves the locus out. Each is made so that it tells no more than the alleles it may be (see `antigens`), as the
+/// model assumes; without a second allele or an antigen, an allele is typed by name.
 public struct SyntheticPeople: Sendable {
     /// How a locus is typed.
     public enum Resolution: Sendable, CaseIterable {
@@ -41,15 +43,7 @@ public struct SyntheticPeople: Sendable {
         for (l, locus) in HaplotypeFrequencySet.loci.enumerated() {
             let names = set.values[l].map { String($0.dropLast()) }
             alleles.append(names)
-            serology.append(names.map { name in
-                let antigens = ((try? reducer.reduce(name, to: .S).result) ?? "").split(separator: "/").map(String.init)
-                // The most specific antigen (a split rather than its broad) whose alleles include this one.
-                let ordered = antigens.filter { resolver.data.splits(of: $0).isEmpty } + antigens.filter { !resolver.data.splits(of: $0).isEmpty }
-                return ordered.first { a in
-                    guard let t = try? resolver.resolveValue(a, locus: locus), let v = try? resolver.resolveValue(name, locus: locus) else { return false }
-                    return t.pKeys.contains(v.pKeys.first ?? -1)
-                }
-            })
+            serology.append(Self.antigens(of: names, at: locus, reducer: reducer, resolver: resolver))
             relatives.append(names.map { name in
                 let first = AlleleNameFields.oneField(name)
                 return names.filter { $0 != name && AlleleNameFields.oneField($0) == first }
@@ -58,6 +52,43 @@ public struct SyntheticPeople: Sendable {
         self.alleles = alleles
         self.serology = serology
         self.relatives = relatives
+    }
+
+    /// The serologic antigen each allele of a locus is typed as, chosen so that the typing says no more than
+    /// "one of the alleles of this antigen": every allele the antigen's expansion holds is typed as that antigen (so
+    /// the model, which reads a typing as the set of alleles it may be, describes how it was made). Each allele
+    /// starts with its most specific antigen (a split before its broad); an allele that a larger antigen's expansion
+    /// also holds moves to it (B*07:03, assigned B703, is typed B7, since B7's expansion holds it). Nil: the allele
+    /// has no usable antigen and is typed by name.
+    static func antigens(of names: [String], at locus: MatchLocus, reducer: Reducer, resolver: TypingResolver) -> [String?] {
+        let data = resolver.data
+        let pKey = names.map { (try? resolver.resolveValue($0, locus: locus))?.pKeys.first ?? -1 }
+        var expansion: [String: Set<Int32>] = [:]
+        func holds(_ antigen: String) -> Set<Int32> {
+            if let known = expansion[antigen] { return known }
+            let keys = Set((try? resolver.resolveValue(antigen, locus: locus))?.pKeys ?? [])
+            expansion[antigen] = keys
+            return keys
+        }
+        var chosen: [String?] = names.indices.map { i in
+            let antigens = ((try? reducer.reduce(names[i], to: .S).result) ?? "").split(separator: "/").map(String.init)
+            let ordered = antigens.filter { data.splits(of: $0).isEmpty } + antigens.filter { !data.splits(of: $0).isEmpty }
+            return ordered.first { holds($0).contains(pKey[i]) }
+        }
+        var moved = true
+        while moved {
+            moved = false
+            for a in Set(chosen.compactMap { $0 }).sorted() {
+                for i in names.indices where chosen[i] != a && holds(a).contains(pKey[i]) {
+                    let current = chosen[i].map { holds($0).count } ?? -1
+                    if holds(a).count > current || (holds(a).count == current && a < chosen[i]!) {
+                        chosen[i] = a
+                        moved = true
+                    }
+                }
+            }
+        }
+        return chosen
     }
 
     /// A person drawn from the set's frequencies.
@@ -79,8 +110,7 @@ public struct SyntheticPeople: Sendable {
     }
 
     /// The person typed at `resolutions` (one per locus of `HaplotypeFrequencySet.loci`), as a GL string. A
-    /// resolution that cannot report the allele (no serologic antigen, no other allele for a list) falls back to
-    /// the XX code.
+    /// resolution that cannot report the allele (no serologic antigen, no other allele for a list) reports its name.
     /// - Parameters:
     ///   - p: the person.
     ///   - resolutions: per locus, how it is typed.
@@ -93,11 +123,11 @@ public struct SyntheticPeople: Sendable {
                 let allele = alleles[l][v]
                 switch resolution {
                 case .allele, .untyped: return allele
-                case .serology: return serology[l][v] ?? Self.xx(allele)
+                case .serology: return serology[l][v] ?? allele
                 case .xx: return Self.xx(allele)
                 case .list:
                     let others = relatives[l][v]
-                    guard !others.isEmpty else { return Self.xx(allele) }
+                    guard !others.isEmpty else { return allele }
                     let other = others[Int(rng.next() % UInt64(others.count))]
                     return rng.unit() < 0.5 ? "\(allele)/\(other)" : "\(other)/\(allele)"
                 }

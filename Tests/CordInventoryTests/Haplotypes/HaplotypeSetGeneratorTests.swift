@@ -61,7 +61,7 @@ import Testing
     /// docs/BENCHMARKS.md): predicted and observed rates agree within 0.05 per bin on average.
     @Test func predictedMatchProbabilitiesAreCalibrated() throws {
         var c = ProbabilityCalibration.Configuration()
-        c.haplotypes = 1_000; c.units = 2_000; c.pairs = 2_000; c.seed = 4; c.floor = 6; c.pairsPerRecipient = 20
+        c.haplotypes = 1_000; c.units = 2_000; c.pairs = 2_000; c.seed = 4; c.floor = 6; c.pairsPerRecipient = 20; c.eachUnitOnce = false
         let report = try ProbabilityCalibration(c).run(resolver: try InventoryTests.resolver.get())
         #expect(report.pairs == 2_000 && report.unnormalised == 0 && report.unrepresented == 0)
         for e in report.events {
