@@ -51,13 +51,14 @@ struct DataCommand: AsyncParsableCommand {
                 --version V      download release V from github.com/ANHIG/IMGTHLA (needs network) \
                 --mac FILE       an NMDP MAC list in numer.v3.txt or alpha.v3.txt layout \
                 --tce FILE       the DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv) \
-                --haplotypes FILE  a haplotype frequency set (Atlas HF-set JSON, or one A*…~C*…~B*…~DRB1*…~DQB1*… \
-                                 haplotype and its frequency a line), translated to the default release; \
-                                 --population CODE and --registry CODE say whom it is for (default: the codes the \
-                                 file names; none: the default set). A set for the same codes or name is replaced. \
-                                 Refused, with each problem's line: unknown names, a haplotype given twice, \
-                                 frequencies not summing to 1 within 0.01 (docs/PROBABILITIES.md). \
                 The newest installed release is the default unless --default names one.
+
+                --haplotypes FILE installs a haplotype frequency set (Atlas HF-set JSON, or one \
+                A*…~C*…~B*…~DRB1*…~DQB1*… haplotype and its frequency a line), translated to small g groups of the default \
+                release. --population CODE and --registry CODE say whom it is for (default: the codes the file names; \
+                none: the default set); a set for the same codes or of the same name is replaced. A set is refused, with \
+                every problem's line, for names the release does not know, a haplotype given twice, or frequencies not \
+                summing to 1 within 0.01 (docs/PROBABILITIES.md).
                 """)
 
         @Option(help: ArgumentHelp("Release folder to install.", valueName: "dir")) var from: String?
