@@ -4,17 +4,10 @@
 public struct CountDistribution: Sendable, Equatable, Encodable {
     /// P(count = k) at index k.
     public let probabilities: [Double]
-    /// Whether the JSON lists the highest count first (matches) or the lowest (mismatches).
-    let highestFirst: Bool
 
     /// A distribution over 0…`probabilities.count - 1`.
-    /// - Parameters:
-    ///   - probabilities: P(count = k) at index k.
-    ///   - highestFirst: list the highest count first in JSON.
-    public init(_ probabilities: [Double], highestFirst: Bool) {
-        self.probabilities = probabilities
-        self.highestFirst = highestFirst
-    }
+    /// - Parameter probabilities: P(count = k) at index k.
+    public init(_ probabilities: [Double]) { self.probabilities = probabilities }
 
     /// P(count = k); 0 outside the range.
     public subscript(_ k: Int) -> Double { probabilities.indices.contains(k) ? probabilities[k] : 0 }
@@ -24,9 +17,6 @@ public struct CountDistribution: Sendable, Equatable, Encodable {
 
     /// P(count ≥ k).
     public func atLeast(_ k: Int) -> Double { probabilities.indices.filter { $0 >= k }.reduce(0) { $0 + probabilities[$1] } }
-
-    /// The same distribution with the count reversed: P(n − count = k), n the largest count.
-    func complement(highestFirst: Bool) -> CountDistribution { CountDistribution(probabilities.reversed(), highestFirst: highestFirst) }
 
     struct CountKey: CodingKey {
         let stringValue: String
@@ -38,7 +28,6 @@ public struct CountDistribution: Sendable, Equatable, Encodable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CountKey.self)
-        let counts = highestFirst ? Array(probabilities.indices.reversed()) : Array(probabilities.indices)
-        for k in counts where probabilities[k] > 0 { try c.encode(probabilities[k], forKey: CountKey(k)) }
+        for k in probabilities.indices where probabilities[k] > 0 { try c.encode(probabilities[k], forKey: CountKey(k)) }
     }
 }

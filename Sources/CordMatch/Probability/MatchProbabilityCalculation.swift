@@ -27,7 +27,7 @@ extension MatchProbabilities {
             for i in rm.indices where rm[i] > 0 {
                 for j in um.indices where um[j] > 0 { p[tables[l].allele(i, j)] += rm[i] * um[j] }
             }
-            mismatches[locus] = CountDistribution(p, highestFirst: false)
+            mismatches[locus] = CountDistribution(p)
         }
 
         // Jointly over genotype pairs: x/8, x/10 and x/6 mismatches, and the GvH/HvG counts at A, B, C, DRB1.
@@ -69,9 +69,9 @@ extension MatchProbabilities {
             hvg[i / 9] += p
         }
         return .probabilities(MatchProbabilities(
-            x8: CountDistribution(x8, highestFirst: true), x6: CountDistribution(x6, highestFirst: true),
-            x10: CountDistribution(x10, highestFirst: true), mismatches: mismatches,
-            gvh: CountDistribution(gvh, highestFirst: false), hvg: CountDistribution(hvg, highestFirst: false),
+            x8: CountDistribution(x8), x6: CountDistribution(x6),
+            x10: CountDistribution(x10), mismatches: mismatches,
+            gvh: CountDistribution(gvh), hvg: CountDistribution(hvg),
             unrepresented: Sides(recipient: false, unit: false),
             dropped: 1 - (1 - recipient.dropped) * (1 - unit.dropped), haplotypes: name))
     }
