@@ -25,10 +25,13 @@ import CordMatch
         return parts.isEmpty ? "DPB1*04:01" : parts.joined(separator: "^")
     }
 
+    struct Unrepresented: Error { let pair: String }
+
     static func predict(_ r: String, _ u: String) throws -> MatchProbabilities {
         let imputer = try Self.imputer.get()
         let gr = imputer.impute(try ProbabilityFixtures.typing(r)), gu = imputer.impute(try ProbabilityFixtures.typing(u))
-        return try #require(MatchProbabilities.compute(recipient: gr, unit: gu).probabilities, "\(r) | \(u)")
+        guard let p = MatchProbabilities.compute(recipient: gr, unit: gu).probabilities else { throw Unrepresented(pair: "\(r) | \(u)") }
+        return p
     }
 
     static let picks = Gen.int(in: 0...1000).array(of: 10)
