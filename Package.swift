@@ -34,6 +34,7 @@ let package = Package(
         ]),
         .testTarget(name: "CordInventoryTests", dependencies: [
             "CordInventory", "CordIndex", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "CLITests", dependencies: ["cordmatch", "TestSupport"]),
     ],

@@ -23,27 +23,27 @@ struct GenCommand: AsyncParsableCommand {
     enum HaplotypeFormat: String, ExpressibleByArgument, CaseIterable { case txt, json }
 
     @Argument(help: "units, recipients or haplotypes") var kind: Kind
-    @Option(help: "How many rows (haplotypes: how many haplotypes).") var count = 1000
+    @Option(help: "How many rows, or haplotypes (\(RowCount.range)).") var count: RowCount = 1000
     @Option(help: "Haplotypes only: txt (A*…~C*…~B*…~DRB1*…~DQB1*…,frequency per line) or json (Atlas HF-set JSON).")
     var format: HaplotypeFormat = .txt
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Recipients only: resemble units of 'gen units --count N --seed S' (one to two alleles changed), so most have candidates.", valueName: "N"))
-    var likeUnits: Int?
+    var likeUnits: RowCount?
     @Option(help: "With --like-units: the seed of that unit file.") var unitsSeed: UInt64 = 1
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
         if kind == .haplotypes {
-            let source = HaplotypeSetGenerator(groups: SmallGGroups.shared(for: try makeResolver(reference))).source(count: count, seed: seed)
+            let source = HaplotypeSetGenerator(groups: SmallGGroups.shared(for: try reference.resolver())).source(count: count.count, seed: seed)
             let text = format == .json ? HaplotypeSetGenerator.atlasJSON(source) : HaplotypeSetGenerator.delimited(source, seed: seed)
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let (data, _): (ReferenceData, MACTable?)
-        do { (data, _) = try reference.load() } catch { throw fatal("\(error)") }
+        let (data, _) = try reference.load()
         let g = InventoryGenerator(data: data)
+        let count = count.count
         let text = kind == .units ? g.unitsCSV(count: count, seed: seed)
-            : likeUnits.map { g.recipientsLikeUnitsCSV(count: count, seed: seed, unitCount: $0, unitSeed: unitsSeed) }
+            : likeUnits.map { g.recipientsLikeUnitsCSV(count: count, seed: seed, unitCount: $0.count, unitSeed: unitsSeed) }
             ?? g.recipientsCSV(count: count, seed: seed)
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -43,9 +43,9 @@ extension DataCommand {
 }
 
 extension DataCommand.Install {
-    /// Installs a haplotype frequency set; a refused file prints each problem and exits with code 1.
+    /// Installs a haplotype frequency set (owner-only files, as every file cordmatch writes); a refused file prints
+    /// each problem and ends with exit code 1.
     func installHaplotypes(_ file: String, population: String?, registry: String?, _ home: DataDirectory) throws {
-        umask(0o077)        // the installed copies are owner-only, as every file cordmatch writes
         let resolver = try DataCommand.defaultResolver(home)
         do {
             let done = try InstalledHaplotypeSets(home: home).install(URL(fileURLWithPath: file), population: population,
@@ -56,7 +56,7 @@ extension DataCommand.Install {
                   + "\(done.haplotypesRead) haplotypes read → \(done.path.path)")
         } catch let e as InstalledHaplotypeSets.InstallError {
             printError("ERROR: \(e)")
-            throw ExitCode(1)
+            throw InputProblems()
         }
     }
 }

@@ -19,25 +19,26 @@ extension BenchCommand {
                 Example: cordmatch bench probabilities --pairs 10000 --seed 1
                 """)
 
-        @Option(help: "Pairs to compare.") var pairs = 10_000
-        @Option(help: "Haplotypes in the synthetic set.") var haplotypes = 20_000
-        @Option(help: "Units in the simulated inventory.") var units = 50_000
-        @Option(help: "Most pairs per recipient (1 keeps pairs nearly independent).") var perRecipient = 1
-        @Option(help: "Least x/8 with potential matches a pair must reach on its typings (8: will a potential 8/8 be 8/8?).") var floor = 8
-        @Option(help: "Bins of predicted probability.") var bins = 10
+        @Option(help: "Pairs to compare (\(RowCount.range)).") var pairs: RowCount = 10_000
+        @Option(help: "Haplotypes in the synthetic set (\(RowCount.range)).") var haplotypes: RowCount = 20_000
+        @Option(help: "Units in the simulated inventory (\(RowCount.range)).") var units: RowCount = 50_000
+        @Option(help: "Most pairs per recipient (\(RowCount.range); 1 keeps pairs nearly independent).") var perRecipient: RowCount = 1
+        @Option(help: "Least x/8 with potential matches a pair must reach on its typings (\(X8Matches.range); 8: will a potential 8/8 be 8/8?).")
+        var floor: X8Matches = 8
+        @Option(help: "Bins of predicted probability (\(RowCount.range)).") var bins: RowCount = 10
         @Flag(help: "Let a unit be in several pairs (outcomes are then correlated).") var reuseUnits = false
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @OptionGroup var reference: ReferenceOptions
 
         func run() async throws {
-            let resolver = try makeResolver(reference)
+            let resolver = try reference.resolver()
             var c = ProbabilityCalibration.Configuration()
-            c.pairs = pairs; c.haplotypes = haplotypes; c.units = units; c.pairsPerRecipient = perRecipient
-            c.floor = floor; c.bins = max(1, bins); c.seed = seed; c.eachUnitOnce = !reuseUnits
+            c.pairs = pairs.count; c.haplotypes = haplotypes.count; c.units = units.count; c.pairsPerRecipient = perRecipient.count
+            c.floor = floor.count; c.bins = bins.count; c.seed = seed; c.eachUnitOnce = !reuseUnits
             let start = DispatchTime.now()
             let report = try ProbabilityCalibration(c).run(resolver: resolver)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            print("\(report.pairs) pairs of \(report.recipients) recipients and \(units) units, set of \(haplotypes) haplotypes, seed \(seed) "
+            print("\(report.pairs) pairs of \(report.recipients) recipients and \(units.count) units, set of \(haplotypes.count) haplotypes, seed \(seed) "
                   + "(\(report.unrepresented) pairs left out as unrepresented; mean dropped probability \(String(format: "%.2g", report.meanDropped)); "
                   + "\(report.unnormalised) unnormalised; \(String(format: "%.1f", seconds)) s)")
             for e in report.events {
@@ -69,14 +70,14 @@ extension BenchCommand {
                 Example: cordmatch bench imputation --haplotypes 100000 --candidates 100
                 """)
 
-        @Option(help: "Haplotypes in the synthetic set.") var haplotypes = 100_000
-        @Option(help: "Distinct typings imputed per kind.") var typings = 200
-        @Option(help: "Unit typings scored against one recipient.") var candidates = 100
+        @Option(help: "Haplotypes in the synthetic set (\(RowCount.range)).") var haplotypes: RowCount = 100_000
+        @Option(help: "Distinct typings imputed per kind (\(RowCount.range)).") var typings: RowCount = 200
+        @Option(help: "Unit typings scored against one recipient (\(RowCount.range)).") var candidates: RowCount = 100
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @OptionGroup var reference: ReferenceOptions
 
         func run() async throws {
-            let resolver = try makeResolver(reference)
+            let resolver = try reference.resolver()
             func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
             func ms(_ t: UInt64) -> Double { Double(now() - t) / 1e6 }
             func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
@@ -84,7 +85,7 @@ extension BenchCommand {
             let groups = SmallGGroups.shared(for: resolver)
             print("small g groups of IMGT/HLA \(resolver.data.version): \(groups.count) at A, B, C, DRB1, DQB1, built in \(f(ms(t))) ms")
             t = now()
-            let set = try HaplotypeSetGenerator(groups: groups).set(count: haplotypes, seed: seed)
+            let set = try HaplotypeSetGenerator(groups: groups).set(count: haplotypes.count, seed: seed)
             print("synthetic set: \(set.count) haplotypes generated and compiled in \(f(ms(t))) ms")
             let people = SyntheticPeople(set: set, resolver: resolver)
             var rng = SplitMix64(seed: seed &+ 1)
@@ -99,7 +100,7 @@ extension BenchCommand {
             print("|---|---|---|---|---|---|---|---|")
             for (label, resolutions) in kinds {
                 var seen = Set<String>(), sample: [HLATyping] = []
-                for _ in 0..<(typings * 50) where sample.count < typings {
+                for _ in 0..<(typings.count * 50) where sample.count < typings.count {
                     let gl = people.typing(people.draw(&rng), resolutions, &rng)
                     if seen.insert(gl).inserted { sample.append(try resolver.resolve(gl)) }
                 }
@@ -126,7 +127,7 @@ extension BenchCommand {
             let recipient = people.draw(&rng)
             let recipientTyping = try resolver.resolve(people.truth(recipient))
             var top: [HLATyping] = []
-            while top.count < candidates {
+            while top.count < candidates.count {
                 let other = people.draw(&rng)
                 let shared = SyntheticPeople.Person(haplotypes: (rng.unit() < 0.5 ? recipient.haplotypes.0 : recipient.haplotypes.1, other.haplotypes.0))
                 top.append(try resolver.resolve(people.typing(shared, cord, &rng)))
@@ -144,3 +145,7 @@ extension BenchCommand {
         }
     }
 }
+
+/// `bench probabilities --floor`: matches out of 8.
+enum X8MatchesField: OptionField { static let field = NumericField.matches(outOf: 8) }
+typealias X8Matches = NumberOption<X8MatchesField>

@@ -30,12 +30,6 @@ struct ReferenceOptions: ParsableArguments {
     }
 }
 
-/// Exits with code 2 and a message on stderr: the run could not start (usage or reference data).
-func fatal(_ message: String) -> ExitCode {
-    FileHandle.standardError.write(Data("cordmatch: \(message)\n".utf8))
-    return ExitCode(2)
-}
-
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("\(message)\n".utf8))
 }

@@ -7,44 +7,37 @@ import Foundation
 struct RecipientOptions: ParsableArguments {
     @Option(help: "A recipient stored in the database.") var recipient: String?
     @Option(help: "Or a typing (GL string) for an ad-hoc recipient.") var hla: String?
-    @Option(help: "Ad-hoc recipient weight in kg.") var weight: Double = 70
+    @Option(help: "Ad-hoc recipient weight (\(WeightKg.range)).") var weight: WeightKg = 70
     @Option(help: "Ad-hoc recipient disease: malignant or non-malignant.") var disease: String = "malignant"
     @Option(help: "Ad-hoc recipient antibodies, TARGET=MFI separated by ';'.") var dsa = ""
     @Option(help: "Policy: a preset or a policy file (default: the recipient's, else the preset of the disease).") var policy: String?
-    @Option(help: "Search date for date rules (YYYY-MM-DD, default today).") var searchDate: String?
+    @Option(help: "Search date for date rules (YYYY-MM-DD, \(SearchDate.range); default today).") var searchDate: SearchDate?
 
     func validate() throws {
         if (recipient == nil) == (hla == nil) { throw ValidationError("give either --recipient ID or --hla GL") }
         if Recipient.DiseaseClass(rawValue: disease) == nil { throw ValidationError("--disease is malignant or non-malignant") }
-        if let d = searchDate, CalendarDate(d) == nil { throw ValidationError("--search-date must be YYYY-MM-DD") }
     }
 
-    /// Opens the database and the release, loads the inventory's search index, and runs `body` with the
-    /// recipient, the policy and the search date; errors are printed and end the run with exit code 1.
+    /// Opens the database (read-only) and the release, loads the inventory's search index, and runs `body` with
+    /// the recipient, the policy and the search date. A recipient that is not stored, or whose typing or antibodies
+    /// are not valid, is a problem of the input (exit code 1).
     func withSearch(_ database: DatabaseOptions, _ reference: ReferenceOptions,
                     _ body: (InventorySearch, Recipient, SelectionPolicy, CalendarDate) throws -> Void) throws {
-        let store = try database.open()
+        let store = try database.open(.readOnly)
         let index = StoredIndexLoad(store)  // read while the reference data load
-        let resolver = try makeResolver(reference)
-        do {
-            let (recipient, policy, date) = try load(store, resolver)
-            try body(try InventorySearch(store: store, resolver: resolver, loading: index), recipient, policy, date)
-        } catch let e as ExitCode {
-            throw e
-        } catch {
-            printError("ERROR: \(error)")
-            throw ExitCode(1)
-        }
+        let resolver = try reference.resolver()
+        let (recipient, policy, date) = try load(store, resolver)
+        try body(try InventorySearch(store: store, resolver: resolver, loading: index), recipient, policy, date)
     }
 
     func load(_ store: InventoryStore, _ resolver: TypingResolver) throws -> (Recipient, SelectionPolicy, CalendarDate) {
-        let date = searchDate.flatMap(CalendarDate.init) ?? CalendarDate.today()
+        let date = searchDate?.date ?? CalendarDate.today()
         if let id = recipient {
-            guard let row = try store.recipient(id) else { throw InventoryError("no recipient \(id) in the database") }
+            guard let row = try store.recipient(id) else { throw InputProblems("no recipient \(InputExcerpt.of(id)) in the database \(store.path)") }
             let r = try row.recipient(resolver)
             return (r, try PolicyLoader.load(policy ?? row.policyName), date)
         }
-        let r = Recipient(id: "ad-hoc", typing: try resolver.resolve(hla!), weightKg: weight,
+        let r = Recipient(id: "ad-hoc", typing: try resolver.resolve(hla!), weightKg: weight.value,
                           disease: Recipient.DiseaseClass(rawValue: disease)!, antibodies: try AntibodyList.parse(dsa, resolver: resolver))
         return (r, try PolicyLoader.load(policy ?? disease), date)
     }
@@ -69,7 +62,7 @@ struct SearchCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var who: RecipientOptions
-    @Option(help: "How many ranked units (and pairs) to show.") var limit = 20
+    @Option(help: "How many ranked units (and pairs) to show (\(ResultLimit.range)).") var limit: ResultLimit = 20
     @Flag(help: "Also list ineligible units, with the reasons.") var includeIneligible = false
     @Option(help: "Output: table, json or csv.") var format: SearchFormat = .table
     @OptionGroup var reference: ReferenceOptions
@@ -77,7 +70,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         try who.withSearch(database, reference) { search, recipient, policy, date in
             let result = try search.search(recipient, policy: policy, searchDate: date, includeIneligible: includeIneligible)
-            let report = SearchReport(result: result, recipient: recipient.id, searchDate: date, limit: limit,
+            let report = SearchReport(result: result, recipient: recipient.id, searchDate: date, limit: limit.count,
                                       includeIneligible: includeIneligible)
             switch format {
             case .json: print(report.json())
@@ -102,7 +95,7 @@ struct ExplainCommand: AsyncParsableCommand {
     func run() async throws {
         try who.withSearch(database, reference) { search, recipient, policy, date in
             guard let a = try search.explain(recipient, unitID: unit, policy: policy, searchDate: date) else {
-                throw InventoryError("no unit \(unit) in the database")
+                throw InputProblems("no unit \(InputExcerpt.of(unit)) in the database \(database.path)")
             }
             print(a.text)
         }

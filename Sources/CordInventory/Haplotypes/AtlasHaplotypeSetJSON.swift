@@ -111,7 +111,14 @@ enum AtlasHaplotypeSetJSON {
                     ok = false
                 }
             } else if m.key == "frequency" {
-                if case .number(_, let d, _) = m.value { frequency = d } else {
+                if case .number(let text, _, _) = m.value {
+                    switch NumericField.haplotypeFrequency.read(text) {
+                    case .success(let f): frequency = f
+                    case .failure(let why):
+                        problems.add(m.value.line, "frequency", why.reason)
+                        ok = false
+                    }
+                } else {
                     problems.add(m.value.line, "frequency", "expected a number, found \(m.value.kind)")
                     ok = false
                 }

@@ -55,7 +55,7 @@ enum DelimitedHaplotypeSet {
                 ok = false
             }
             var frequency = 0.0
-            switch FieldParsers.number(fields[1], allowZero: false) {
+            switch FieldParsers.number(fields[1], .haplotypeFrequency) {
             case .value(let f): frequency = f
             case .absent: problems.add(lineNumber, "frequency", "missing"); ok = false
             case .invalid(let why): problems.add(lineNumber, "frequency", why); ok = false

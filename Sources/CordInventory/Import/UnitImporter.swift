@@ -76,7 +76,7 @@ public struct UnitImporter: Sendable {
     /// The unknown column (or element) names of one record given as a map (rows that do not come from a CSV header).
     public static func columnIssues(_ item: Item, file: String, noun: String = "column") -> [ImportIssue] {
         item.values.keys.sorted().filter { !UnitCSVLayout.isKnown($0) }.map {
-            ImportIssue(file: file, line: item.line, column: $0, reason: "unknown \(noun) (see docs/FORMATS.md)")
+            ImportIssue(file: file, line: item.line, column: InputExcerpt.of($0), reason: "unknown \(noun) (see docs/FORMATS.md)")
         }
     }
 
@@ -86,23 +86,32 @@ public struct UnitImporter: Sendable {
         return (rows, issues, inventory)
     }
 
-    /// `parseXML`, with the resolved typings of the rows.
+    /// `parseXML`, with the resolved typings of the rows. A CBU with an unknown element, or one the reader found
+    /// flawed (an element given twice …), is validated for its other problems but gives no row; a file with a
+    /// problem of its own (not readable XML, a bad header) gives no rows at all.
     func readXML(_ data: Data, file: String) -> (rows: [UnitRow], issues: [ImportIssue], inventory: WMDAInventoryXML.Inventory, typings: ResolvedUnitTypings) {
         let inventory = WMDAInventoryXML.parse(data, file: file)
-        let issues = inventory.issues + inventory.items.flatMap { Self.columnIssues($0, file: file, noun: "element") }
-        let (rows, rowIssues, typings) = validateItems(inventory.items, file: file, pool: inventory.pool)
+        var issues = inventory.issues, clean: [Item] = [], flawed = inventory.flawedItems
+        issues += flawed.flatMap { Self.columnIssues($0, file: file, noun: "element") }
+        for item in inventory.items {
+            let unknown = Self.columnIssues(item, file: file, noun: "element")
+            if unknown.isEmpty { clean.append(item) } else { flawed.append(item); issues += unknown }
+        }
+        var (rows, rowIssues, typings) = validateItems(clean, file: file, pool: inventory.pool)
+        if !flawed.isEmpty { rowIssues += validateItems(flawed, file: file, pool: inventory.pool).issues }
+        if !inventory.fileIssues.isEmpty { (rows, typings) = ([], .init()) }
         return (rows, (issues + rowIssues).sorted { $0.line < $1.line }, inventory, typings)
     }
 
-    /// Parses, validates and stores a file (CSV, or WMDA XML when it starts with `<`). Without `skipInvalid`, any
+    /// Parses, validates and stores a file (CSV, or WMDA XML when it starts with `<` in UTF-8, UTF-16 or an
+    /// ASCII-compatible encoding, after a byte order mark and white space). Without `skipInvalid`, any
     /// problem rejects the whole file. An XML inventory with `UPDATE_MODE` FULL also removes the pool's units that
     /// it no longer lists, in the same transaction. A CSV file is read, validated and written a batch at a time,
     /// in one transaction; `progress` hears after each batch.
     public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool,
                            progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
         guard let data = FileManager.default.contents(atPath: path) else { throw InventoryError("cannot read \(path)") }
-        let isXML = data.first(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) }) == UInt8(ascii: "<")
-        if isXML {
+        if WMDAInventoryXML.looksLikeXML(data) {
             let (rows, issues, inventory, typings) = readXML(data, file: path)
             var replacePool = inventory.updateMode == "FULL" ? inventory.pool : nil
             // A FULL inventory with rejected rows must not delete the units those rows would have kept.

@@ -27,7 +27,7 @@ public final class InventorySearch: Sendable {
         self.resolver = resolver
         self.store = store
         let stored: SearchIndex?
-        if let loading { stored = try loading.index() } else { stored = try store.read { try SearchIndexStore.load($0) } }
+        if let loading { stored = try loading.index() } else { stored = try store.loadIndex() }
         if let stored, stored.release == resolver.data.version {
             index = stored
             indexFromDatabase = true

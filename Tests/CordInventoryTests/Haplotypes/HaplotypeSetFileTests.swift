@@ -46,7 +46,7 @@ import Testing
             """
         let found = Self.problems(text)
         #expect(found.count == 5)
-        #expect(found[0].hasPrefix("set.txt:2: frequency: 'abc' is not a number"))
+        #expect(found[0].hasPrefix("set.txt:2: frequency: abc is not a number"))
         #expect(found[1] == "set.txt:3: DQB1: the haplotype has no DQB1 value (a set gives A, B, C, DRB1 and DQB1)")
         #expect(found[2].hasPrefix("set.txt:4: haplotype: 'DPB1*04:01g' is not a value of A, B, C, DRB1 or DQB1"))
         #expect(found[3] == "set.txt:5: A: the haplotype gives A twice")
@@ -98,6 +98,8 @@ import Testing
         ])
         #expect(Self.problems("{\"frequencies\": [\n", file: "hf.json").first?.hasPrefix("hf.json:2: JSON: not valid JSON") == true)
         #expect(Self.problems("{\"frequencies\": []}", file: "hf.json") == ["hf.json:1: nomenclatureVersion: missing: the IPD-IMGT/HLA version the names are from"])
+        let tooLarge = Self.atlas.replacingOccurrences(of: "\"frequency\": 0.3", with: "\"frequency\": 30")
+        #expect(Self.problems(tooLarge, file: "hf.json").first?.hasPrefix("hf.json:9: frequency: 30 is outside the plausible range of a haplotype frequency, 0 to 1") == true)
     }
 
     @Test func installedSetsAreListedLoadedFromTheirSnapshotAndReplacedByCodes() throws {
