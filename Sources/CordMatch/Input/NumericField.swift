@@ -48,6 +48,8 @@ public enum NumericField: Sendable, Hashable {
     case repetitions
     /// How long a benchmark measures each kernel (s).
     case benchmarkSeconds
+    /// A haplotype's frequency in a haplotype frequency set (`data install --haplotypes`; more than 0 as well).
+    case haplotypeFrequency
 
     /// True when `value` is in the plausible range (a negative zero is negative).
     public func contains(_ value: Double) -> Bool {
