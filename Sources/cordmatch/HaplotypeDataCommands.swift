@@ -2,6 +2,7 @@ import ArgumentParser
 import CordInventory
 import CordMatch
 import Foundation
+import HLA
 
 /// `data install --haplotypes` and the haplotype lines of `data status`.
 extension DataCommand {

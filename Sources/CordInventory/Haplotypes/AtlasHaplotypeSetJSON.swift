@@ -1,4 +1,5 @@
 import CordMatch
+import HLA
 
 /// Reads a haplotype frequency set in Anthony Nolan Atlas's HF-set JSON (its `Schemas/HFSetSchema.json`):
 /// `nomenclatureVersion` (string or number, e.g. `3.58.0` or `3580`), `donPool` (registry codes or null), `ethn`

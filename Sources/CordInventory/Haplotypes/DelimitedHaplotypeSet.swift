@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// Reads a haplotype frequency set in the plain delimited form registries publish: one haplotype a line,
 /// `A*…~C*…~B*…~DRB1*…~DQB1*…` (loci in any order, each once), then its frequency, separated by a comma, tab,

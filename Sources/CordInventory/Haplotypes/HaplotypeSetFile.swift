@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// A haplotype frequency set file of either format — Atlas's HF-set JSON (a file starting with `{`) or the plain
 /// delimited form — read into a `HaplotypeSetSource` for `HaplotypeSetBuilder`.

@@ -1,5 +1,7 @@
 import CordMatch
+import CordSupport
 import Foundation
+import HLA
 
 /// The haplotype frequency sets installed in the data directory:
 ///

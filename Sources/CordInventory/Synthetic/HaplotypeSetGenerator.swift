@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// Makes a synthetic haplotype frequency set, deterministically from a seed, for tests, benchmarks and the demo —
 /// never a real population's set. Values are small g groups of the release's common alleles: per first field the

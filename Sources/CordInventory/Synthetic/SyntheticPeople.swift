@@ -1,4 +1,5 @@
 import CordMatch
+import HLA
 
 /// People drawn from a haplotype frequency set — two haplotypes each, independently, with the set's frequencies
 /// (Hardy–Weinberg) — and typed at mixed resolution as registries type recipients and cord banks type units, for

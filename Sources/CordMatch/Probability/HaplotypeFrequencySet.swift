@@ -1,3 +1,4 @@
+import CordSupport
 import HLA
 
 /// A haplotype frequency set compiled against one IPD-IMGT/HLA release: haplotypes of the five loci A, B, C, DRB1

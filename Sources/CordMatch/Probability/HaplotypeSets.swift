@@ -1,3 +1,5 @@
+import HLA
+
 /// The installed haplotype frequency sets, each with its imputer, and the choice of a set for a recipient or a
 /// unit: the set for its population and registry, else for its population, else for its registry, else the
 /// default set — the one installed for any population and registry (Atlas's "global" set).

@@ -1,3 +1,4 @@
+import CordSupport
 import HLA
 import Synchronization
 

@@ -1,6 +1,7 @@
 import CordInventory
 import CordMatch
 import Foundation
+import HLA
 import Testing
 
 /// Both file formats of haplotype frequency sets, their line-numbered problems, and installation into a data
