@@ -15,11 +15,14 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        .target(name: "HLA"),
-        .target(name: "CordIndex", dependencies: ["CordMatch"]),
-        .target(name: "CordMatch", dependencies: ["HLA"]),
+        // Infrastructure of every layer (binary coding, mapped bytes, hashing, memo tables, threads, owner-only
+        // files): `package` API, in no product.
+        .target(name: "CordSupport"),
+        .target(name: "HLA", dependencies: ["CordSupport"]),
+        .target(name: "CordMatch", dependencies: ["HLA", "CordSupport"]),
+        .target(name: "CordIndex", dependencies: ["CordMatch", "HLA", "CordSupport"]),
         .target(name: "CordInventory", dependencies: [
-            "HLA", "CordMatch", "CordIndex", .product(name: "GRDB", package: "GRDB.swift"),
+            "HLA", "CordMatch", "CordIndex", "CordSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .executableTarget(
             name: "cordmatch",
@@ -33,12 +36,12 @@ let package = Package(
         .target(name: "CordFuzz", dependencies: ["CordMatch", "CordInventory"]),
         .executableTarget(name: "cordmatch-fuzz", dependencies: ["CordFuzz"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "HLATests", dependencies: ["HLA", "TestSupport"]),
+        .testTarget(name: "HLATests", dependencies: ["HLA", "CordSupport", "TestSupport"]),
         .testTarget(name: "CordMatchTests", dependencies: [
-            "CordMatch", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            "CordMatch", "CordIndex", "HLA", "CordSupport", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "CordInventoryTests", dependencies: [
-            "CordInventory", "CordIndex", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "CordInventory", "CordIndex", "CordMatch", "HLA", "CordSupport", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "CLITests", dependencies: ["cordmatch", "TestSupport"]),
@@ -46,3 +49,8 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every file says what it uses: a module's members are visible only where the module is imported.
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("MemberImportVisibility")]
+}

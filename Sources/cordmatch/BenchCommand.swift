@@ -1,12 +1,13 @@
 import ArgumentParser
-import Foundation
 import CordMatch
+import Foundation
+import HLA
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (numbers for docs/BENCHMARKS.md; not tests).",
-        subcommands: [HLA.self, Scoring.self, Search.self])
+        subcommands: [HLA.self, Scoring.self, Search.self, Probabilities.self, Imputation.self])
 
     struct HLA: AsyncParsableCommand {
         static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CordInventory
 import CordMatch
+import CordSupport
 import Foundation
 
 struct DemoCommand: AsyncParsableCommand {

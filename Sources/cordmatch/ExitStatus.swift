@@ -1,6 +1,7 @@
 import ArgumentParser
 import CordInventory
 import CordMatch
+import HLA
 
 /// The exit codes of every command, and the one mapping from the error a command throws to its code. Commands
 /// never choose a code: they throw (`InputProblems`, `CannotRun`, or the libraries' own errors), and

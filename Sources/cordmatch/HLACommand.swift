@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
 import CordMatch
+import Foundation
+import HLA
 
 struct HLACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import CordInventory
 import CordMatch
 import Foundation
+import HLA
 
 /// `--db`, else `$CORDMATCH_DB`, else `./cordmatch.sqlite`.
 struct DatabaseOptions: ParsableArguments {

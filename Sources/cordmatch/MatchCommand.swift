@@ -1,6 +1,7 @@
 import ArgumentParser
 import CordMatch
 import Foundation
+import HLA
 
 struct MatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
-import Foundation
 import CordMatch
+import Foundation
+import HLA
 
 /// The options that pick a reference release: `--imgt-dir`, else `--imgt-version` (installed), else
 /// `$CORDMATCH_IMGT_DIR`, else the installed default.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CordInventory
 import CordMatch
 import Foundation
+import HLA
 
 extension BenchCommand {
     struct Scoring: AsyncParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CordInventory
 import CordMatch
 import Foundation
+import HLA
 
 /// The recipient of a search or explanation: a stored one (`--recipient ID`) or one given on the command line.
 struct RecipientOptions: ParsableArguments {

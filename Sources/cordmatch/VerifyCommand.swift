@@ -2,6 +2,7 @@ import ArgumentParser
 import CordInventory
 import CordMatch
 import Foundation
+import HLA
 import Synchronization
 
 enum VerifyFormat: String, ExpressibleByArgument, CaseIterable { case text, junit }

@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// RFC 4180 CSV: comma-separated, `"`-quoted fields (with `""` for a quote), CRLF or LF line ends. Each record
 /// carries the 1-based line number it starts on, so errors can name it.

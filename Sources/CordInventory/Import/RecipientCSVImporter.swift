@@ -1,6 +1,7 @@
 import CordMatch
 import Foundation
 import GRDB
+import HLA
 
 /// Imports recipients from a CSV file with columns `ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE`
 /// (`HLA` a GL string; `DSA` a `;`-separated list of `TARGET=MFI`). Validation, all-or-nothing and upsert as for

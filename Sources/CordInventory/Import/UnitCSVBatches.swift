@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// A unit CSV file read and validated a batch at a time, in file order: the header checked first, then each
 /// batch of records validated on every core (`UnitValidationPass`), so that a large file is never held as rows.

@@ -1,6 +1,8 @@
 import CordMatch
+import CordSupport
 import Foundation
 import GRDB
+import HLA
 
 /// Imports units from CSV (WMDA-path column layout) or WMDA inventory XML (`docs/FORMATS.md`); both become
 /// records of the same columns (`UnitRecordLayout`), validated by one set of rules (`UnitRowValidator`). Every row is validated and every problem reported

@@ -1,4 +1,5 @@
 import CordMatch
+import CordSupport
 
 /// The policies a rematch run searches under — the `--policy` override, or each recipient's own — loaded and
 /// fingerprinted once per run rather than once per recipient.

@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// Reads a scenario file strictly: unknown keys, wrong types, a missing inventory or an expectation key used at
 /// the wrong level are errors naming the file and line. Row values (units, recipients) are checked later by the

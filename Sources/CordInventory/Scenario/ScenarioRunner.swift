@@ -1,4 +1,5 @@
 import CordMatch
+import CordSupport
 import Dispatch
 import Foundation
 import HLA

@@ -1,7 +1,10 @@
 import CordIndex
 import CordMatch
+import CordSupport
 import Dispatch
 import Foundation
+import GRDB
+import HLA
 import Synchronization
 
 /// Searches an inventory for a recipient: the search index is loaded once (from the database; rebuilt in

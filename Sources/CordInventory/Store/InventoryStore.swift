@@ -1,4 +1,5 @@
 import CordIndex
+import CordSupport
 import Foundation
 import GRDB
 import HLA

@@ -1,3 +1,5 @@
+import HLA
+
 /// A JSON document parsed with the line each value starts on and its byte range in the text, so a file that
 /// people write by hand (a scenario, a policy) can be checked strictly and every error can name its line. Object
 /// keys keep their order of appearance; a key that appears twice is an error.

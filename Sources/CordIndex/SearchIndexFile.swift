@@ -1,4 +1,4 @@
-import CordIndex
+import CordSupport
 import Foundation
 import HLA
 
@@ -11,13 +11,13 @@ import HLA
 /// its checksum holds. Written whole to a temporary file (owner-only: it lies beside patient data) and renamed
 /// over the old one (`OwnerOnlyFile`), so a reader maps either the old file or the new, never a part; a file that is wrong for
 /// any reason is ignored, and rewritten from the database by a store that may write (a read-only one writes nothing).
-enum SearchIndexFile {
+package enum SearchIndexFile {
     /// The file beside the database at `database`.
-    static func path(forDatabase database: String) -> String { database + "-index" }
+    package static func path(forDatabase database: String) -> String { database + "-index" }
 
     /// The index in the file beside `database` when it is the one stamped `stamp`; nil otherwise (no file, another
     /// index, damaged).
-    static func load(database: String, stamp: UInt64) -> SearchIndex? {
+    package static func load(database: String, stamp: UInt64) -> SearchIndex? {
         guard let bytes = FixedBytes(mapping: path(forDatabase: database), populate: true),
               let index = SearchIndex.decode(bytes), index.stamp == stamp else { return nil }
         return index
@@ -26,7 +26,7 @@ enum SearchIndexFile {
     /// Replaces the file beside `database` with `bytes` (an encoded index), through `OwnerOnlyFile`. Best effort: a
     /// failure (a read-only folder, a full disk, a symbolic link planted there) leaves no temporary file and only
     /// means that searches read the index from the database.
-    static func save(_ bytes: UnsafeRawBufferPointer, database: String) {
+    package static func save(_ bytes: UnsafeRawBufferPointer, database: String) {
         try? OwnerOnlyFile.write(bytes, to: path(forDatabase: database))
     }
 }

@@ -6,17 +6,17 @@ import Synchronization
 /// It holds at most `capacity` entries: storing one more first empties it (the next look-ups compute again and
 /// refill it), so no stream of distinct keys — a server resolving millions of different typings — can grow it
 /// past a fixed budget. Keys from a bounded set (the names of a release) never reach the capacity.
-public final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
+package final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     private let table = Mutex<[Key: Value]>([:])
     /// The most entries held at once.
-    public let capacity: Int
+    package let capacity: Int
 
-    public init(capacity: Int = 1 << 17) {
+    package init(capacity: Int = 1 << 17) {
         precondition(capacity > 0)
         self.capacity = capacity
     }
 
-    public subscript(key: Key) -> Value? {
+    package subscript(key: Key) -> Value? {
         get { table.withLock { $0[key] } }
         set {
             table.withLock { t in
@@ -27,5 +27,5 @@ public final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     }
 
     /// Number of entries (for diagnostics and tests).
-    public var count: Int { table.withLock { $0.count } }
+    package var count: Int { table.withLock { $0.count } }
 }

@@ -4,11 +4,11 @@ import Foundation
 /// a thread of its own (not a pool thread: the caller may be one, and waits), and `value()` waits for it and
 /// returns its result (or throws its error). The result is written once, before the semaphore is signalled,
 /// and read only after waiting on it.
-final class Prefetch<T: Sendable>: @unchecked Sendable {
+package final class Prefetch<T: Sendable>: @unchecked Sendable {
     private var result: Result<T, Error>?
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () throws -> T) {
+    package init(_ work: @escaping @Sendable () throws -> T) {
         let thread = Thread {
             self.result = Result(catching: work)
             self.done.signal()
@@ -17,7 +17,7 @@ final class Prefetch<T: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    func value() throws -> T {
+    package func value() throws -> T {
         done.wait()
         return try result!.get()
     }

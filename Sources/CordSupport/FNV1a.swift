@@ -2,15 +2,15 @@ import Foundation
 
 /// FNV-1a, 64-bit, eight bytes at a time over the bulk (fast enough to check 5 MB of release files at start-up);
 /// the checksum of the binary formats.
-public struct FNV1a: Sendable {
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+package struct FNV1a: Sendable {
+    package private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
     private static let prime: UInt64 = 0x0000_0100_0000_01b3
 
-    public init() {}
+    package init() {}
 
-    public mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
+    package mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
 
-    public mutating func add(_ raw: UnsafeRawBufferPointer) {
+    package mutating func add(_ raw: UnsafeRawBufferPointer) {
         var i = 0
         let n = raw.count
         while i + 8 <= n {
@@ -28,7 +28,7 @@ public struct FNV1a: Sendable {
     /// on a large buffer), the lanes and the tail then folded by `add`: the checksum of a format checked whole
     /// each time it is opened (the search index). A change to any one word always changes it (each step is a
     /// bijection of the lane's state).
-    public static func fourLanes(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    package static func fourLanes(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325, b = a ^ 1, c = a ^ 2, d = a ^ 3
         var i = 0
         let n = raw.count
@@ -48,10 +48,10 @@ public struct FNV1a: Sendable {
 
 
 extension FNV1a {
-    public mutating func add(_ d: Data) { d.withUnsafeBytes { add($0) } }
+    package mutating func add(_ d: Data) { d.withUnsafeBytes { add($0) } }
 
     /// `fourLanes` of a text's UTF-8 bytes (read in place when the string stores them contiguously).
-    public static func fourLanes(_ text: String) -> UInt64 {
+    package static func fourLanes(_ text: String) -> UInt64 {
         text.utf8.withContiguousStorageIfAvailable { fourLanes(UnsafeRawBufferPointer($0)) } ?? Array(text.utf8).withUnsafeBytes(fourLanes)
     }
 }

@@ -2,29 +2,29 @@ import Foundation
 
 /// Little-endian binary writing for the on-disk formats (reference snapshot, search index): scalars, arrays
 /// prefixed by a u64 count, strings as u32 length + UTF-8.
-public struct BinaryWriter {
-    public private(set) var data = Data()
+package struct BinaryWriter {
+    package private(set) var data = Data()
 
-    public init() {}
+    package init() {}
 
-    public mutating func write<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    package mutating func write<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
 
-    public mutating func write<T: FixedWidthInteger>(_ a: [T]) {
+    package mutating func write<T: FixedWidthInteger>(_ a: [T]) {
         write(UInt64(a.count))
         a.withUnsafeBytes { data.append(contentsOf: $0) }
     }
 
-    public mutating func write(_ s: String) {
+    package mutating func write(_ s: String) {
         let bytes = Array(s.utf8)
         write(UInt32(bytes.count))
         data.append(contentsOf: bytes)
     }
 
-    public mutating func writeBytes(_ b: [UInt8]) { data.append(contentsOf: b) }
+    package mutating func writeBytes(_ b: [UInt8]) { data.append(contentsOf: b) }
 
     /// A column: its u64 count, zero bytes up to the next multiple of 8 from the start, then its values — so that
     /// `BinaryReader.column()` can read it in place.
-    public mutating func write<T: FixedWidthInteger>(column: FlatColumn<T>) {
+    package mutating func write<T: FixedWidthInteger>(column: FlatColumn<T>) {
         write(UInt64(column.count))
         data.append(contentsOf: [UInt8](repeating: 0, count: (8 - data.count % 8) % 8))
         column.withUnsafeBufferPointer { data.append(contentsOf: UnsafeRawBufferPointer($0)) }
@@ -34,17 +34,17 @@ public struct BinaryWriter {
 /// Bounds-checked reading of what `BinaryWriter` wrote: every read returns nil past the end or on a corrupt
 /// count, so a damaged file is rejected rather than crashing. Assumes a little-endian host (x86_64, arm64).
 /// Its scalar reads are inlinable (specialised where they are used: decoding thousands of small values).
-public struct BinaryReader {
+package struct BinaryReader {
     @usableFromInline let raw: UnsafeRawBufferPointer
     @usableFromInline var offset: Int
     @usableFromInline let end: Int
     /// Where the next read starts.
-    public var position: Int { offset }
+    package var position: Int { offset }
     /// The owner of `raw` when columns are to be read in place (`column()`).
     private let owner: FixedBytes?
 
     /// Reads `raw[start..<end]`.
-    public init(_ raw: UnsafeRawBufferPointer, start: Int = 0, end: Int? = nil) {
+    package init(_ raw: UnsafeRawBufferPointer, start: Int = 0, end: Int? = nil) {
         self.raw = raw
         offset = start
         self.end = end ?? raw.count
@@ -60,7 +60,7 @@ public struct BinaryReader {
     }
 
     /// What `BinaryWriter.write(column:)` wrote: a view of the bytes when the reader has their owner, else a copy.
-    public mutating func column<T: FixedWidthInteger>() -> FlatColumn<T>? {
+    package mutating func column<T: FixedWidthInteger>() -> FlatColumn<T>? {
         guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
         let start = offset + (8 - offset % 8) % 8, byteCount = Int(count) * MemoryLayout<T>.stride
         guard start + byteCount <= end else { return nil }
@@ -70,21 +70,21 @@ public struct BinaryReader {
     }
 
     @inlinable
-    public mutating func read<T: FixedWidthInteger>() -> T? {
+    package mutating func read<T: FixedWidthInteger>() -> T? {
         guard offset + MemoryLayout<T>.size <= end else { return nil }
         defer { offset += MemoryLayout<T>.size }
         return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 
     @inlinable
-    public mutating func bytes(_ n: Int) -> [UInt8]? {
+    package mutating func bytes(_ n: Int) -> [UInt8]? {
         guard n >= 0, offset + n <= end else { return nil }
         defer { offset += n }
         return Array(raw[offset..<(offset + n)])
     }
 
     @inlinable
-    public mutating func array<T: FixedWidthInteger>() -> [T]? {
+    package mutating func array<T: FixedWidthInteger>() -> [T]? {
         guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
         let byteCount = Int(count) * MemoryLayout<T>.stride
         guard offset + byteCount <= end else { return nil }
@@ -102,14 +102,14 @@ public struct BinaryReader {
     }
 
     /// The place of a `[UInt8]` array in the buffer, skipped over without copying it.
-    public mutating func byteRange() -> Range<Int>? {
+    package mutating func byteRange() -> Range<Int>? {
         guard let count: UInt64 = read(), count < UInt64(Int32.max), offset + Int(count) <= end else { return nil }
         defer { offset += Int(count) }
         return offset..<(offset + Int(count))
     }
 
     @inlinable
-    public mutating func string() -> String? {
+    package mutating func string() -> String? {
         guard let n: UInt32 = read(), n <= UInt32(end - offset) else { return nil }
         defer { offset += Int(n) }
         return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(n))]), as: UTF8.self)

@@ -1,9 +1,11 @@
+import CordMatch
+import CordSupport
 import Foundation
 
 extension CompactTypingStore {
     /// The store's binary form (for the search index): the distinct values of each locus, then the role ids and
     /// locus flags of every typing.
-    public func encode(into w: inout BinaryWriter) {
+    package func encode(into w: inout BinaryWriter) {
         w.write(UInt64(count))
         for locusValues in values {
             w.write(UInt32(locusValues.count))
@@ -22,7 +24,7 @@ extension CompactTypingStore {
     }
 
     /// Reads what `encode` wrote; nil when the bytes are not a consistent store.
-    public init?(decoding r: inout BinaryReader) {
+    package init?(decoding r: inout BinaryReader) {
         self.init()
         guard let n: UInt64 = r.read() else { return nil }
         var decoded: [[PositionTyping]] = []

@@ -8,7 +8,7 @@ import Glibc
 /// otherwise keep in memory until SQLite syncs it at commit, and the commit's checkpoint copies them into the
 /// database, which it then syncs — each sync waiting for all of it at once. Only flushes (`fdatasync`), so it
 /// changes nothing SQLite relies on; a file that does not exist yet is looked for again at the next round.
-final class BackgroundFlush: @unchecked Sendable {
+package final class BackgroundFlush: @unchecked Sendable {
     private let paths: [String]
     private let stopped = DispatchSemaphore(value: 0)
     private let finished = DispatchSemaphore(value: 0)
@@ -16,7 +16,7 @@ final class BackgroundFlush: @unchecked Sendable {
     private let interval: Double
 
     /// Starts flushing `paths` every `interval` seconds until `stop()`.
-    init(_ paths: [String], interval: Double = 0.25) {
+    package init(_ paths: [String], interval: Double = 0.25) {
         self.paths = paths
         self.interval = interval
         let thread = Thread { self.run() }
@@ -38,7 +38,7 @@ final class BackgroundFlush: @unchecked Sendable {
     }
 
     /// Stops flushing (after the round in progress).
-    func stop() {
+    package func stop() {
         stopped.signal()
         finished.wait()
     }

@@ -4,7 +4,7 @@
 ///
 /// `@unchecked Sendable`: a view's bytes are never written (`FixedBytes`), and an owned column is a value. Its
 /// reads are inlinable (specialised in the scanning loops of other modules).
-public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
+package struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     @usableFromInline var owned: [Element]
     /// The first viewed value, or nil for an owned column (an empty view is one).
     @usableFromInline var base: UnsafePointer<Element>?
@@ -13,10 +13,10 @@ public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     private var bytes: FixedBytes?
 
     /// An empty, owned column.
-    public init() { owned = [] }
+    package init() { owned = [] }
 
     /// An owned column of these values.
-    public init(_ values: [Element]) { owned = values }
+    package init(_ values: [Element]) { owned = values }
 
     /// A view of `count` values at byte `offset` of `bytes`; nil when they do not fit or are misaligned.
     package init?(viewing bytes: FixedBytes, offset: Int, count: Int) {
@@ -32,17 +32,17 @@ public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     }
 
     /// True when the values are read in place from bytes this column does not own.
-    public var isView: Bool { bytes != nil }
+    package var isView: Bool { bytes != nil }
 
     /// Calls `body` with the values in one contiguous buffer.
     @inlinable
-    public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+    package func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
         if let base { return try body(UnsafeBufferPointer(start: base, count: viewCount)) }
         return try owned.withUnsafeBufferPointer(body)
     }
 
     /// Appends a value (copying a view into an owned column first).
-    public mutating func append(_ value: Element) {
+    package mutating func append(_ value: Element) {
         if bytes != nil {
             owned = Array(self)
             bytes = nil
@@ -54,11 +54,11 @@ public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
 }
 
 extension FlatColumn: RandomAccessCollection {
-    @inlinable public var startIndex: Int { 0 }
-    @inlinable public var endIndex: Int { base != nil ? viewCount : owned.count }
+    @inlinable package var startIndex: Int { 0 }
+    @inlinable package var endIndex: Int { base != nil ? viewCount : owned.count }
 
     @inlinable
-    public subscript(i: Int) -> Element {
+    package subscript(i: Int) -> Element {
         if let base {
             precondition(i >= 0 && i < viewCount, "FlatColumn index out of range")
             return base[i]

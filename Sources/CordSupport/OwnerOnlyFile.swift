@@ -14,23 +14,23 @@ import Darwin
 /// the new one, never a part, and a failure (a full disk) leaves the old file and no temporary one. A target that
 /// is a symbolic link is refused: cordmatch neither writes through it nor silently replaces it. A file kept open
 /// (the rematch lock) is opened with `O_NOFOLLOW` and refused unless it is a plain file with a single name.
-public enum OwnerOnlyFile {
+package enum OwnerOnlyFile {
     /// The mode of every file cordmatch writes.
-    public static let fileMode: mode_t = 0o600
+    package static let fileMode: mode_t = 0o600
     /// The mode of every folder cordmatch creates.
-    public static let folderMode: mode_t = 0o700
+    package static let folderMode: mode_t = 0o700
 
     /// A write that failed: the file, what was being done, and the system's reason.
-    public struct Failure: Error, CustomStringConvertible, Sendable {
-        public let path: String
+    package struct Failure: Error, CustomStringConvertible, Sendable {
+        package let path: String
         /// What was being done, e.g. "write", "create the folder".
-        public let action: String
+        package let action: String
         /// The `errno` of the failing call.
-        public let code: Int32
+        package let code: Int32
         /// Why, when the system's reason for `code` would not say it.
         let detail: String?
 
-        public init(path: String, action: String, code: Int32) {
+        package init(path: String, action: String, code: Int32) {
             self.init(path: path, action: action, code: code, detail: nil)
         }
 
@@ -42,9 +42,9 @@ public enum OwnerOnlyFile {
         }
 
         /// True when the disk (or the file-size limit of the process) had no room for the file.
-        public var isOutOfSpace: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
+        package var isOutOfSpace: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
 
-        public var reason: String {
+        package var reason: String {
             if let detail { return detail }
             switch code {
             case ENOSPC, EDQUOT: return "the disk is full (\(String(cString: strerror(code))))"
@@ -55,39 +55,39 @@ public enum OwnerOnlyFile {
             }
         }
 
-        public var description: String { "cannot \(action) \(path): \(reason)" }
+        package var description: String { "cannot \(action) \(path): \(reason)" }
     }
 
     /// Replaces the file at `path` with `text` (UTF-8).
-    public static func write(_ text: String, to path: String) throws(Failure) {
+    package static func write(_ text: String, to path: String) throws(Failure) {
         try write(Data(text.utf8), to: path)
     }
 
     /// Replaces the file at `path` with `data`.
-    public static func write(_ data: Data, to path: String) throws(Failure) {
+    package static func write(_ data: Data, to path: String) throws(Failure) {
         try stage(data, for: path).commit()
     }
 
     /// `stage` for `data`.
-    public static func stage(_ data: Data, for path: String) throws(Failure) -> Staged {
+    package static func stage(_ data: Data, for path: String) throws(Failure) -> Staged {
         let result: Result<Staged, Failure> = data.withUnsafeBytes { bytes in Result { () throws(Failure) in try stage(bytes, for: path) } }
         return try result.get()
     }
 
     /// Replaces the file at `path` with `bytes`.
-    public static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
+    package static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
         try stage(bytes, for: path).commit()
     }
 
     /// A file written in full beside its target, flushed to disk, but not yet in place.
-    public struct Staged: Sendable {
+    package struct Staged: Sendable {
         /// The temporary file.
-        public let temporary: String
+        package let temporary: String
         /// Where `commit` puts it.
-        public let target: String
+        package let target: String
 
         /// Renames the file over its target and flushes the folder. The target must still pass `checkTarget`.
-        public func commit() throws(Failure) {
+        package func commit() throws(Failure) {
             do throws(Failure) {
                 try OwnerOnlyFile.checkTarget(target)
                 guard rename(temporary, target) == 0 else { throw Failure(path: target, action: "write", code: errno) }
@@ -99,12 +99,12 @@ public enum OwnerOnlyFile {
         }
 
         /// Removes the temporary file (the target is left as it was).
-        public func discard() { unlink(temporary) }
+        package func discard() { unlink(temporary) }
     }
 
     /// Writes `bytes` to a new owner-only temporary file in `path`'s folder and flushes it; `commit()` puts it in
     /// place. Temporary files of `path` left by killed processes are removed first.
-    public static func stage(_ bytes: UnsafeRawBufferPointer, for path: String) throws(Failure) -> Staged {
+    package static func stage(_ bytes: UnsafeRawBufferPointer, for path: String) throws(Failure) -> Staged {
         try checkTarget(path)
         removeAbandonedTemporaries(of: path)
         let temporary = "\(path).\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
@@ -135,7 +135,7 @@ public enum OwnerOnlyFile {
 
     /// Creates the folder at `path` and any missing parents, each owner-only (0700); existing folders are left
     /// as they are.
-    public static func createFolder(_ path: String) throws(Failure) {
+    package static func createFolder(_ path: String) throws(Failure) {
         var info = stat()
         if stat(path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure(path: path, action: "create the folder", code: ENOTDIR) }
@@ -149,7 +149,7 @@ public enum OwnerOnlyFile {
 
     /// Creates a new, empty, owner-only folder with a name no other process can have taken or planted
     /// (`mkdtemp`) in the system's temporary folder: `<prefix>-XXXXXX`. The caller removes it.
-    public static func temporaryFolder(_ prefix: String) throws(Failure) -> URL {
+    package static func temporaryFolder(_ prefix: String) throws(Failure) -> URL {
         var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-XXXXXX").path.utf8CString)
         guard let made = mkdtemp(&template) else {
             throw Failure(path: FileManager.default.temporaryDirectory.path, action: "create a folder in", code: errno)
@@ -160,7 +160,7 @@ public enum OwnerOnlyFile {
     /// Opens (creating, owner-only) a file that stays open for reading and writing in place, such as a lock
     /// file: never through a symbolic link, and only when it is a plain file with a single name (a hard link
     /// planted there would make cordmatch truncate another file). Returns the descriptor; the caller closes it.
-    public static func openInPlace(_ path: String) throws(Failure) -> Int32 {
+    package static func openInPlace(_ path: String) throws(Failure) -> Int32 {
         let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, fileMode)
         guard fd >= 0 else { throw Failure(path: path, action: "open", code: errno == ELOOP || errno == EMLINK ? ELOOP : errno) }
         var info = stat()
@@ -185,7 +185,7 @@ public enum OwnerOnlyFile {
     /// Throws unless a file can be written at `path`: a target that is a symbolic link or a folder, or a folder
     /// that does not exist, is refused. Commands check their output files with it before they start, so that a
     /// bad output path stops them before anything is changed.
-    public static func checkTarget(_ path: String) throws(Failure) {
+    package static func checkTarget(_ path: String) throws(Failure) {
         var info = stat()
         if lstat(path, &info) == 0 {
             if (info.st_mode & S_IFMT) == S_IFLNK { throw Failure(path: path, action: "write", code: ELOOP) }
@@ -208,7 +208,7 @@ public enum OwnerOnlyFile {
     }
 
     /// Removes temporary files of `target` whose writing process is gone (killed while writing one).
-    public static func removeAbandonedTemporaries(of target: String) {
+    package static func removeAbandonedTemporaries(of target: String) {
         let url = URL(fileURLWithPath: target)
         let prefix = url.lastPathComponent + "."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path) else { return }

@@ -3,7 +3,7 @@ import Foundation
 extension Array where Element: Sendable {
     /// `map(transform)` with the elements split into contiguous parts, one per core, transformed at once (order
     /// kept); sequential when there are fewer than `2 * minimumPerPart` elements. Throws the first part's error.
-    func concurrentMap<T: Sendable>(minimumPerPart: Int = 8, _ transform: @escaping @Sendable (Element) throws -> T) throws -> [T] {
+    package func concurrentMap<T: Sendable>(minimumPerPart: Int = 8, _ transform: @escaping @Sendable (Element) throws -> T) throws -> [T] {
         let parts = Swift.min(ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(minimumPerPart, 1))
         guard parts > 1 else { return try map(transform) }
         let size = (count + parts - 1) / parts
