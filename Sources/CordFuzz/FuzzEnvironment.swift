@@ -1,6 +1,7 @@
-import CordMatch
 import CordInventory
+import CordMatch
 import Foundation
+import HLA
 
 /// What the targets read inputs against, made once per process: the real IPD-IMGT/HLA 3.58.0 release with the
 /// DPB1 T-cell-epitope table and the MAC fixture (so MAC codes are expanded), and an empty scenario root (as a

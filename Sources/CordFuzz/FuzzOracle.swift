@@ -1,4 +1,5 @@
 import CordMatch
+import HLA
 
 /// The checks every target applies to what its entry point gives back, beyond "does not trap": an error message
 /// is short and safe to print, a line it names is in the input.

@@ -1,4 +1,5 @@
 import CordMatch
+import HLA
 
 /// A GL string through `GLString.parse` and the resolver, with the oracles of the typing layer
 /// (docs/reliability/typing.md): a parsed string prints back exactly as written; `resolve` and `validate` are one

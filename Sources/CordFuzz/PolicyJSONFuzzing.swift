@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// A policy file through `PolicyLoader.decode`. A policy it accepts passes `PolicyLoader.validate` (one
 /// validator) and is read back from `PolicyLoader.encode` as the same policy; a refusal has a short, printable

@@ -1,4 +1,5 @@
 import Foundation
+import HLA
 
 /// Reads and writes policy files (JSON). Unknown keys are errors (a misspelt key must not silently fall back to a
 /// default), and so are values that make no sense; every error names the key path. The file is read by
