@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "CordMatch", targets: ["HLA", "CordIndex", "CordMatch", "CordInventory"]),
         .executable(name: "cordmatch", targets: ["cordmatch"]),
+        .executable(name: "cordmatch-fuzz", targets: ["cordmatch-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets (scripts/fuzz, docs/reliability/fuzzing.md): the entry points and oracles, one executable
+        // that is a libFuzzer binary when built by scripts/fuzz and replays inputs otherwise.
+        .target(name: "CordFuzz", dependencies: ["CordMatch", "CordInventory"]),
+        .executableTarget(name: "cordmatch-fuzz", dependencies: ["CordFuzz"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "HLATests", dependencies: ["HLA", "CordSupport", "TestSupport"]),
         .testTarget(name: "CordMatchTests", dependencies: [
@@ -40,6 +45,7 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "CLITests", dependencies: ["cordmatch", "TestSupport"]),
+        .testTarget(name: "CordFuzzTests", dependencies: ["CordFuzz", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

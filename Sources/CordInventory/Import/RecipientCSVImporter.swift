@@ -41,6 +41,7 @@ public struct RecipientCSVImporter: Sendable {
         for c in Self.required where !cols.contains(c) {
             issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "required column missing"))
         }
+        if let repeated = CSVHeaderKind.repeatedColumnIssue(cols, line: header.line, file: file) { issues.append(repeated) }
         if !issues.isEmpty { return ([], issues) }
         var items: [UnitImporter.Item] = []
         for r in body {

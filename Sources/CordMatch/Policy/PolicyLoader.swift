@@ -1,4 +1,5 @@
 import Foundation
+import HLA
 
 /// Reads and writes policy files (JSON). Unknown keys are errors (a misspelt key must not silently fall back to a
 /// default), and so are values that make no sense; every error names the key path. The file is read by
@@ -135,7 +136,7 @@ public enum PolicyLoader {
             for (k, v) in obj {
                 let p = path.isEmpty ? k : "\(path).\(k)"
                 guard let sub = allowed[k] ?? (optionalKeys[path]?.contains(k) == true ? NSNull() : nil) else {
-                    throw PolicyError(file: file, path: p, reason: "unknown key (allowed here: \(allowed.keys.sorted().joined(separator: ", ")))")
+                    throw PolicyError(file: file, path: path.isEmpty ? InputExcerpt.of(k) : "\(path).\(InputExcerpt.of(k))", reason: "unknown key (allowed here: \(allowed.keys.sorted().joined(separator: ", ")))")
                 }
                 try checkKeys(v, against: sub, path: p, file: file)
             }
@@ -189,7 +190,7 @@ extension DecodingError {
         case .typeMismatch(let t, _): return "expected \(t)"
         case .valueNotFound(let t, _): return "missing value of type \(t)"
         case .keyNotFound: return "missing key"
-        case .dataCorrupted(let c): return c.debugDescription
+        case .dataCorrupted(let c): return InputExcerpt.of(c.debugDescription)
         @unknown default: return "invalid"
         }
     }
