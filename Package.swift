@@ -5,7 +5,7 @@ let package = Package(
     name: "cordmatch",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "CordMatch", targets: ["HLA", "CordIndex", "CordMatch", "CordInventory"]),
+        .library(name: "CordMatch", targets: ["HLA", "CordMatch", "CordIndex", "CordInventory", "CordService"]),
         .executable(name: "cordmatch", targets: ["cordmatch"]),
         .executable(name: "cordmatch-fuzz", targets: ["cordmatch-fuzz"]),
     ],
@@ -24,10 +24,14 @@ let package = Package(
         .target(name: "CordInventory", dependencies: [
             "HLA", "CordMatch", "CordIndex", "CordSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The service layer the CLI, the server and other programs stand on: reference data wired into a resolver,
+        // policies by name, an inventory answering searches and explanations with report models, and their
+        // renderings.
+        .target(name: "CordService", dependencies: ["HLA", "CordMatch", "CordIndex", "CordInventory", "CordSupport"]),
         .executableTarget(
             name: "cordmatch",
             dependencies: [
-                "CordMatch", "CordInventory",
+                "HLA", "CordMatch", "CordInventory", "CordService", "CordSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -117,7 +117,8 @@ public struct UnitImporter: Sendable {
     /// in one transaction; `progress` hears after each batch.
     public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool,
                            progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InventoryError("cannot read \(path)") }
+        guard let data = InputFile.contents(path) else { throw InventoryError("cannot read \(path)") }
+        let path = InputFile.name(path)
         if WMDAInventoryXML.looksLikeXML(data) {
             let (rows, issues, inventory, typings) = readXML(data, file: path)
             var replacePool = inventory.updateMode == "FULL" ? inventory.pool : nil

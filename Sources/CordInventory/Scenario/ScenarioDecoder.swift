@@ -12,10 +12,10 @@ public enum ScenarioDecoder {
 
     /// Reads and decodes the scenario file at `path`; the files it names must lie inside `root`.
     public static func load(_ path: String, root: ScenarioRoot) throws(ScenarioError) -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = InputFile.contents(path) else {
             throw ScenarioError(file: path, line: 0, reason: "cannot read the file")
         }
-        return try decode(Array(data), file: path, root: root)
+        return try decode(Array(data), file: InputFile.name(path), root: root)
     }
 
     /// Decodes the scenario text `bytes` of the file `file`; the files it names must lie inside `root`.
