@@ -1,6 +1,7 @@
 import ArgumentParser
 import CordInventory
 import CordMatch
+import CordService
 import CordSupport
 import Foundation
 import HLA
@@ -49,10 +50,10 @@ struct DataCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Install an IPD-IMGT/HLA release (from a folder or by download), an NMDP MAC file, or a haplotype frequency set.",
             discussion: """
-                --from DIR       a release folder (or a folder of release folders) in the ANHIG/IMGTHLA layout \
-                --version V      download release V from github.com/ANHIG/IMGTHLA (needs network) \
-                --mac FILE       an NMDP MAC list in numer.v3.txt or alpha.v3.txt layout \
-                --tce FILE       the DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv) \
+                --from DIR       a release folder (or a folder of release folders) in the ANHIG/IMGTHLA layout
+                --version V      download release V from github.com/ANHIG/IMGTHLA (needs network)
+                --mac FILE       an NMDP MAC list in numer.v3.txt or alpha.v3.txt layout
+                --tce FILE       the DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv)
                 The newest installed release is the default unless --default names one.
 
                 --haplotypes FILE installs a haplotype frequency set (Atlas HF-set JSON, or one \
@@ -132,36 +133,43 @@ struct DataCommand: ParsableCommand {
 extension DataCommand {
     struct Use: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make an installed release the default and re-resolve the database's typings under it.",
+            abstract: "Switch a database, or the default, to an installed release, re-resolving its typings.",
             discussion: """
+                With --db (or $CORDMATCH_DB): re-resolves that database's typings under the release and records the \
+                release in the database; every later command on it uses that release unless --imgt-version or \
+                --imgt-dir names another. The default release of other databases does not change. Without a \
+                database named: makes the release the default, and re-resolves the database at the default path \
+                when one is there.
                 Reports every stored typing that became invalid (it stays out of searches until corrected) or changed \
                 meaning (other P groups or antigens at some position), then stamps the rest with the release and \
                 rebuilds the search index, in one transaction. Exit code 1 when any typing became invalid; 2 when the \
-                release is not installed or the database named (--db, $CORDMATCH_DB) does not exist or is not an \
-                inventory (then nothing is changed). Without a database only the default release is switched.
-                Example: cordmatch data use 3.58.0 --db inventory.sqlite
+                release is not installed or the database named does not exist or is not an inventory (then nothing \
+                is changed).
+                Examples:
+                  cordmatch data use 3.58.0 --db inventory.sqlite
+                  cordmatch data use 3.58.0
                 """)
         @Argument(help: "An installed release, e.g. 3.58.0.") var version: String
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             let home = DataDirectory.resolve()
-            let resolver: @Sendable (String) throws -> TypingResolver = { v in
-                let (data, _) = try ReferenceDataLoader.load(try home.release(v), snapshotDirectory: home.snapshotDirectory)
-                return TypingResolver(data, macs: try? home.installedMACs(), tce: try? DPB1TCETable.load(home.tceFile))
-            }
+            let source = ReferenceSource(home: home)
+            let resolver: @Sendable (String) throws -> TypingResolver = { try source.resolver(.version($0)) }
             let target = try resolver(version)
-            // A database named (--db, $CORDMATCH_DB) must be an inventory before anything changes; without one, only
-            // the default release is switched.
+            // A database named (--db, $CORDMATCH_DB) must be an inventory before anything changes, and only it
+            // switches; without one, the default release switches (and the database at the default path with it).
             let store = database.isGiven || FileManager.default.fileExists(atPath: database.path) ? try database.open(.existing) : nil
-            try home.setDefault(version)
-            print("default IMGT/HLA release: \(version)")
+            if !database.isGiven {
+                try home.setDefault(version)
+                print("default IMGT/HLA release: \(version)")
+            }
             guard let store else {
                 print("no database at \(database.path): nothing to re-resolve")
                 return
             }
             let report = try ReleaseSwitch(from: resolver, to: target).run(on: store)
-            print("re-resolved \(report.units) units and \(report.recipients) recipients under IMGT/HLA \(version)")
+            print("re-resolved \(report.units) units and \(report.recipients) recipients of \(database.path) under IMGT/HLA \(version)")
             for f in report.findings { print("\(f.kind == .invalid ? "INVALID" : "CHANGED") \(f.record) \(f.id): \(f.detail)") }
             if report.findings.contains(where: { $0.kind == .invalid }) { throw InputProblems() }
         }

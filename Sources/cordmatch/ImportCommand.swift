@@ -37,8 +37,8 @@ struct ImportCommand: ParsableCommand {
         func run() throws {
             try requireReadableFile(file, "units file")
             try importOptions.checkRejectsFile()
-            let importer = UnitImporter(resolver: try reference.resolver())
-            let store = try database.open(.createIfMissing)
+            let (store, resolver) = try database.openForImport(reference)
+            let importer = UnitImporter(resolver: resolver)
             let meter = ProgressMeter(quiet: importOptions.quiet, delay: 1)
             try importOptions.run("units", database.path) {
                 defer { meter.finish() }
@@ -57,8 +57,8 @@ struct ImportCommand: ParsableCommand {
         func run() throws {
             try requireReadableFile(file, "recipients file")
             try importOptions.checkRejectsFile()
-            let importer = RecipientCSVImporter(resolver: try reference.resolver())
-            let store = try database.open(.createIfMissing)
+            let (store, resolver) = try database.openForImport(reference)
+            let importer = RecipientCSVImporter(resolver: resolver)
             try importOptions.run("recipients", database.path) { try importer.importFile(file, into: store, skipInvalid: importOptions.skipInvalid) }
         }
     }
