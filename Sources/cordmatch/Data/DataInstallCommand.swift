@@ -6,46 +6,7 @@ import CordSupport
 import Foundation
 import HLA
 
-struct DataCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "data",
-        abstract: "Install and inspect reference data (IPD-IMGT/HLA releases, NMDP MAC table, haplotype frequency sets).",
-        discussion: "Data live in $CORDMATCH_HOME (default ~/.cordmatch). scripts/setup installs what it finds.",
-        subcommands: [Status.self, Install.self, Use.self]
-    )
-
-    struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show installed releases, the default one, and the MAC table.")
-
-        func run() throws {
-            let home = DataDirectory.resolve()
-            print("data directory: \(home.root.path)")
-            let versions = home.installedVersions()
-            if versions.isEmpty { print("IMGT/HLA releases: none installed (run scripts/setup)") }
-            let def = home.defaultVersion()
-            for v in versions {
-                let folder = try home.release(v)
-                var line = "IMGT/HLA \(v)\(v == def ? "  (default)" : "")"
-                if let (data, report) = try? ReferenceDataLoader.load(folder, snapshotDirectory: home.snapshotDirectory) {
-                    line += "  rel_dna_ser \(data.relDnaSerLayout.rawValue), \(data.whoAlleles.count) alleles, "
-                        + (report.fromSnapshot ? "snapshot ok" : "snapshot built now")
-                }
-                print(line)
-            }
-            if let macs = try home.installedMACs() {
-                print("MAC table: \(macs.codes.count) codes\(macs.lastUpdated.map { ", last updated \($0)" } ?? "") (\(home.macFile.path))")
-            } else {
-                print("MAC table: none installed (MAC typings such as A*02:AB are rejected; cordmatch data install --mac FILE)")
-            }
-            if let tce = try? DPB1TCETable.load(home.tceFile) {
-                print("DPB1 TCE table: \(tce.groups.count) alleles and proteins\(tce.version.map { ", IMGT/HLA \($0)" } ?? "")")
-            } else {
-                print("DPB1 TCE table: none installed (DPB1 permissiveness reported as unknown; cordmatch data install --tce FILE)")
-            }
-            for line in haplotypeStatusLines(home) { print(line) }
-        }
-    }
-
+extension DataCommand {
     struct Install: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Install an IPD-IMGT/HLA release (from a folder or by download), an NMDP MAC file, or a haplotype frequency set.",
@@ -126,52 +87,6 @@ struct DataCommand: ParsableCommand {
             let (data, report) = try ReferenceDataLoader.load(try home.release(v), snapshotDirectory: home.snapshotDirectory)
             print("installed IMGT/HLA \(v): \(data.whoAlleles.count) alleles, rel_dna_ser \(data.relDnaSerLayout.rawValue), "
                   + "compiled in \(String(format: "%.1f", report.seconds)) s")
-        }
-    }
-}
-
-extension DataCommand {
-    struct Use: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Switch a database, or the default, to an installed release, re-resolving its typings.",
-            discussion: """
-                With --db (or $CORDMATCH_DB): re-resolves that database's typings under the release and records the \
-                release in the database; every later command on it uses that release unless --imgt-version or \
-                --imgt-dir names another. The default release of other databases does not change. Without a \
-                database named: makes the release the default, and re-resolves the database at the default path \
-                when one is there.
-                Reports every stored typing that became invalid (it stays out of searches until corrected) or changed \
-                meaning (other P groups or antigens at some position), then stamps the rest with the release and \
-                rebuilds the search index, in one transaction. Exit code 1 when any typing became invalid; 2 when the \
-                release is not installed or the database named does not exist or is not an inventory (then nothing \
-                is changed).
-                Examples:
-                  cordmatch data use 3.58.0 --db inventory.sqlite
-                  cordmatch data use 3.58.0
-                """)
-        @Argument(help: "An installed release, e.g. 3.58.0.") var version: String
-        @OptionGroup var database: DatabaseOptions
-
-        func run() throws {
-            let home = DataDirectory.resolve()
-            let source = ReferenceSource(home: home)
-            let resolver: @Sendable (String) throws -> TypingResolver = { try source.resolver(.version($0)) }
-            let target = try resolver(version)
-            // A database named (--db, $CORDMATCH_DB) must be an inventory before anything changes, and only it
-            // switches; without one, the default release switches (and the database at the default path with it).
-            let store = database.isGiven || FileManager.default.fileExists(atPath: database.path) ? try database.open(.existing) : nil
-            if !database.isGiven {
-                try home.setDefault(version)
-                print("default IMGT/HLA release: \(version)")
-            }
-            guard let store else {
-                print("no database at \(database.path): nothing to re-resolve")
-                return
-            }
-            let report = try ReleaseSwitch(from: resolver, to: target).run(on: store)
-            print("re-resolved \(report.units) units and \(report.recipients) recipients of \(database.path) under IMGT/HLA \(version)")
-            for f in report.findings { print("\(f.kind == .invalid ? "INVALID" : "CHANGED") \(f.record) \(f.id): \(f.detail)") }
-            if report.findings.contains(where: { $0.kind == .invalid }) { throw InputProblems() }
         }
     }
 }
