@@ -20,7 +20,7 @@ public enum ReferenceDataLoader {
         guard missing.isEmpty else {
             throw ReferenceDataError.missingFile(missing.map { folder.path($0) }.joined(separator: ", "))
         }
-        let hash = try folder.contentHash()
+        let hash = try ReleaseSourceHash.of(folder, stampDirectory: snapshotDirectory)
         var snapshotURL: URL?
         if let dir = snapshotDirectory {
             let url = dir.appendingPathComponent("imgt-\(try folder.version())-\(String(hash, radix: 16)).snapshot")
