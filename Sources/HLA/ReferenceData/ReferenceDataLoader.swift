@@ -23,7 +23,9 @@ public enum ReferenceDataLoader {
         let hash = try ReleaseSourceHash.of(folder, stampDirectory: snapshotDirectory)
         var snapshotURL: URL?
         if let dir = snapshotDirectory {
-            let url = dir.appendingPathComponent("imgt-\(try folder.version())-\(String(hash, radix: 16)).snapshot")
+            // The format is in the name: builds of two formats side by side (an upgrade, a rollback) keep one each
+            // instead of replacing each other's at every start.
+            let url = dir.appendingPathComponent("imgt-\(try folder.version())-\(String(hash, radix: 16))-f\(Snapshot.formatVersion).snapshot")
             snapshotURL = url
             if let bytes = FixedBytes(mapping: url.path),
                let data = Snapshot.decode(bytes, expectedSourceHash: hash) {
