@@ -34,22 +34,20 @@ enum SearchIndexStore {
             // The two halves built on two threads, then the second appended to the first unit by unit: the same
             // store as one built in one pass (values are interned in the order the units first use them, and
             // a value new to the first half is first used in the second half as it is there).
-            let parts = [typed[..<(typed.count / 2)], typed[(typed.count / 2)...]]
-            let halves = ParallelSlots<CompactTypingStore>(count: 2)
-            let numbered = table
-            DispatchQueue.concurrentPerform(iterations: 2) { h in
+            let numbered = table, all = typed
+            var halves = ParallelChunks.map(count: all.count, parts: 2) { _, range in
                 var part = CompactTypingStore()
                 var table = numbered
-                for numbers in parts[h] {
+                for numbers in all[range] {
                     part.append(numbers: numbers, of: &table)
                 }
-                halves[h] = part
+                return part
             }
-            store = halves[0]!
-            let second = halves[1]!
-            halves[0] = nil  // `store` the only owner of its arrays: appended to in place
-            var mapping = CompactTypingStore.ValueMapping(from: second)
-            for u in 0..<second.count { store.append(unit: u, of: second, mapping: &mapping) }
+            store = halves.removeFirst()  // `store` the only owner of its arrays: appended to in place
+            for second in halves {
+                var mapping = CompactTypingStore.ValueMapping(from: second)
+                for u in 0..<second.count { store.append(unit: u, of: second, mapping: &mapping) }
+            }
             return SearchIndex(generation: generation, release: resolver.data.version, resolverDigest: resolver.configurationDigest, unitIDs: ids,
                                searchable: searchable, store: store)
         }
@@ -129,12 +127,18 @@ enum SearchIndexStore {
     /// database when that holds the index `meta` names, else read out of the database (and the file rewritten when
     /// `rewritingCopy`: a store opened read-only writes nothing).
     static func load(_ db: Database, rewritingCopy: Bool = true) throws -> SearchIndex? {
-        let stamp = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_stamp'").flatMap { UInt64($0) }
+        let stamp = try stamp(db)
         let database = try databasePath(db)
         if let stamp, let database, let mapped = SearchIndexFile.load(database: database, stamp: stamp) { return mapped }
         guard let bytes = try storedBytes(db), let index = SearchIndex.decode(bytes) else { return nil }
         if let database, index.stamp == stamp, rewritingCopy { SearchIndexFile.save(bytes.buffer, database: database) }
         return index
+    }
+
+    /// The stamp of the stored index that `meta` names (nil when there is none): which state of the units it
+    /// describes, since every transaction that changes units rewrites the index.
+    static func stamp(_ db: Database) throws -> UInt64? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_stamp'").flatMap { UInt64($0) }
     }
 
     /// The index's bytes as stored in the database: the chunks copied straight from SQLite's buffers into one
