@@ -37,7 +37,7 @@ public final class InventorySearch: Sendable {
         if let usable = Self.usable(stored, resolver) {
             (index, stateStamp, indexFromDatabase) = (usable, stamp, true)
         } else {
-            (index, stateStamp) = try store.read { db in (try Self.rebuilt(db, resolver), try SearchIndexStore.stamp(db)) }
+            (index, stateStamp) = try store.read { db in (try Self.rebuilt(db, resolver), try SearchIndexStore.storedStamp(db)) }
             indexFromDatabase = false
         }
     }
@@ -61,7 +61,7 @@ public final class InventorySearch: Sendable {
     /// - Returns: the index to scan with the rows `db` reads.
     /// - Throws: a database error.
     func index(seenBy db: Database) throws -> SearchIndex {
-        guard try SearchIndexStore.stamp(db) != stateStamp else { return index }
+        guard try SearchIndexStore.storedStamp(db) != stateStamp else { return index }
         return try Self.usable(store.loadIndex(db), resolver) ?? Self.rebuilt(db, resolver)
     }
 

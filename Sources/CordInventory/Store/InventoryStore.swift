@@ -82,13 +82,21 @@ public final class InventoryStore: Sendable {
     /// The stored search index (`SearchIndexStore.load`) and the stamp `meta` names, read in one transaction; the
     /// copy beside the database is rewritten when stale, unless the store is read-only.
     func loadIndex() throws -> (index: SearchIndex?, stamp: UInt64?) {
-        try read { db in try (self.loadIndex(db), SearchIndexStore.stamp(db)) }
+        try read { db in try (self.loadIndex(db), SearchIndexStore.storedStamp(db)) }
     }
 
     /// The stored search index as read by `db`'s transaction (`loadIndex()`).
     func loadIndex(_ db: Database) throws -> SearchIndex? {
         try SearchIndexStore.load(db, rewritingCopy: mode != .readOnly)
     }
+
+    /// The stamp of the search index the database holds now (nil: none): an import or a release switch that
+    /// changes the units writes a new one in its transaction.
+    package func indexStamp() throws -> UInt64? { try read { try SearchIndexStore.storedStamp($0) } }
+
+    /// The IPD-IMGT/HLA release of the database's search index (nil: none recorded): a command on this database
+    /// uses it unless told otherwise.
+    public func indexRelease() throws -> String? { try read { try SearchIndexStore.storedRelease($0) } }
 
     public func unitCount() throws -> Int { try read { try UnitRow.fetchCount($0) } }
 
