@@ -8,6 +8,12 @@ package enum ParallelChunks {
     /// `body(part, range)` for every part, at once; the results in part order. `parts` is at most `count` (at
     /// least 1: an empty count is one empty range); one part runs on the calling thread. When parts throw, the
     /// error of the first of them (in part order) is thrown, after every part has finished.
+    /// - Parameters:
+    ///   - count: how many items there are.
+    ///   - parts: how many ranges to cut them into.
+    ///   - body: the work on one range, given its part number.
+    /// - Returns: `body`'s results, in part order.
+    /// - Throws: the error of the first part that threw.
     package static func map<T: Sendable, E: Error>(count: Int, parts: Int,
                                                    _ body: @Sendable (_ part: Int, _ range: Range<Int>) throws(E) -> T) throws(E) -> [T] {
         let parts = Swift.max(1, Swift.min(parts, count))

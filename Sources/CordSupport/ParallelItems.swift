@@ -7,6 +7,11 @@ import Synchronization
 package enum ParallelItems {
     /// `body(item)` for every item of `0..<count` on at most `workers` threads (default: one per core); the results
     /// in item order.
+    /// - Parameters:
+    ///   - count: how many items there are.
+    ///   - workers: how many threads take items.
+    ///   - body: the work on one item.
+    /// - Returns: `body`'s results, in item order.
     package static func map<T: Sendable>(count: Int, workers: Int = ProcessInfo.processInfo.activeProcessorCount,
                                          _ body: @Sendable (_ item: Int) -> T) -> [T] {
         let results = ParallelSlots<T>(count: count)

@@ -26,6 +26,12 @@ public struct CandidateScan: Sendable {
     /// The scan of `scorer`'s recipient (prepared for `store`) against `floor`: a floor scan over the first
     /// `positions` positions of `floorIndex` (default: all of them; an index of `store`'s rows) when there is one,
     /// else the counts kernel over every row of `store`.
+    /// - Parameters:
+    ///   - scorer: the recipient's comparison tables against `store`'s values.
+    ///   - store: the compact typings scanned (an index's store, or the units changed since a rematch run).
+    ///   - floor: the policy's HLA floor.
+    ///   - floorIndex: a floor index of `store`'s rows, or nil for the counts kernel.
+    ///   - positions: how many positions of `floorIndex` to scan (the qualified units cut at a TNC minimum).
     public init(scorer: CompactScorer, store: CompactTypingStore, floor: SelectionPolicy.HLAFloor, floorIndex: FloorIndex?,
                 positions: Int? = nil) {
         self.floor = floor
@@ -46,6 +52,10 @@ public struct CandidateScan: Sendable {
     }
 
     /// The rows that pass the floor and `admit(row)`, found in `parts` chunks at once (1: on the calling thread).
+    /// - Parameters:
+    ///   - parts: how many chunks are scanned at once.
+    ///   - admit: whether a row that passes the floor is kept (called from several threads).
+    /// - Returns: the rows kept, by known x/8 mismatches, each bucket in row order.
     public func survivors(parts: Int = 1, admit: @Sendable (_ row: Int) -> Bool) -> ScanSurvivors {
         let method = method, floor = floor
         let found = ParallelChunks.map(count: count, parts: parts) { _, range in
