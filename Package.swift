@@ -5,8 +5,9 @@ let package = Package(
     name: "cordmatch",
     platforms: [.macOS(.v15)],
     products: [
-        .library(name: "CordMatch", targets: ["HLA", "CordIndex", "CordMatch", "CordInventory"]),
+        .library(name: "CordMatch", targets: ["HLA", "CordMatch", "CordIndex", "CordInventory", "CordService"]),
         .executable(name: "cordmatch", targets: ["cordmatch"]),
+        .executable(name: "cordmatch-fuzz", targets: ["cordmatch-fuzz"]),
         // For other packages' tests: a hand-made miniature IPD-IMGT/HLA release and a fixture inventory typed
         // against it, temporary folders and inventories (docs/TESTING.md).
         .library(name: "CordMatchTesting", targets: ["CordMatchTesting"]),
@@ -26,13 +27,21 @@ let package = Package(
         .target(name: "CordInventory", dependencies: [
             "HLA", "CordMatch", "CordIndex", "CordSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The service layer the CLI, the server and other programs stand on: reference data wired into a resolver,
+        // policies by name, an inventory answering searches and explanations with report models, and their
+        // renderings.
+        .target(name: "CordService", dependencies: ["HLA", "CordMatch", "CordIndex", "CordInventory", "CordSupport"]),
         .executableTarget(
             name: "cordmatch",
             dependencies: [
-                "CordMatch", "CordInventory",
+                "HLA", "CordMatch", "CordInventory", "CordService", "CordSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz targets (scripts/fuzz, docs/reliability/fuzzing.md): the entry points and oracles, one executable
+        // that is a libFuzzer binary when built by scripts/fuzz and replays inputs otherwise.
+        .target(name: "CordFuzz", dependencies: ["CordMatch", "CordInventory"]),
+        .executableTarget(name: "cordmatch-fuzz", dependencies: ["CordFuzz"]),
         .target(
             name: "CordMatchTesting",
             dependencies: ["HLA", "CordMatch", "CordInventory", "CordSupport"],
@@ -66,6 +75,7 @@ let package = Package(
         ]),
         // The product as another package sees it: nothing of this package's own kit, no ../shared.
         .testTarget(name: "CordMatchTestingTests", dependencies: ["CordMatchTesting", "CordInventory", "CordMatch", "HLA"]),
+        .testTarget(name: "CordFuzzTests", dependencies: ["CordFuzz", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,7 @@ import CordSupport
 import Foundation
 import HLA
 
-struct DataCommand: AsyncParsableCommand {
+struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
         abstract: "Install and inspect reference data (IPD-IMGT/HLA releases, NMDP MAC table, haplotype frequency sets).",
@@ -13,10 +13,10 @@ struct DataCommand: AsyncParsableCommand {
         subcommands: [Status.self, Install.self, Use.self]
     )
 
-    struct Status: AsyncParsableCommand {
+    struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show installed releases, the default one, and the MAC table.")
 
-        func run() async throws {
+        func run() throws {
             let home = DataDirectory.resolve()
             print("data directory: \(home.root.path)")
             let versions = home.installedVersions()
@@ -130,7 +130,7 @@ struct DataCommand: AsyncParsableCommand {
 }
 
 extension DataCommand {
-    struct Use: AsyncParsableCommand {
+    struct Use: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make an installed release the default and re-resolve the database's typings under it.",
             discussion: """
@@ -144,7 +144,7 @@ extension DataCommand {
         @Argument(help: "An installed release, e.g. 3.58.0.") var version: String
         @OptionGroup var database: DatabaseOptions
 
-        func run() async throws {
+        func run() throws {
             let home = DataDirectory.resolve()
             let resolver: @Sendable (String) throws -> TypingResolver = { v in
                 let (data, _) = try ReferenceDataLoader.load(try home.release(v), snapshotDirectory: home.snapshotDirectory)

@@ -3,7 +3,7 @@ import CordInventory
 import CordMatch
 import Foundation
 
-struct GenCommand: AsyncParsableCommand {
+struct GenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gen",
         abstract: "Write a synthetic inventory (units or recipients CSV) or haplotype frequency set, deterministic by seed.",
@@ -32,14 +32,14 @@ struct GenCommand: AsyncParsableCommand {
     @Option(help: "With --like-units: the seed of that unit file.") var unitsSeed: UInt64 = 1
     @OptionGroup var reference: ReferenceOptions
 
-    func run() async throws {
+    func run() throws {
         if kind == .haplotypes {
             let source = HaplotypeSetGenerator(groups: SmallGGroups.shared(for: try reference.resolver())).source(count: count.count, seed: seed)
             let text = format == .json ? HaplotypeSetGenerator.atlasJSON(source) : HaplotypeSetGenerator.delimited(source, seed: seed)
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }
-        let (data, _) = try reference.load()
+        let data = try reference.referenceData()
         let g = InventoryGenerator(data: data)
         let count = count.count
         let text = kind == .units ? g.unitsCSV(count: count, seed: seed)

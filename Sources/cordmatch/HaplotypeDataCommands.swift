@@ -1,6 +1,7 @@
 import ArgumentParser
 import CordInventory
 import CordMatch
+import CordService
 import Foundation
 import HLA
 
@@ -8,8 +9,7 @@ import HLA
 extension DataCommand {
     /// A resolver for the default installed release, with the installed MAC and TCE tables.
     static func defaultResolver(_ home: DataDirectory) throws -> TypingResolver {
-        let (data, _) = try ReferenceDataLoader.load(try home.release(nil), snapshotDirectory: home.snapshotDirectory)
-        return TypingResolver(data, macs: try? home.installedMACs(), tce: try? DPB1TCETable.load(home.tceFile))
+        try ReferenceSource(home: home).resolver(.standard, withMACs: (try? home.installedMACs()) != nil)
     }
 
     /// One line per installed haplotype frequency set (or why there are none).

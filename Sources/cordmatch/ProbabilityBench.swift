@@ -5,7 +5,7 @@ import Foundation
 import HLA
 
 extension BenchCommand {
-    struct Probabilities: AsyncParsableCommand {
+    struct Probabilities: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "probabilities",
             abstract: "Check that match probabilities are calibrated, on a simulation from a synthetic haplotype set.",
@@ -31,7 +31,7 @@ extension BenchCommand {
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @OptionGroup var reference: ReferenceOptions
 
-        func run() async throws {
+        func run() throws {
             let resolver = try reference.resolver()
             var c = ProbabilityCalibration.Configuration()
             c.pairs = pairs.count; c.haplotypes = haplotypes.count; c.units = units.count; c.pairsPerRecipient = perRecipient.count
@@ -56,7 +56,7 @@ extension BenchCommand {
         }
     }
 
-    struct Imputation: AsyncParsableCommand {
+    struct Imputation: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "imputation",
             abstract: "Measure imputation and match probabilities against a synthetic haplotype set.",
@@ -77,7 +77,7 @@ extension BenchCommand {
         @Option(help: "Random seed.") var seed: UInt64 = 1
         @OptionGroup var reference: ReferenceOptions
 
-        func run() async throws {
+        func run() throws {
             let resolver = try reference.resolver()
             func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
             func ms(_ t: UInt64) -> Double { Double(now() - t) / 1e6 }

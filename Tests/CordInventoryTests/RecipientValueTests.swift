@@ -77,7 +77,7 @@ import TestSupport
             let path = dir.url("centre.json").standardizedFileURL.path
             #expect(stored.map(\.policy) == [path, "malignant", nil])
             #expect(FileManager.default.currentDirectoryPath != dir.path)
-            let loaded = try PolicyLoader.load(try #require(stored.first).policyName)
+            let loaded = try PolicyReference(try #require(stored.first).policyName).load()
             #expect(loaded.name == "centre")
         }
     }

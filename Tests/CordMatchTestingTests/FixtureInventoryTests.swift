@@ -23,7 +23,7 @@ import Testing
     static func result(_ search: InventorySearch, _ store: InventoryStore, _ id: String,
                        includeIneligible: Bool = true) throws -> InventorySearch.Result {
         let row = try #require(try store.recipient(id))
-        return try search.search(try row.recipient(search.resolver), policy: try PolicyLoader.load(row.policyName),
+        return try search.search(try row.recipient(search.resolver), policy: try PolicyReference(row.policyName).load(),
                                  searchDate: FixtureInventory.searchDate, includeIneligible: includeIneligible)
     }
 

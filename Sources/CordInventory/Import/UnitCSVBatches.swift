@@ -54,9 +54,7 @@ final class UnitCSVBatches: @unchecked Sendable {
         for c in UnitCSVLayout.required where !columns.contains(c) {
             issues.append(ImportIssue(file: file, line: line, column: c, reason: "required column missing"))
         }
-        if Set(columns).count != columns.count {
-            issues.append(ImportIssue(file: file, line: line, column: "", reason: "a column name appears twice"))
-        }
+        if let repeated = CSVHeaderKind.repeatedColumnIssue(columns, line: line, file: file) { issues.append(repeated) }
         return issues
     }
 

@@ -155,12 +155,8 @@ public struct RematchReport: Encodable, Sendable {
         }
     }
 
-    public func json() -> String {
-        let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! e.encode(self), as: UTF8.self)
-    }
+    /// The report as JSON (`ReportJSON`).
+    public func json() -> String { ReportJSON.text(self) }
 }
 
 /// Why a unit that left a recipient's list is not on it now: the rules it fails today (empty: it is still
@@ -174,7 +170,7 @@ struct RemovalExplainer {
     func reasons(_ unitID: String, recipient recipientID: String) -> [String]? {
         guard let unitRow = try? UnitRow.fetchOne(db, key: unitID), let unit = try? unitRow.cordUnit(resolver),
               let row = try? RecipientRow.fetchOne(db, key: recipientID), let recipient = try? row.recipient(resolver),
-              let chosen = try? policy ?? PolicyLoader.load(row.policyName) else { return nil }
+              let chosen = try? policy ?? PolicyReference(row.policyName).load() else { return nil }
         return UnitAssessor(policy: chosen, searchDate: date).assess(unit, for: recipient).reasons
     }
 }

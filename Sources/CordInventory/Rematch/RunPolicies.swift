@@ -27,7 +27,7 @@ struct RunPolicies: Sendable {
         var byName: [String: Entry] = [:], failures: [String: String] = [:]
         if override == nil {
             for name in Set(recipients.map(\.policyName)) {
-                do { byName[name] = Entry(try PolicyLoader.load(name)) } catch { failures[name] = "\(error)" }
+                do { byName[name] = Entry(try PolicyReference(name).load()) } catch { failures[name] = "\(error)" }
             }
         }
         self.byName = byName

@@ -86,6 +86,14 @@ public final class InventoryStore: Sendable {
         return try read { try SearchIndexStore.load($0, rewritingCopy: rewriting) }
     }
 
+    /// The stamp of the search index the database holds now (nil: none): an import or a release switch that
+    /// changes the units writes a new one in its transaction.
+    package func indexStamp() throws -> UInt64? { try read { try SearchIndexStore.storedStamp($0) } }
+
+    /// The IPD-IMGT/HLA release of the database's search index (nil: none recorded): a command on this database
+    /// uses it unless told otherwise.
+    public func indexRelease() throws -> String? { try read { try SearchIndexStore.storedRelease($0) } }
+
     public func unitCount() throws -> Int { try read { try UnitRow.fetchCount($0) } }
 
     public func recipient(_ id: String) throws -> RecipientRow? { try read { try RecipientRow.fetchOne($0, key: id) } }

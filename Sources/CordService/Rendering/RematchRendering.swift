@@ -3,20 +3,20 @@ import CordMatch
 import Foundation
 
 /// Table, CSV and HTML renderings of a rematch report.
-enum RematchRendering {
-    static func header(_ r: RematchReport) -> String {
+public enum RematchRendering {
+    public static func header(_ r: RematchReport) -> String {
         "Rematch run \(r.runId)" + (r.previousRunId.map { " compared with run \($0)" } ?? " (first run)")
             + ", policy \(r.policy), IPD-IMGT/HLA \(r.imgtVersion), search date \(r.searchDate), top \(r.limit)"
     }
 
-    static func summaryLine(_ r: RematchReport) -> String {
+    public static func summaryLine(_ r: RematchReport) -> String {
         let s = r.summary
         return "\(s.recipients) recipients: \(s.withChanges) with changes, \(s.gainedACandidate) gained a unit, \(s.lostAllCandidates) lost every unit, "
             + "\(s.needDouble) need a double unit, \(s.computedIncrementally) computed incrementally, \(s.errors) errors"
     }
 
     /// Recipients with changes (and those needing attention), one block each.
-    static func table(_ r: RematchReport) -> String {
+    public static func table(_ r: RematchReport) -> String {
         var lines = [header(r), summaryLine(r)]
         for p in r.recipients where p.hasChanges || p.needsDouble || p.computed.hasPrefix("error") {
             lines.append("")
@@ -37,9 +37,9 @@ enum RematchRendering {
     }
 
     /// One row per change: recipient, kind (added, removed, rank, gained, lost, new recipient, needs double, error), unit, detail.
-    static func csv(_ r: RematchReport) -> String {
+    public static func csv(_ r: RematchReport) -> String {
         var lines = ["run_id,recipient_id,kind,unit_id,detail"]
-        func row(_ fields: [String]) { lines.append(([String(r.runId)] + fields).map(SearchTable.csvField).joined(separator: ",")) }
+        func row(_ fields: [String]) { lines.append(CSVText.row([String(r.runId)] + fields)) }
         for p in r.recipients {
             if let c = p.change { row([p.recipientId, c, "", ""]) }
             for a in p.added { row([p.recipientId, "added", a.unitId, a.reason]) }
@@ -53,7 +53,7 @@ enum RematchRendering {
     }
 
     /// A single self-contained page: a sortable summary table (click a column head) and the changes per recipient.
-    static func html(_ r: RematchReport) -> String {
+    public static func html(_ r: RematchReport) -> String {
         func e(_ s: String) -> String { s.markupEscaped }
         var rows: [String] = []
         for p in r.recipients {
