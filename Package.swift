@@ -51,10 +51,9 @@ let package = Package(
             ]
         ),
         // This package's own test kit (not a product): the real releases in ../shared, the package's fixtures,
-        // fixture inventories, in-process command parsing, generated typings for property tests.
+        // fixture inventories, generated typings for property tests.
         .target(name: "TestSupport", dependencies: [
             "HLA", "CordMatch", "CordInventory", "CordMatchTesting", .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], path: "Tests/TestSupport"),
         .testTarget(name: "HLATests", dependencies: ["HLA", "CordSupport", "CordMatchTesting", "TestSupport"]),
@@ -70,9 +69,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "CLITests", dependencies: [
-            "cordmatch", "CordMatchTesting", "TestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .testTarget(name: "CLITests", dependencies: ["cordmatch", "CordMatchTesting", "TestSupport"]),
         // The product as another package sees it: nothing of this package's own kit, no ../shared.
         .testTarget(name: "CordMatchTestingTests", dependencies: ["CordMatchTesting", "CordInventory", "CordMatch", "HLA"]),
         .testTarget(name: "CordFuzzTests", dependencies: ["CordFuzz", "TestSupport"]),

@@ -7,14 +7,21 @@ import GRDB
 /// Inventories for the library tests, each in a temporary database of its own, filled through the importers the
 /// CLI uses and resolved with the current shared release (`SharedReleases.resolver()`).
 public enum InventoryFixtures {
-    /// The file `name` of `fixtures/inventory` (its path).
+    /// A file of `fixtures/inventory`.
+    /// - Parameter name: The file's name.
+    /// - Returns: Its path.
     public static func file(_ name: String) -> String { PackageFolder.fixture("inventory/\(name)").path }
 
     /// A new, empty inventory.
+    /// - Returns: The inventory, removed with its folder when the value goes.
+    /// - Throws: What `TemporaryInventory.init` throws.
     public static func empty() throws -> TemporaryInventory { try TemporaryInventory() }
 
     /// A new inventory with `fixtures/inventory/units.csv` (eight units) imported, and with
     /// `fixtures/inventory/recipients.csv` (two recipients) when `recipients`.
+    /// - Parameter recipients: Whether the recipients are imported too.
+    /// - Returns: The inventory, removed with its folder when the value goes.
+    /// - Throws: The importers' `ImportRejected`, or what `empty()` and `SharedReleases.resolver()` throw.
     public static func imported(recipients: Bool = false) throws -> TemporaryInventory {
         let inventory = try empty()
         let resolver = try SharedReleases.resolver()
@@ -27,6 +34,11 @@ public enum InventoryFixtures {
 
     /// A new inventory with `count` generated units (`InventoryGenerator`, seed `seed`) imported from a CSV file,
     /// and the rows as stored, in the file's order.
+    /// - Parameters:
+    ///   - count: How many units.
+    ///   - seed: The generator's seed.
+    /// - Returns: The inventory (removed with its folder when the value goes) and its rows.
+    /// - Throws: What `imported(recipients:)` throws.
     public static func generated(count: Int, seed: UInt64) throws -> (TemporaryInventory, [UnitRow]) {
         let inventory = try empty()
         let resolver = try SharedReleases.resolver()

@@ -11,12 +11,16 @@ public enum PackageFolder {
     /// `fixtures/` of the package.
     public static let fixtures = root.appendingPathComponent("fixtures")
 
-    /// The file or folder at `relative` inside `fixtures/` (`"inventory/units.csv"`).
+    /// A file or folder of `fixtures/`.
+    /// - Parameter relative: Its path inside `fixtures/` (`"inventory/units.csv"`).
+    /// - Returns: Its URL.
     public static func fixture(_ relative: String) -> URL { fixtures.appendingPathComponent(relative) }
 
     /// The NMDP MAC sample (`fixtures/mac/numer-sample.txt`, ten codes).
     public static let macSample = fixture("mac/numer-sample.txt")
 
     /// The MAC sample's table.
+    /// - Returns: The table of the sample's ten codes.
+    /// - Throws: The table's error when the file cannot be read.
     public static func macs() throws -> MACTable { try MACTable.load(macSample) }
 }

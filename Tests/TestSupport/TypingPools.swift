@@ -9,18 +9,24 @@ public struct TypingPools: Sendable {
     /// The typing written when every value drawn is empty.
     public let fallback: String
 
-    /// Pools of these values; `fallback` when nothing is drawn.
+    /// Pools of these values.
+    /// - Parameters:
+    ///   - pools: The values of each locus.
+    ///   - fallback: The typing written when nothing is drawn.
     public init(_ pools: [(locus: MatchLocus, values: [String])], fallback: String) {
         self.pools = pools
         self.fallback = fallback
     }
 
-    /// Picks for one typing: two numbers a locus.
+    /// Picks for one typing.
+    /// - Returns: A generator of two numbers a locus.
     public func picks() -> Generator<[Int], Generator<Int, Shrink.Integer<Int>>.ArrayShrink> {
         Gen.int(in: 0...1000).array(of: 2 * pools.count)
     }
 
-    /// The GL string of `picks` (two numbers a locus, each taken modulo its pool's size).
+    /// The GL string of some picks.
+    /// - Parameter picks: Two numbers a locus, each taken modulo its pool's size.
+    /// - Returns: The typing's GL string.
     public func gl(_ picks: [Int]) -> String {
         var parts: [String] = []
         for (i, (_, pool)) in pools.enumerated() {
@@ -42,7 +48,10 @@ public struct TypingPools: Sendable {
         (.DPB1, ["", "DPB1*04:01", "DPB1*09:01", "DPB1*03:01"]),
     ], fallback: "A*01:01")
 
-    /// The typing of `picks` from the scoring pools, resolved by `SharedReleases.resolverWithTCE()`.
+    /// The typing of some picks from the scoring pools, resolved by `SharedReleases.resolverWithTCE()`.
+    /// - Parameter picks: Two numbers a locus.
+    /// - Returns: The resolved typing.
+    /// - Throws: The resolver's error.
     public static func scoringTyping(_ picks: [Int]) throws -> HLATyping {
         try SharedReleases.resolverWithTCE().resolve(scoring.gl(picks))
     }
