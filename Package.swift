@@ -69,6 +69,9 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "CordServiceTests", dependencies: [
+            "CordService", "CordInventory", "CordMatch", "HLA", "CordMatchTesting", "TestSupport",
+        ]),
         .testTarget(name: "CLITests", dependencies: ["cordmatch", "CordMatchTesting", "TestSupport"]),
         // The product as another package sees it: nothing of this package's own kit, no ../shared.
         .testTarget(name: "CordMatchTestingTests", dependencies: ["CordMatchTesting", "CordInventory", "CordMatch", "HLA"]),
