@@ -72,7 +72,9 @@ import CordMatchTesting
             p.arguments = (resume ? ["rematch", "--db", dbs[1], "--resume", "--quiet", "--batch-size", "10"] : run + ["--db", dbs[1]])
                 + ["--imgt-dir", CLITests.imgt]
             p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
+            let errors = dir.url("attempt-\(attempt).err")
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            p.standardError = try FileHandle(forWritingTo: errors)
             try p.run()
             var killed = false
             while partialKills < 3 && p.isRunning {
@@ -88,7 +90,7 @@ import CordMatchTesting
                 let after = try latest()
                 if after.unfinished { partialKills += 1 } else { finished = true }  // (it finished just before the kill)
             } else {
-                #expect(p.terminationStatus == 0)
+                #expect(p.terminationStatus == 0, "attempt \(attempt) (\(resume ? "resume" : "start")): exit \(p.terminationStatus): \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
                 finished = true
             }
         }
