@@ -10,5 +10,6 @@ public struct NotInInventory: Error, CustomStringConvertible, Sendable, Equatabl
     /// The database asked.
     public let database: String
 
+    /// "no recipient X in the database D", the id excerpted.
     public var description: String { "no \(kind) \(InputExcerpt.of(id)) in the database \(database)" }
 }

@@ -5,11 +5,17 @@ import CordMatch
 /// policy, release, recipient and search date, and the unit's result exactly as a search lists it
 /// (`cordmatch.search/1`'s `results[]` entry, without a rank) — every locus, count, dose, antibody and rule.
 public struct ExplanationReport: Encodable, Sendable {
+    /// The schema name and version, `cordmatch.explain/1`.
     public let schema = "cordmatch.explain/1"
+    /// The name of the policy the unit was assessed under.
     public let policy: String
+    /// The IPD-IMGT/HLA release of the typings.
     public let imgtVersion: String
+    /// The recipient id (`ad-hoc` for a typing given directly).
     public let recipient: String
+    /// The date the date rules used (YYYY-MM-DD).
     public let searchDate: String
+    /// The unit, with every position, dose, antibody finding and rule (as in a search result).
     public let unit: SearchReport.UnitResult
     /// The assessment itself (for its text rendering, `UnitAssessment.text`); not encoded.
     public let assessment: UnitAssessment
