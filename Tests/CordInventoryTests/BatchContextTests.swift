@@ -1,7 +1,9 @@
 import CordInventory
 import CordMatch
+import CordMatchTesting
 import Foundation
 import Testing
+import TestSupport
 
 /// A batch of searches reads in one read transaction: a change committed while it is open is not seen by it (nor
 /// by its unit cache), while a search outside the batch, and a batch begun later, see the new state with its index.
@@ -13,9 +15,10 @@ import Testing
     }
 
     @Test func aBatchSeesTheStateItBeganWith() throws {
-        let resolver = try InventoryTests.resolver.get()
-        let (store, dir, units) = try InventoryTests.generatedStore(count: 400, seed: 11)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let resolver = try SharedReleases.resolver()
+        let (inventory, units) = try InventoryFixtures.generated(count: 400, seed: 11)
+        let store = inventory.store
+        defer { withExtendedLifetime(inventory) {} }
         let search = try InventorySearch(store: store, resolver: resolver)
         let batch = try search.batchContext()
         let date = CalendarDate(year: 2016, month: 3, day: 1)
