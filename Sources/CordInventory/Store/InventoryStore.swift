@@ -79,11 +79,15 @@ public final class InventoryStore: Sendable {
                        arguments: [ISO8601DateFormatter().string(from: Date()), action, detail])
     }
 
-    /// The stored search index (`SearchIndexStore.load`); the copy beside the database is rewritten when stale,
-    /// unless the store is read-only.
-    func loadIndex() throws -> SearchIndex? {
-        let rewriting = mode != .readOnly
-        return try read { try SearchIndexStore.load($0, rewritingCopy: rewriting) }
+    /// The stored search index (`SearchIndexStore.load`) and the stamp `meta` names, read in one transaction; the
+    /// copy beside the database is rewritten when stale, unless the store is read-only.
+    func loadIndex() throws -> (index: SearchIndex?, stamp: UInt64?) {
+        try read { db in try (self.loadIndex(db), SearchIndexStore.storedStamp(db)) }
+    }
+
+    /// The stored search index as read by `db`'s transaction (`loadIndex()`).
+    func loadIndex(_ db: Database) throws -> SearchIndex? {
+        try SearchIndexStore.load(db, rewritingCopy: mode != .readOnly)
     }
 
     /// The stamp of the search index the database holds now (nil: none): an import or a release switch that

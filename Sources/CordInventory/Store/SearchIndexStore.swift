@@ -34,22 +34,20 @@ enum SearchIndexStore {
             // The two halves built on two threads, then the second appended to the first unit by unit: the same
             // store as one built in one pass (values are interned in the order the units first use them, and
             // a value new to the first half is first used in the second half as it is there).
-            let parts = [typed[..<(typed.count / 2)], typed[(typed.count / 2)...]]
-            let halves = ParallelSlots<CompactTypingStore>(count: 2)
-            let numbered = table
-            DispatchQueue.concurrentPerform(iterations: 2) { h in
+            let numbered = table, all = typed
+            var halves = ParallelChunks.map(count: all.count, parts: 2) { _, range in
                 var part = CompactTypingStore()
                 var table = numbered
-                for numbers in parts[h] {
+                for numbers in all[range] {
                     part.append(numbers: numbers, of: &table)
                 }
-                halves[h] = part
+                return part
             }
-            store = halves[0]!
-            let second = halves[1]!
-            halves[0] = nil  // `store` the only owner of its arrays: appended to in place
-            var mapping = CompactTypingStore.ValueMapping(from: second)
-            for u in 0..<second.count { store.append(unit: u, of: second, mapping: &mapping) }
+            store = halves.removeFirst()  // `store` the only owner of its arrays: appended to in place
+            for second in halves {
+                var mapping = CompactTypingStore.ValueMapping(from: second)
+                for u in 0..<second.count { store.append(unit: u, of: second, mapping: &mapping) }
+            }
             return SearchIndex(generation: generation, release: resolver.data.version, resolverDigest: resolver.configurationDigest, unitIDs: ids,
                                searchable: searchable, store: store)
         }
