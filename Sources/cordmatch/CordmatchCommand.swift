@@ -13,6 +13,6 @@ struct Cordmatch: AsyncParsableCommand {
 
             Start with: cordmatch demo
             """,
-        subcommands: [ImportCommand.self, GenCommand.self, SearchCommand.self, ExplainCommand.self, MatchCommand.self, RematchCommand.self, VerifyCommand.self, PolicyCommand.self, HLACommand.self, DataCommand.self, DemoCommand.self, BenchCommand.self]
+        subcommands: [ImportCommand.self, GenCommand.self, SearchCommand.self, ExplainCommand.self, MatchCommand.self, RematchCommand.self, VerifyCommand.self, PolicyCommand.self, HLACommand.self, DataCommand.self, DemoCommand.self, BenchCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self]
     )
 }

@@ -19,13 +19,5 @@ struct DatabaseOptions: ParsableArguments {
 
 /// A resolver for the chosen release, with the installed MAC and TCE tables; a failure ends the run (exit 2).
 func makeResolver(_ reference: ReferenceOptions) throws -> TypingResolver {
-    do { return try reference.resolver() } catch { throw fatal("\(error)") }
-}
-
-extension ReferenceOptions {
-    /// A resolver for the release these options name, with the installed MAC and TCE tables.
-    func resolver() throws -> TypingResolver {
-        let (data, macs) = try load(needMACs: true)
-        return TypingResolver(data, macs: macs, tce: try? DPB1TCETable.load(DataDirectory.resolve().tceFile))
-    }
+    do { return try reference.choice.resolver() } catch { throw fatal("\(error)") }
 }

@@ -11,23 +11,14 @@ struct ReferenceOptions: ParsableArguments {
     @Option(name: .customLong("imgt-dir"), help: ArgumentHelp("Use this IPD-IMGT/HLA release folder directly.", valueName: "dir"))
     var directory: String?
 
+    /// The release these options name.
+    var choice: ReleaseChoice { ReleaseChoice(version: version, directory: directory) }
+
     /// The release folder these options name.
-    func folder() throws -> ReleaseFolder {
-        if let d = directory { return ReleaseFolder(URL(fileURLWithPath: d)) }
-        if let env = ProcessInfo.processInfo.environment["CORDMATCH_IMGT_DIR"], !env.isEmpty {
-            let found = DataDirectory.releases(at: URL(fileURLWithPath: env))
-            if let version, let named = found.first(where: { $0.url.lastPathComponent == version }) { return named }
-            if version == nil, let newest = found.last { return newest }
-        }
-        return try DataDirectory.resolve().release(version)
-    }
+    func folder() throws -> ReleaseFolder { try choice.folder() }
 
     /// Loads the release (through the snapshot cache) and, when `needMACs`, the installed MAC table.
-    func load(needMACs: Bool = false) throws -> (ReferenceData, MACTable?) {
-        let home = DataDirectory.resolve()
-        let (data, _) = try ReferenceDataLoader.load(try folder(), snapshotDirectory: home.snapshotDirectory)
-        return (data, needMACs ? try home.installedMACs() : nil)
-    }
+    func load(needMACs: Bool = false) throws -> (ReferenceData, MACTable?) { try choice.load(needMACs: needMACs) }
 }
 
 /// Exits with code 2 and a message on stderr: the run could not start (usage or reference data).

@@ -15,20 +15,29 @@ struct RecipientOptions: ParsableArguments {
 
     func validate() throws {
         if (recipient == nil) == (hla == nil) { throw ValidationError("give either --recipient ID or --hla GL") }
-        if Recipient.DiseaseClass(rawValue: disease) == nil { throw ValidationError("--disease is malignant or non-malignant") }
-        if let d = searchDate, CalendarDate(d) == nil { throw ValidationError("--search-date must be YYYY-MM-DD") }
+        do {
+            _ = try SearchRequest.disease(disease, parameter: "--disease")
+            _ = try searchDate.map { try SearchRequest.date($0, parameter: "--search-date") }
+        } catch { throw ValidationError("\(error)") }
     }
 
-    /// Opens the database and the release, loads the inventory's search index, and runs `body` with the
-    /// recipient, the policy and the search date; errors are printed and end the run with exit code 1.
+    /// The library's form of these options: whom to search for, under which policy, at which date.
+    var request: SearchRequest {
+        let date = searchDate.flatMap(CalendarDate.init) ?? CalendarDate.today()
+        let subject: SearchRequest.Subject = recipient.map { .stored(id: $0) }
+            ?? .adHoc(hla: hla!, weightKg: weight, disease: Recipient.DiseaseClass(rawValue: disease)!, dsa: dsa)
+        return SearchRequest(subject: subject, policy: policy, searchDate: date)
+    }
+
+    /// Opens the database and the release, loads the inventory's search index, and runs `body` with the search
+    /// and the request; errors are printed and end the run with exit code 1.
     func withSearch(_ database: DatabaseOptions, _ reference: ReferenceOptions,
-                    _ body: (InventorySearch, Recipient, SelectionPolicy, CalendarDate) throws -> Void) throws {
+                    _ body: (InventorySearch, SearchRequest) throws -> Void) throws {
         let store = try database.open()
         let index = StoredIndexLoad(store)  // read while the reference data load
         let resolver = try makeResolver(reference)
         do {
-            let (recipient, policy, date) = try load(store, resolver)
-            try body(try InventorySearch(store: store, resolver: resolver, loading: index), recipient, policy, date)
+            try body(try InventorySearch(store: store, resolver: resolver, loading: index), request)
         } catch let e as ExitCode {
             throw e
         } catch {
@@ -36,21 +45,11 @@ struct RecipientOptions: ParsableArguments {
             throw ExitCode(1)
         }
     }
-
-    func load(_ store: InventoryStore, _ resolver: TypingResolver) throws -> (Recipient, SelectionPolicy, CalendarDate) {
-        let date = searchDate.flatMap(CalendarDate.init) ?? CalendarDate.today()
-        if let id = recipient {
-            guard let row = try store.recipient(id) else { throw InventoryError("no recipient \(id) in the database") }
-            let r = try row.recipient(resolver)
-            return (r, try PolicyLoader.load(policy ?? row.policyName), date)
-        }
-        let r = Recipient(id: "ad-hoc", typing: try resolver.resolve(hla!), weightKg: weight,
-                          disease: Recipient.DiseaseClass(rawValue: disease)!, antibodies: try AntibodyList.parse(dsa, resolver: resolver))
-        return (r, try PolicyLoader.load(policy ?? disease), date)
-    }
 }
 
 enum SearchFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+enum ExplainFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -75,10 +74,8 @@ struct SearchCommand: AsyncParsableCommand {
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
-        try who.withSearch(database, reference) { search, recipient, policy, date in
-            let result = try search.search(recipient, policy: policy, searchDate: date, includeIneligible: includeIneligible)
-            let report = SearchReport(result: result, recipient: recipient.id, searchDate: date, limit: limit,
-                                      includeIneligible: includeIneligible)
+        try who.withSearch(database, reference) { search, request in
+            let report = try search.report(request, limit: limit, includeIneligible: includeIneligible)
             switch format {
             case .json: print(report.json())
             case .csv: print(SearchTable.csv(report))
@@ -92,19 +89,21 @@ struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Explain one unit for a recipient: every locus, count, dose, antibody and policy rule.",
-        discussion: "Example: cordmatch explain --db inventory.sqlite --recipient R1 --unit CB-0042")
+        discussion: "Example: cordmatch explain --db inventory.sqlite --recipient R1 --unit CB-0042 [--format json]")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var who: RecipientOptions
     @Option(help: "The unit id.") var unit: String
+    @Option(help: "Output: text, or json (cordmatch.explain/1).") var format: ExplainFormat = .text
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
-        try who.withSearch(database, reference) { search, recipient, policy, date in
-            guard let a = try search.explain(recipient, unitID: unit, policy: policy, searchDate: date) else {
-                throw InventoryError("no unit \(unit) in the database")
+        try who.withSearch(database, reference) { search, request in
+            let report = try search.explainReport(request, unitID: unit)
+            switch format {
+            case .json: print(report.json())
+            case .text: print(report.explanation.joined(separator: "\n"))
             }
-            print(a.text)
         }
     }
 }

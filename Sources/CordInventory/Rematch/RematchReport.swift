@@ -155,12 +155,7 @@ public struct RematchReport: Encodable, Sendable {
         }
     }
 
-    public func json() -> String {
-        let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! e.encode(self), as: UTF8.self)
-    }
+    public func json() -> String { ReportJSON.text(self) }
 }
 
 /// Why a unit that left a recipient's list is not on it now: the rules it fails today (empty: it is still

@@ -2,6 +2,7 @@ import CordIndex
 import CordMatch
 import Dispatch
 import Foundation
+import GRDB
 import Synchronization
 
 /// Searches an inventory for a recipient: the search index is loaded once (from the database; rebuilt in
@@ -15,25 +16,53 @@ public final class InventorySearch: Sendable {
     public let index: SearchIndex
     /// True when the stored index was used (false: rebuilt in memory).
     public let indexFromDatabase: Bool
+    /// The stored index version (generation and stamp) of the database state `index` describes: that of the
+    /// stored index, or for an index rebuilt in memory, of the state it was rebuilt from.
+    public let indexVersion: StoredIndexVersion
+    /// When true, every search and explanation reads the units in one read transaction of `indexVersion` and
+    /// throws `IndexChanged` when the database has moved on, so that an answer never combines this index with
+    /// rows of another generation (a long-lived search object, as the server keeps, reloads and retries).
+    public let pinnedToGeneration: Bool
+
+    /// The database's index generation is no longer the one this search object's index describes.
+    public struct IndexChanged: Error, CustomStringConvertible, Sendable {
+        public let loaded: StoredIndexVersion, stored: StoredIndexVersion
+        public var description: String { "the inventory changed (index \(loaded) → \(stored)): search again" }
+    }
     /// Units read and resolved by `cachedUnits`, shared by every search of this object (a rematch run asks for
     /// the same popular units again and again); cleared when it reaches `cacheCapacity`.
     let unitCache = Mutex<[String: CordUnit]>([:])
     static let cacheCapacity = 100_000
 
     /// A search of `store`'s units as `resolver` resolves them; the stored index is taken from `loading` when given
-    /// (started earlier, for the same store), else read now.
-    public init(store: InventoryStore, resolver: TypingResolver, loading: StoredIndexLoad? = nil) throws {
+    /// (started earlier, for the same store), else read now. `pinnedToGeneration`: see the property.
+    public init(store: InventoryStore, resolver: TypingResolver, loading: StoredIndexLoad? = nil, pinnedToGeneration: Bool = false) throws {
         precondition(loading.map { $0.store === store } ?? true, "the index load is of another store")
         self.resolver = resolver
         self.store = store
-        let stored: SearchIndex?
-        if let loading { stored = try loading.index() } else { stored = try store.read { try SearchIndexStore.load($0) } }
+        self.pinnedToGeneration = pinnedToGeneration
+        let (stored, version) = try (loading ?? StoredIndexLoad(store)).index()
         if let stored, stored.release == resolver.data.version {
             index = stored
+            indexVersion = version
             indexFromDatabase = true
         } else {
-            index = try store.read { try SearchIndexStore.build($0, resolver: resolver, generation: 0) }
+            (index, indexVersion) = try store.read {
+                (try SearchIndexStore.build($0, resolver: resolver, generation: 0), try StoredIndexVersion.read($0))
+            }
             indexFromDatabase = false
+        }
+    }
+
+    /// Runs `body` in one read transaction; when `pinnedToGeneration`, first checks that the transaction sees the
+    /// index's generation (else throws `IndexChanged`).
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        try store.read { db in
+            if pinnedToGeneration {
+                let stored = try StoredIndexVersion.read(db)
+                guard stored == indexVersion else { throw IndexChanged(loaded: indexVersion, stored: stored) }
+            }
+            return try body(db)
         }
     }
 
@@ -52,7 +81,11 @@ public final class InventorySearch: Sendable {
     /// The units with these ids, as matching sees them (ids no longer stored are skipped); their typings are
     /// resolved on every core.
     func units(_ ids: [String]) throws -> [CordUnit] {
-        let rows = try store.read { try UnitRow.fetchAll($0, keys: ids) }
+        try resolve(try read { try UnitRow.fetchAll($0, keys: ids) })
+    }
+
+    /// Stored rows as matching sees them, resolved on every core.
+    func resolve(_ rows: [UnitRow]) throws -> [CordUnit] {
         let resolver = resolver
         return try rows.concurrentMap { try $0.cordUnit(resolver) }
     }
@@ -110,16 +143,22 @@ public final class InventorySearch: Sendable {
             }
             found[part] = keep
         }
-        var rows = (0..<cores).flatMap { found[$0] ?? [] }
+        let scanned = (0..<cores).flatMap { found[$0] ?? [] }
         let selector = CordSelector(policy: policy, searchDate: searchDate)
-        if !includeIneligible {
-            let survivors = rows.map { index.unitIDs[$0] }
-            let facts = try store.read { try UnitFacts.units(survivors, in: $0) }
-            let qualifying = Set(facts.filter { selector.assessor.canQualify($0, weightKg: recipient.weightKg) }.map(\.id))
-            rows = zip(rows, survivors).filter { qualifying.contains($0.1) }.map(\.0)
+        let index = index
+        // The survivors' facts and rows come from one read transaction (of the index's generation when pinned).
+        let stored = try read { db -> [UnitRow] in
+            var rows = scanned
+            if !includeIneligible {
+                let survivors = rows.map { index.unitIDs[$0] }
+                let facts = try UnitFacts.units(survivors, in: db)
+                let qualifying = Set(facts.filter { selector.assessor.canQualify($0, weightKg: recipient.weightKg) }.map(\.id))
+                rows = zip(rows, survivors).filter { qualifying.contains($0.1) }.map(\.0)
+            }
+            self.rememberValues(ofRows: rows)
+            return try UnitRow.fetchAll(db, keys: rows.map { index.unitIDs[$0] })
         }
-        rememberValues(ofRows: rows)
-        let candidates = try units(rows.map { index.unitIDs[$0] })
+        let candidates = try resolve(stored)
         let selection = selector.select(for: recipient, from: candidates)
         return Result(selection: selection, scanned: total, assessed: candidates.count)
     }

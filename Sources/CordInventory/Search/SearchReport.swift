@@ -86,10 +86,6 @@ public struct SearchReport: Encodable, Sendable {
 
     static func round(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 
-    public func json() -> String {
-        let e = JSONEncoder()
-        e.keyEncodingStrategy = .convertToSnakeCase
-        e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try! e.encode(self), as: UTF8.self)
-    }
+    /// The report as `cordmatch search --format json` prints it.
+    public func json() -> String { ReportJSON.text(self) }
 }

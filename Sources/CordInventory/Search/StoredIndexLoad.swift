@@ -5,14 +5,15 @@ import CordIndex
 /// `InventorySearch`, so that the two overlap.
 public final class StoredIndexLoad: Sendable {
     let store: InventoryStore
-    private let load: Prefetch<SearchIndex?>
+    private let load: Prefetch<(SearchIndex?, StoredIndexVersion)>
 
     /// Starts reading `store`'s index.
     public init(_ store: InventoryStore) {
         self.store = store
-        load = Prefetch { try store.read { try SearchIndexStore.load($0) } }
+        load = Prefetch { try store.read { (try SearchIndexStore.load($0), try StoredIndexVersion.read($0)) } }
     }
 
-    /// Waits for the index (nil when the database has none that decodes).
-    func index() throws -> SearchIndex? { try load.value() }
+    /// Waits for the index (nil when the database has none that decodes) and the version `meta` gave in the
+    /// same read transaction.
+    func index() throws -> (SearchIndex?, StoredIndexVersion) { try load.value() }
 }

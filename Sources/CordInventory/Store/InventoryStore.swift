@@ -50,11 +50,21 @@ public final class InventoryStore: Sendable {
 
     /// Appends to the audit log (inside the caller's transaction).
     static func audit(_ db: Database, _ action: String, _ detail: String) throws {
-        try db.execute(sql: "INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)",
-                       arguments: [ISO8601DateFormatter().string(from: Date()), action, detail])
+        try AuditEntry.append(db, AuditEntry.New(actor: nil, action: action, detail: detail))
     }
 
     public func unitCount() throws -> Int { try read { try UnitRow.fetchCount($0) } }
+
+    /// The stored search index's version: it changes with every committed change to the units (an import, a
+    /// release switch), in the same transaction.
+    public func indexVersion() throws -> StoredIndexVersion { try read { try StoredIndexVersion.read($0) } }
+
+    /// Stored recipients by id, from `after` on (exclusive), at most `limit`.
+    public func recipients(after: String?, limit: Int) throws -> [RecipientRow] {
+        try read { db in
+            try RecipientRow.fetchAll(db, sql: "SELECT * FROM recipients WHERE id > ? ORDER BY id LIMIT ?", arguments: [after ?? "", limit])
+        }
+    }
 
     public func recipient(_ id: String) throws -> RecipientRow? { try read { try RecipientRow.fetchOne($0, key: id) } }
 }

@@ -28,4 +28,11 @@ public enum InputLimits {
 
     /// How much of a rejected input an error message repeats (longer inputs are cut, with the length said).
     public static let echoedBytes = 80
+
+    /// The largest request body the server reads (a JSON search, a form post): 64 KiB — an ad-hoc search's typing
+    /// of ~16 KiB and its antibodies fit several times over; a larger body is refused before it is parsed.
+    public static let requestBytes = 64 * 1024
+
+    /// The most units one comparison may name.
+    public static let comparedUnits = 20
 }

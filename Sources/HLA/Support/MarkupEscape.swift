@@ -1,7 +1,7 @@
 extension String {
     /// The text safe inside XML or HTML element content and double-quoted attributes (`& < > "`, and line ends
     /// kept inside attributes as `&#10;`).
-    var markupEscaped: String {
+    public var markupEscaped: String {
         var out = ""
         for c in unicodeScalars {
             switch c {

@@ -1,0 +1,39 @@
+import CordInventory
+import CordMatch
+import HLA
+import Hummingbird
+
+/// A search for a recipient who is not stored: a typing, weight, disease and antibodies, under the disease's preset or a
+/// named preset. POST, so that the typing travels in the body and never in a URL (proxies and logs keep URLs).
+enum AdHocSearchRoutes {
+    struct Body: Decodable {
+        let hla: String
+        let weightKg: Double
+        let disease: String
+        let dsa: String?
+        let policy: String?
+        let searchDate: String?
+        let limit: Int?
+        let includeIneligible: Bool?
+    }
+
+    static func routes(_ s: ServerServices) -> [ServerRoute] {
+        [
+            ServerRoute(.post, "/api/v1/search", .role(.viewer)) { request, context in
+                let body = try await RequestInput.json(request, as: Body.self)
+                guard body.weightKg > 0, body.weightKg <= 500 else { throw ProblemDetails.badRequest("weight_kg must be more than 0 and at most 500") }
+                let limit = body.limit ?? 20
+                guard (1...1000).contains(limit) else { throw ProblemDetails.badRequest("limit must be a whole number from 1 to 1000") }
+                let disease: Recipient.DiseaseClass
+                do { disease = try SearchRequest.disease(body.disease, parameter: "disease") } catch { throw ProblemDetails.badRequest("\(error)") }
+                let date = try RequestInput.searchDate(body.searchDate)
+                let search = SearchRequest(subject: .adHoc(hla: body.hla, weightKg: body.weightKg, disease: disease, dsa: body.dsa ?? ""),
+                                           policy: try RequestInput.preset(body.policy), searchDate: date)
+                let includeIneligible = body.includeIneligible ?? false
+                let json = try await s.inventory { try $0.searchReport(search, limit: limit, includeIneligible: includeIneligible) }
+                try await s.audit(context, "ad-hoc search", detail: "search date \(date)")
+                return JSONResponse.make(json)
+            },
+        ]
+    }
+}
