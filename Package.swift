@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "CordServer", dependencies: [
             "HLA", "CordMatch", "CordInventory",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -55,9 +56,12 @@ let package = Package(
             "CordInventory", "CordIndex", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "CLITests", dependencies: ["cordmatch", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: [
+            "cordmatch", "TestSupport", "CordServer", "CordInventory", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "CordServerTests", dependencies: [
-            "CordServer", "CordInventory", "TestSupport", "cordmatch",
+            "CordServer", "CordInventory", "TestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),

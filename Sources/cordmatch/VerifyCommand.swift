@@ -80,7 +80,7 @@ final class ResolverCache: Sendable {
         try cache.withLock { cache in
             func load(_ key: String, _ options: ReferenceOptions) throws -> TypingResolver {
                 if let r = cache[key] { return r }
-                let r = try options.resolver()
+                let r = try options.choice.resolver()
                 cache[key] = r
                 return r
             }
