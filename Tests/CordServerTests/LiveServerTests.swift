@@ -19,10 +19,11 @@ import Testing
             try await client.execute(uri: "/api/v1/health", method: .get) { r in
                 #expect(r.status == .ok)
             }
+            let expected = try f.expectedSearch("R-0002")
             try await client.execute(uri: "/api/v1/recipients/R-0002/search?search_date=\(ServerFixture.searchDate)", method: .get,
                                      headers: f.bearer(.viewer)) { r in
                 #expect(r.status == .ok)
-                #expect(r.text == (try f.expectedSearch("R-0002")))
+                #expect(r.text == expected)
             }
             try await client.execute(uri: "/api/v1/recipients/R-0002/search", method: .get) { r in
                 #expect(r.status == .unauthorized)
@@ -48,7 +49,6 @@ import Testing
             let port = try #require(client.port)
             let http = HTTPClient(eventLoopGroupProvider: .singleton,
                                   configuration: .init(connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 64)))
-            defer { try? http.syncShutdown() }
             let token = f.tokens[.viewer]!
             let answers = try await withThrowingTaskGroup(of: (String, UInt, String).self) { group in
                 for i in 0..<1000 {
@@ -63,6 +63,7 @@ import Testing
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
+            try await http.shutdown()
             #expect(answers.count == 1000)
             #expect(answers.allSatisfy { $0.1 == 200 })
             #expect(answers.allSatisfy { serial[$0.0] == $0.2 })

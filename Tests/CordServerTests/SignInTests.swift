@@ -69,10 +69,11 @@ import Testing
             try await client.execute(uri: "/", method: .get, headers: [.cookie: session.cookie]) { r in
                 #expect(r.status == .ok && r.text.contains("Signed in as viewer-user (viewer)."))
             }
+            let expected = try f.expectedSearch("R-0001")
             try await client.execute(uri: "/api/v1/recipients/R-0001/search?search_date=\(ServerFixture.searchDate)", method: .get,
                                      headers: [.cookie: session.cookie]) { r in
                 #expect(r.status == .ok)
-                #expect(r.text == (try f.expectedSearch("R-0001")))
+                #expect(r.text == expected)
             }
         }
         #expect(try f.access.audit(.init(actor: "viewer-user")).contains { $0.action == "sign in" })

@@ -41,8 +41,9 @@ extension InventoryStore {
             }
             try db.execute(sql: "INSERT INTO accounts (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
                            arguments: [name, role.rawValue, passwordHash, AuditEntry.timestamp(Date())])
+            let row = try AccountRow.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [db.lastInsertedRowID])!
             try AuditEntry.append(db, AuditEntry.New(actor: actor, action: "user add", detail: "\(name) as \(role.rawValue)"))
-            return try AccountRow.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [db.lastInsertedRowID])!
+            return row
         }
     }
 

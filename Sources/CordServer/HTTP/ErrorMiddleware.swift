@@ -15,8 +15,8 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let problem as ProblemDetails {
             return render(problem, request)
         } catch let error as HTTPError {
-            return render(ProblemDetails(error.status, error.status == .contentTooLarge
-                ? "the request body is larger than \(InputLimitsText.requestBytes)" : error.status.reasonPhrase.lowercased()), request)
+            return render(ProblemDetails(error.status, error.status == .notFound ? "there is no such route (see /api/v1/openapi.json)"
+                : error.status.reasonPhrase.lowercased()), request)
         } catch {
             logger.error("request failed", metadata: ["route": .string(context.endpointPath ?? "-"), "error": .string(String(describing: type(of: error)))])
             return render(.internalError, request)

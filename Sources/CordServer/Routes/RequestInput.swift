@@ -3,6 +3,7 @@ import CordMatch
 import Foundation
 import HLA
 import Hummingbird
+import NIOCore
 
 /// Reading a request's parameters and body, with the CLI's validation messages (naming the parameter as the
 /// API spells it) and never more of an input than `InputExcerpt.of(_:)` gives.
@@ -53,8 +54,11 @@ enum RequestInput {
     /// The body, at most `InputLimits.requestBytes`.
     static func body(_ request: Request) async throws -> Data {
         var request = request
-        let buffer = try await request.collectBody(upTo: InputLimits.requestBytes)
-        return Data(buffer.readableBytesView)
+        do {
+            return Data(try await request.collectBody(upTo: InputLimits.requestBytes).readableBytesView)
+        } catch is NIOTooManyBytesError {
+            throw ProblemDetails(.contentTooLarge, "the request body is larger than \(InputLimitsText.requestBytes)")
+        }
     }
 
     /// A JSON body decoded as `T` (snake_case keys).
