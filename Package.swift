@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: [
             "cordmatch", "TestSupport", "CordServer", "CordInventory", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
         .testTarget(name: "CordServerTests", dependencies: [
             "CordServer", "CordInventory", "TestSupport",

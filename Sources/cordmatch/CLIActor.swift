@@ -1,3 +1,4 @@
+import ArgumentParser
 import CordServer
 import Foundation
 
@@ -8,5 +9,13 @@ enum CLIActor {
 
     static func message(_ error: any Error) -> String {
         (error as? ProblemDetails)?.detail ?? "\(error)"
+    }
+
+    /// Runs an account command's change: an error is printed as `ERROR: …` and ends the run with exit code 1.
+    static func change(_ body: () async throws -> Void) async throws {
+        do { try await body() } catch {
+            printError("ERROR: \(message(error))")
+            throw ExitCode(1)
+        }
     }
 }

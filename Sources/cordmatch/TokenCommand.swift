@@ -19,13 +19,10 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let access = InventoryAccess(store: try database.open(), release: nil)
-            do {
+            try await CLIActor.change {
                 let (secret, row) = try await AccountAdministration(access: access).createToken(for: name, label: label, actor: CLIActor.name)
                 printError("token \(row.id) for \(name): shown once, store it now")
                 print(secret)
-            } catch {
-                printError("ERROR: \(CLIActor.message(error))")
-                throw ExitCode(1)
             }
         }
     }
@@ -49,10 +46,7 @@ struct TokenCommand: AsyncParsableCommand {
 
         func run() async throws {
             let access = InventoryAccess(store: try database.open(), release: nil)
-            do { try access.revokeToken(id: id, actor: CLIActor.name) } catch {
-                printError("ERROR: \(CLIActor.message(error))")
-                throw ExitCode(1)
-            }
+            try await CLIActor.change { try access.revokeToken(id: id, actor: CLIActor.name) }
             print("revoked token \(id)")
         }
     }

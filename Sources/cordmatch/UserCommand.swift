@@ -26,11 +26,8 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try PasswordInput.read(prompt: "Password for \(name): ")
             let access = InventoryAccess(store: try database.open(), release: nil)
-            do {
+            try await CLIActor.change {
                 try await AccountAdministration(access: access).addUser(name, role: role, password: password, actor: CLIActor.name)
-            } catch {
-                printError("ERROR: \(CLIActor.message(error))")
-                throw ExitCode(1)
             }
             print("added \(name) (\(role.rawValue))")
         }
@@ -55,10 +52,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let access = InventoryAccess(store: try database.open(), release: nil)
-            do { try access.disableAccount(named: name, actor: CLIActor.name) } catch {
-                printError("ERROR: \(CLIActor.message(error))")
-                throw ExitCode(1)
-            }
+            try await CLIActor.change { try access.disableAccount(named: name, actor: CLIActor.name) }
             print("disabled \(name)")
         }
     }

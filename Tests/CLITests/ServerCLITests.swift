@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import CordInventory
 import CordMatch
 import CordServer
@@ -107,5 +108,45 @@ import TestSupport
         #expect(r.out == (try String(contentsOf: CLITests.root.appendingPathComponent("docs/openapi.json"), encoding: .utf8)))
         let half = try CLITests.run(["serve", "--tls-cert", "cert.pem"])
         #expect(half.status != 0 && half.err.contains("give both --tls-cert and --tls-key, or neither"))
+    }
+
+    /// The real binary serving on loopback: it answers a token's search, logs the route template and not the
+    /// recipient, and SIGTERM stops it with exit code 0.
+    @Test func serveAnswersOverLoopbackAndStopsOnSIGTERM() async throws {
+        let (db, dir) = try Self.database()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try CLITests.run(["user", "add", "v", "--role", "viewer", "--db", db], stdin: "a long enough password\n").status == 0)
+        let token = try CLITests.run(["token", "create", "v", "--db", db]).out.trimmingCharacters(in: .whitespacesAndNewlines)
+        let port = Int.random(in: 20_000...40_000)
+        let server = Process()
+        server.executableURL = CLITests.binary
+        server.arguments = ["serve", "--db", db, "--port", String(port), "--imgt-dir", CLITests.imgt]
+        let errPipe = Pipe()
+        server.standardError = errPipe
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        let http = HTTPClient(eventLoopGroupProvider: .singleton)
+        var up = false
+        for _ in 0..<300 where !up {
+            if let r = try? await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/health"), timeout: .seconds(5)), r.status == .ok {
+                up = true
+            } else {
+                try await Task.sleep(for: .milliseconds(200))
+            }
+        }
+        #expect(up)
+        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/recipients/R-0002/search?search_date=\(Self.date)")
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
+        let response = try await http.execute(request, timeout: .seconds(30))
+        let body = String(buffer: try await response.body.collect(upTo: 1 << 22))
+        let cli = try CLITests.run(["search", "--db", db, "--recipient", "R-0002", "--format", "json", "--search-date", Self.date, "--imgt-dir", CLITests.imgt])
+        #expect(response.status == .ok && body + "\n" == cli.out)
+        try await http.shutdown()
+        kill(server.processIdentifier, SIGTERM)
+        let log = String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        server.waitUntilExit()
+        #expect(server.terminationReason == .exit && server.terminationStatus == 0)
+        #expect(log.contains("route=/api/v1/recipients/{id}/search") && log.contains("user=v"))
+        #expect(!log.contains("R-0002") && !log.contains(token))
     }
 }
