@@ -19,11 +19,11 @@ struct AuditCommand: AsyncParsableCommand {
     @Option(help: "Output: table, or json (cordmatch.audit/1).") var format: AuditFormat = .table
 
     func validate() throws {
-        do { _ = try since.map { try SearchRequest.date($0, parameter: "--since") } } catch { throw ValidationError("\(error)") }
+        do { _ = try since.map { try AuditEntry.Filter.day($0, parameter: "--since") } } catch { throw ValidationError("\(error)") }
     }
 
     func run() async throws {
-        let access = InventoryAccess(store: try database.open(), release: nil)
+        let access = InventoryAccess(store: try database.open(.readOnly), release: nil)
         let entries = try access.audit(AuditEntry.Filter(recipientID: recipient, actor: user, since: since))
         switch format {
         case .json:

@@ -16,10 +16,11 @@ struct BenchCommand: AsyncParsableCommand {
 
         @Option(help: ArgumentHelp("Typings, one per line.", valueName: "file")) var input: String
         @Option(help: "Levels to measure, comma-separated.") var to: String = "G,P,lg,lgx,S,exon,W"
-        @Option(help: "Passes over the input per level (the first, as in a new process, and the best later one are reported).") var passes: Int = 3
+        @Option(help: "Passes over the input per level (the first, as in a new process, and the best later one are reported).") var passes: Repetitions = 3
         @OptionGroup var reference: ReferenceOptions
 
         func run() async throws {
+            try requireReadableFile(input, "input file")
             let lines = try String(contentsOfFile: input, encoding: .utf8).split(separator: "\n")
                 .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
             let folder = try reference.folder()
@@ -38,7 +39,7 @@ struct BenchCommand: AsyncParsableCommand {
                 let (data, _) = try reference.load()
                 let reducer = Reducer(data)
                 var times: [Double] = [], errors = 0
-                for _ in 0..<max(passes, 1) {
+                for _ in 0..<passes.count {
                     errors = 0
                     let start = DispatchTime.now()
                     for l in lines { if (try? reducer.reduce(l, to: t)) == nil { errors += 1 } }

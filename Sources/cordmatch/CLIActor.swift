@@ -1,4 +1,3 @@
-import ArgumentParser
 import CordServer
 import Foundation
 
@@ -11,11 +10,9 @@ enum CLIActor {
         (error as? ProblemDetails)?.detail ?? "\(error)"
     }
 
-    /// Runs an account command's change: an error is printed as `ERROR: …` and ends the run with exit code 1.
+    /// Runs an account command's change: a refused change (a name taken, a short password) is an input problem
+    /// (exit code 1) with the library's message.
     static func change(_ body: () async throws -> Void) async throws {
-        do { try await body() } catch {
-            printError("ERROR: \(message(error))")
-            throw ExitCode(1)
-        }
+        do { try await body() } catch { throw InputProblems(message(error)) }
     }
 }

@@ -68,36 +68,32 @@ struct DataCommand: AsyncParsableCommand {
 
         func run() async throws {
             let home = DataDirectory.resolve()
-            do {
-                if let from {
-                    let releases = DataDirectory.releases(at: URL(fileURLWithPath: from))
-                    if releases.isEmpty { throw fatal("no IPD-IMGT/HLA release (release_version.txt) found in \(from)") }
-                    for r in releases { try installAndCompile(r, home) }
-                }
-                if let version {
-                    let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-download-\(getpid())")
-                    defer { try? FileManager.default.removeItem(at: tmp) }
-                    printError("downloading IPD-IMGT/HLA \(version) from \(ReleaseDownloader.repository) …")
-                    try installAndCompile(try await ReleaseDownloader().download(version: version, into: tmp), home)
-                }
-                if let mac {
-                    let table = try home.installMAC(from: URL(fileURLWithPath: mac))
-                    print("installed MAC table: \(table.codes.count) codes → \(home.macFile.path)")
-                }
-                if let tce {
-                    let url = URL(fileURLWithPath: tce)
-                    let table = try DPB1TCETable.load(url)
-                    try home.installVerbatim(url, as: home.tceFile)
-                    print("installed DPB1 TCE table: \(table.groups.count) alleles and proteins\(table.version.map { ", IMGT/HLA \($0)" } ?? "") → \(home.tceFile.path)")
-                }
-                if let defaultVersion {
-                    try home.setDefault(defaultVersion)
-                    print("default IMGT/HLA release: \(defaultVersion)")
-                }
-            } catch let e as ExitCode {
-                throw e
-            } catch {
-                throw fatal("\(error)")
+            if let from {
+                let releases = DataDirectory.releases(at: URL(fileURLWithPath: from))
+                if releases.isEmpty { throw CannotRun("no IPD-IMGT/HLA release (release_version.txt) found in \(from)") }
+                for r in releases { try installAndCompile(r, home) }
+            }
+            if let version {
+                let tmp = try OwnerOnlyFile.temporaryFolder("cordmatch-download")
+                defer { try? FileManager.default.removeItem(at: tmp) }
+                printError("downloading IPD-IMGT/HLA \(version) from \(ReleaseDownloader.repository) …")
+                try installAndCompile(try await ReleaseDownloader().download(version: version, into: tmp), home)
+            }
+            if let mac {
+                try requireReadableFile(mac, "MAC file")
+                let table = try home.installMAC(from: URL(fileURLWithPath: mac))
+                print("installed MAC table: \(table.codes.count) codes → \(home.macFile.path)")
+            }
+            if let tce {
+                try requireReadableFile(tce, "DPB1 T-cell-epitope table")
+                let url = URL(fileURLWithPath: tce)
+                let table = try DPB1TCETable.load(url)
+                try home.installVerbatim(url, as: home.tceFile)
+                print("installed DPB1 TCE table: \(table.groups.count) alleles and proteins\(table.version.map { ", IMGT/HLA \($0)" } ?? "") → \(home.tceFile.path)")
+            }
+            if let defaultVersion {
+                try home.setDefault(defaultVersion)
+                print("default IMGT/HLA release: \(defaultVersion)")
             }
         }
 
@@ -117,7 +113,9 @@ extension DataCommand {
             discussion: """
                 Reports every stored typing that became invalid (it stays out of searches until corrected) or changed \
                 meaning (other P groups or antigens at some position), then stamps the rest with the release and \
-                rebuilds the search index, in one transaction. Exit code 1 when any typing became invalid.
+                rebuilds the search index, in one transaction. Exit code 1 when any typing became invalid; 2 when the \
+                release is not installed or the database named (--db, $CORDMATCH_DB) does not exist or is not an \
+                inventory (then nothing is changed). Without a database only the default release is switched.
                 Example: cordmatch data use 3.58.0 --db inventory.sqlite
                 """)
         @Argument(help: "An installed release, e.g. 3.58.0.") var version: String
@@ -129,20 +127,20 @@ extension DataCommand {
                 let (data, _) = try ReferenceDataLoader.load(try home.release(v), snapshotDirectory: home.snapshotDirectory)
                 return TypingResolver(data, macs: try? home.installedMACs(), tce: try? DPB1TCETable.load(home.tceFile))
             }
-            let target: TypingResolver
-            do {
-                target = try resolver(version)
-                try home.setDefault(version)
-            } catch { throw fatal("\(error)") }
+            let target = try resolver(version)
+            // A database named (--db, $CORDMATCH_DB) must be an inventory before anything changes; without one, only
+            // the default release is switched.
+            let store = database.isGiven || FileManager.default.fileExists(atPath: database.path) ? try database.open(.existing) : nil
+            try home.setDefault(version)
             print("default IMGT/HLA release: \(version)")
-            guard FileManager.default.fileExists(atPath: database.path) else {
+            guard let store else {
                 print("no database at \(database.path): nothing to re-resolve")
                 return
             }
-            let report = try ReleaseSwitch(from: resolver, to: target).run(on: try database.open())
+            let report = try ReleaseSwitch(from: resolver, to: target).run(on: store)
             print("re-resolved \(report.units) units and \(report.recipients) recipients under IMGT/HLA \(version)")
             for f in report.findings { print("\(f.kind == .invalid ? "INVALID" : "CHANGED") \(f.record) \(f.id): \(f.detail)") }
-            if report.findings.contains(where: { $0.kind == .invalid }) { throw ExitCode(1) }
+            if report.findings.contains(where: { $0.kind == .invalid }) { throw InputProblems() }
         }
     }
 }

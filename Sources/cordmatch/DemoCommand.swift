@@ -33,15 +33,13 @@ struct DemoCommand: AsyncParsableCommand {
         """
 
     func run() async throws {
-        let resolver = try makeResolver(reference)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-demo-\(UUID().uuidString)")
-        umask(0o077)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let resolver = try reference.resolver()
+        let dir = try OwnerOnlyFile.temporaryFolder("cordmatch-demo")
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = db ?? dir.appendingPathComponent("demo.sqlite").path
         let csv = dir.appendingPathComponent("units.csv")
-        try (Self.units + "\n").write(to: csv, atomically: true, encoding: .utf8)
-        let store = try InventoryStore(path: path)
+        try OwnerOnlyFile.write(Self.units + "\n", to: csv.path)
+        let store = try InventoryStore(path: path, mode: .createIfMissing)
         let imported = try UnitImporter(resolver: resolver).importFile(csv.path, into: store, skipInvalid: false)
 
         let recipient = Recipient(id: "demo patient", typing: try resolver.resolve(Self.patient), weightKg: 18, disease: .nonMalignant,

@@ -16,19 +16,19 @@ struct GenCommand: AsyncParsableCommand {
     enum Kind: String, ExpressibleByArgument, CaseIterable { case units, recipients }
 
     @Argument(help: "units or recipients") var kind: Kind
-    @Option(help: "How many rows.") var count = 1000
+    @Option(help: "How many rows (\(RowCount.range)).") var count: RowCount = 1000
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Recipients only: resemble units of 'gen units --count N --seed S' (one to two alleles changed), so most have candidates.", valueName: "N"))
-    var likeUnits: Int?
+    var likeUnits: RowCount?
     @Option(help: "With --like-units: the seed of that unit file.") var unitsSeed: UInt64 = 1
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
-        let (data, _): (ReferenceData, MACTable?)
-        do { (data, _) = try reference.load() } catch { throw fatal("\(error)") }
+        let (data, _) = try reference.load()
         let g = InventoryGenerator(data: data)
+        let count = count.count
         let text = kind == .units ? g.unitsCSV(count: count, seed: seed)
-            : likeUnits.map { g.recipientsLikeUnitsCSV(count: count, seed: seed, unitCount: $0, unitSeed: unitsSeed) }
+            : likeUnits.map { g.recipientsLikeUnitsCSV(count: count, seed: seed, unitCount: $0.count, unitSeed: unitsSeed) }
             ?? g.recipientsCSV(count: count, seed: seed)
         FileHandle.standardOutput.write(Data(text.utf8))
     }

@@ -14,7 +14,8 @@ struct HLACommand: AsyncParsableCommand {
 
             Typings come as arguments, or one per line on standard input. Text output is exactly one line per \
             input, in input order: the result, or 'ERROR: <message>'. A bad line never stops the rest; the exit \
-            code is 1 when any line failed. Warnings (e.g. a renamed allele) go to standard error.
+            code is 1 when any line failed, 2 when the run could not start (reference data). Warnings (e.g. a \
+            renamed allele) go to standard error.
             """,
         subcommands: [Reduce.self, Expand.self, Validate.self]
     )
@@ -39,8 +40,8 @@ struct TypingIO: ParsableArguments {
         return lines
     }
 
-    /// Runs `work` on every input and prints the results; returns the exit code.
-    func run(_ inputs: [String], release: String, verb: String, _ work: (String) throws -> Reduction) -> ExitCode {
+    /// Runs `work` on every input and prints the results; throws `InputProblems` when any input failed.
+    func run(_ inputs: [String], release: String, verb: String, _ work: (String) throws -> Reduction) throws {
         var failed = 0
         var json: [[String: Any]] = []
         for (i, input) in inputs.enumerated() {
@@ -58,7 +59,7 @@ struct TypingIO: ParsableArguments {
             let data = try! JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
             print(String(decoding: data, as: UTF8.self))
         }
-        return failed > 0 ? ExitCode(1) : .success
+        if failed > 0 { throw InputProblems() }
     }
 
     /// True when some input looks like it holds a MAC (so the MAC table is loaded only when needed).
@@ -80,10 +81,9 @@ extension HLACommand {
 
         func run() async throws {
             let inputs = io.inputs()
-            let (data, macs): (ReferenceData, MACTable?)
-            do { (data, macs) = try reference.load(needMACs: io.mayHoldMACs(inputs)) } catch { throw fatal("\(error)") }
+            let (data, macs) = try reference.load(needMACs: io.mayHoldMACs(inputs))
             let reducer = Reducer(data, macs: macs)
-            throw io.run(inputs, release: data.version, verb: "reduce") { try reducer.reduce($0, to: to) }
+            try io.run(inputs, release: data.version, verb: "reduce") { try reducer.reduce($0, to: to) }
         }
     }
 
@@ -96,28 +96,33 @@ extension HLACommand {
 
         func run() async throws {
             let inputs = io.inputs()
-            let (data, macs): (ReferenceData, MACTable?)
-            do { (data, macs) = try reference.load(needMACs: io.mayHoldMACs(inputs)) } catch { throw fatal("\(error)") }
+            let (data, macs) = try reference.load(needMACs: io.mayHoldMACs(inputs))
             let expander = Expander(data, macs: macs)
-            throw io.run(inputs, release: data.version, verb: "expand") { try expander.expand($0) }
+            try io.run(inputs, release: data.version, verb: "expand") { try expander.expand($0) }
         }
     }
 
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check typings: prints OK (the typing as read) or ERROR: what is wrong, where and why.",
-            discussion: "Example: cordmatch hla validate 'A*02:01' 'A*02:01:99' 'B*07:02+'")
+            abstract: "Check typings as match, search and the imports read them: prints OK (the typing as read) or ERROR: what is wrong, where and why.",
+            discussion: """
+                A typing is OK exactly when cordmatch accepts it as a recipient's or a unit's typing: every name \
+                exists in the release (renamed alleles are replaced, with a warning), first-field typings (A*02) \
+                and NEW (A*NEW) are accepted as matching reads them, a locus is given once, a genotype has at most \
+                two haplotypes, an allele list names one locus, and the size limits hold (docs/HLA-NOMENCLATURE.md). \
+                'hla reduce' and 'hla expand' keep py-ard's meaning of GL strings and do not apply these rules.
+                Example: cordmatch hla validate 'A*02:01' 'A*02:01:99' 'B*07:02+' 'A*02:01+A*03:01^A*01:01+A*11:01'
+                """)
         @OptionGroup var reference: ReferenceOptions
         @OptionGroup var io: TypingIO
 
         func run() async throws {
             let inputs = io.inputs()
-            let (data, macs): (ReferenceData, MACTable?)
-            do { (data, macs) = try reference.load(needMACs: io.mayHoldMACs(inputs)) } catch { throw fatal("\(error)") }
-            let validator = Validator(data, macs: macs)
-            throw io.run(inputs, release: data.version, verb: "validate") { input in
-                let v = try validator.validate(input)
-                return Reduction(input: input, type: .W, result: "OK \(v.gl)", warnings: v.warnings)
+            let (data, macs) = try reference.load(needMACs: io.mayHoldMACs(inputs))
+            let resolver = TypingResolver(data, macs: macs)
+            try io.run(inputs, release: data.version, verb: "validate") { input in
+                let v = try resolver.validate(input)
+                return Reduction(input: input, type: .W, result: "OK \(v.reading)", warnings: v.warnings)
             }
         }
     }

@@ -16,7 +16,9 @@ struct ImportCommand: AsyncParsableCommand {
             other than the five predefined ones and DTD subsets are refused. \
             Every row is checked; every problem is reported as file:line: column: reason. By default one bad row \
             means nothing is imported (exit 1); --skip-invalid imports the valid rows and writes the rejected \
-            ones with their reasons to a rejects file. Re-importing the same file changes nothing. Progress (records \
+            ones with their reasons to a rejects file (exit 0). A missing or unreadable file, reference data that \
+            cannot be loaded or a database that cannot be written (a full disk) end the run with exit 2, and nothing \
+            is imported; the database is created (owner-only) only when the file can be read. Re-importing the same file changes nothing. Progress (records \
             read, rate, ETA) goes to stderr for unit files that take more than a second (--quiet: none). A unit \
             import that changes data rewrites the search index inside the database and its copy beside it \
             (DB-index, which searches map; safe to delete: docs/FORMATS.md).
@@ -31,8 +33,10 @@ struct ImportCommand: AsyncParsableCommand {
         @OptionGroup var reference: ReferenceOptions
 
         func run() async throws {
-            let store = try database.open()
-            let importer = UnitImporter(resolver: try makeResolver(reference))
+            try requireReadableFile(file, "units file")
+            try importOptions.checkRejectsFile()
+            let importer = UnitImporter(resolver: try reference.resolver())
+            let store = try database.open(.createIfMissing)
             let meter = ProgressMeter(quiet: importOptions.quiet, delay: 1)
             try importOptions.run("units", database.path) {
                 defer { meter.finish() }
@@ -49,8 +53,10 @@ struct ImportCommand: AsyncParsableCommand {
         @OptionGroup var reference: ReferenceOptions
 
         func run() async throws {
-            let store = try database.open()
-            let importer = RecipientCSVImporter(resolver: try makeResolver(reference))
+            try requireReadableFile(file, "recipients file")
+            try importOptions.checkRejectsFile()
+            let importer = RecipientCSVImporter(resolver: try reference.resolver())
+            let store = try database.open(.createIfMissing)
             try importOptions.run("recipients", database.path) { try importer.importFile(file, into: store, skipInvalid: importOptions.skipInvalid) }
         }
     }
@@ -59,25 +65,29 @@ struct ImportCommand: AsyncParsableCommand {
 struct ImportOptions: ParsableArguments {
     @Flag(help: "Import the valid rows and write the rejected ones to the rejects file.") var skipInvalid = false
     @Flag(help: "No progress on stderr (shown for unit files that take more than a second).") var quiet = false
-    @Option(help: ArgumentHelp("Where rejected rows go with --skip-invalid (default: FILE.rejects.csv).", valueName: "file"))
+    @Option(help: ArgumentHelp("Where rejected rows go with --skip-invalid (default: rejects.csv in the current folder).", valueName: "file"))
     var rejects: String?
 
+    var rejectsPath: String { rejects ?? "rejects.csv" }
+
+    /// With --skip-invalid: throws unless the rejects file can be written, before anything is imported.
+    func checkRejectsFile() throws {
+        if skipInvalid { try OwnerOnlyFile.checkTarget(rejectsPath) }
+    }
+
+    /// Runs the import and reports it; rejected rows (with --skip-invalid) go to the rejects file, owner-only.
+    /// An import rejected as a whole throws `ImportRejected` (exit code 1), after the problems are printed.
     func run(_ what: String, _ db: String, _ body: () throws -> UnitImporter.Summary) throws {
-        do {
-            let s = try body()
-            print("imported \(s.imported) \(what) into \(db) (\(s.changed) new or changed)")
-            if !s.rejected.isEmpty {
-                let path = rejects ?? "rejects.csv"
-                let lines = ["file,line,column,reason"] + s.rejected.map { i in
-                    [i.file, String(i.line), i.column, i.reason].map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ",")
-                }
-                try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-                printError("\(s.rejected.count) problem(s) skipped; written to \(path)")
-                for i in s.rejected.prefix(20) { printError("  \(i)") }
+        let s = try body()
+        print("imported \(s.imported) \(what) into \(db) (\(s.changed) new or changed)")
+        if !s.rejected.isEmpty {
+            let path = rejectsPath
+            let lines = ["file,line,column,reason"] + s.rejected.map { i in
+                [i.file, String(i.line), i.column, i.reason].map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ",")
             }
-        } catch let e as ImportRejected {
-            printError("\(e)")
-            throw ExitCode(1)
+            try OwnerOnlyFile.write(lines.joined(separator: "\n") + "\n", to: path)
+            printError("\(s.rejected.count) problem(s) skipped; written to \(path)")
+            for i in s.rejected.prefix(20) { printError("  \(i)") }
         }
     }
 }

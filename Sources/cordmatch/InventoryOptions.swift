@@ -10,14 +10,31 @@ struct DatabaseOptions: ParsableArguments {
 
     var path: String { db ?? ProcessInfo.processInfo.environment["CORDMATCH_DB"] ?? "cordmatch.sqlite" }
 
-    /// Opens the database; files this process creates are owner-only (the inventory holds patient data).
-    func open() throws -> InventoryStore {
-        umask(0o077)
-        do { return try InventoryStore(path: path) } catch { throw fatal("cannot open \(path): \(error)") }
+    /// True when the path was given (`--db` or `$CORDMATCH_DB`), not the default.
+    var isGiven: Bool { db != nil || ProcessInfo.processInfo.environment["CORDMATCH_DB"] != nil }
+
+    /// Opens the database as `mode` allows: only commands that write an inventory create one (owner-only: it holds
+    /// patient data), and a missing, empty or foreign file is an error for every other (`InventoryOpenError`).
+    func open(_ mode: InventoryStore.OpenMode) throws -> InventoryStore {
+        try InventoryStore(path: path, mode: mode)
     }
 }
 
-/// A resolver for the chosen release, with the installed MAC and TCE tables; a failure ends the run (exit 2).
-func makeResolver(_ reference: ReferenceOptions) throws -> TypingResolver {
-    do { return try reference.choice.resolver() } catch { throw fatal("\(error)") }
+extension ReferenceOptions {
+    /// A resolver for the release these options name, with the installed MAC and TCE tables.
+    func resolver() throws -> TypingResolver { try choice.resolver() }
+}
+
+/// Checks that an input file can be read before anything else is done (a database created, a release loaded):
+/// a missing or unreadable input means the run cannot start (exit code 2), and nothing is changed.
+func requireReadableFile(_ path: String, _ what: String) throws {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        throw CannotRun("cannot read the \(what) \(path): no such file")
+    }
+    guard !isFolder.boolValue else { throw CannotRun("cannot read the \(what) \(path): it is a folder") }
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw CannotRun("cannot read the \(what) \(path): \(String(cString: strerror(errno)))")
+    }
+    try? handle.close()
 }

@@ -16,40 +16,26 @@ struct MatchCommand: AsyncParsableCommand {
 
     @Option(help: "Recipient typing (GL string).") var recipient: String
     @Option(help: "Unit typing (GL string).") var unit: String
-    @Option(help: "Recipient weight in kg.") var weight: Double = 70
-    @Option(help: "Unit TNC (absolute count, e.g. 1.2e9).") var tnc: Double?
-    @Option(help: "Unit CD34+ cells (absolute count).") var cd34: Double?
+    @Option(help: "Recipient weight (\(WeightKg.range)).") var weight: WeightKg = 70
+    @Option(help: "Unit TNC (absolute count, e.g. 1.2e9; \(TNCCount.range)).") var tnc: TNCCount?
+    @Option(help: "Unit CD34+ cells (absolute count, e.g. 4e6; \(CD34Count.range)).") var cd34: CD34Count?
     @Option(help: "Policy: a preset (\(PolicyPresets.names.joined(separator: ", "))) or a policy file.") var policy = "malignant"
     @Option(help: "Recipient antibodies: TARGET=MFI separated by ';', e.g. 'A*24:02=8000;B7=3500'.") var dsa = ""
-    @Option(help: "Search date for date rules (YYYY-MM-DD, default today).") var searchDate: String?
+    @Option(help: "Search date for date rules (YYYY-MM-DD, \(SearchDate.range); default today).") var searchDate: SearchDate?
     @Option(help: "Unit status (AV, TU, RE, DE).") var status = "AV"
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
-        let selectionPolicy: SelectionPolicy
-        let resolver: TypingResolver
-        do {
-            selectionPolicy = try PolicyLoader.load(policy)
-            let (data, macs) = try reference.load(needMACs: true)
-            let home = DataDirectory.resolve()
-            resolver = TypingResolver(data, macs: macs, tce: try? DPB1TCETable.load(home.tceFile))
-        } catch { throw fatal("\(error)") }
-        do {
-            guard let st = CordUnit.Status(rawValue: status) else { throw ValidationError("status must be AV, TU, RE or DE") }
-            let date = try searchDate.map { s in
-                guard let d = CalendarDate(s) else { throw ValidationError("--search-date must be YYYY-MM-DD") }
-                return d
-            } ?? CalendarDate.today()
-            let antibodies = try AntibodyList.parse(dsa, resolver: resolver)
-            let r = Recipient(id: "recipient", typing: try resolver.resolve(recipient), weightKg: weight,
-                              disease: selectionPolicy.name == "non-malignant" ? .nonMalignant : .malignant, antibodies: antibodies)
-            let u = CordUnit(id: "unit", status: st, typing: try resolver.resolve(unit), tnc: tnc, cd34: cd34)
-            print(UnitAssessor(policy: selectionPolicy, searchDate: date).assess(u, for: r).text)
-        } catch let e as ValidationError {
-            throw e
-        } catch {
-            printError("ERROR: \(error)")
-            throw ExitCode(1)
-        }
+        let selectionPolicy = try PolicyLoader.load(policy)
+        let (data, macs) = try reference.load(needMACs: true)
+        let resolver = TypingResolver(data, macs: macs, tce: try? DPB1TCETable.load(DataDirectory.resolve().tceFile))
+        guard let st = CordUnit.Status(rawValue: status) else { throw ValidationError("status must be AV, TU, RE or DE") }
+        let date = searchDate?.date ?? CalendarDate.today()
+        // A typing or an antibody list that is not valid is a problem of the input (TypingError: exit code 1).
+        let antibodies = try AntibodyList.parse(dsa, resolver: resolver)
+        let r = Recipient(id: "recipient", typing: try resolver.resolve(recipient), weightKg: weight.value,
+                          disease: selectionPolicy.name == "non-malignant" ? .nonMalignant : .malignant, antibodies: antibodies)
+        let u = CordUnit(id: "unit", status: st, typing: try resolver.resolve(unit), tnc: tnc?.value, cd34: cd34?.value)
+        print(UnitAssessor(policy: selectionPolicy, searchDate: date).assess(u, for: r).text)
     }
 }

@@ -20,7 +20,7 @@ enum PasswordInput {
             }
         }
         guard let line = readLine(strippingNewline: true), !line.isEmpty else {
-            throw fatal("no password on standard input")
+            throw CannotRun("no password on standard input")
         }
         return line
     }

@@ -19,13 +19,17 @@ struct PolicyCommand: AsyncParsableCommand {
         @Argument(help: "A preset name or a policy file.") var policy: String
 
         func run() async throws {
-            do { print(PolicyLoader.encode(try PolicyLoader.load(policy))) } catch { throw fatal("\(error)") }
+            print(PolicyLoader.encode(try PolicyLoader.load(policy)))
         }
     }
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate policy files: OK, or the key path and reason (exit 1).")
         @Argument(help: "Policy files.") var files: [String]
+
+        func validate() throws {
+            if files.isEmpty { throw ValidationError("name at least one policy file") }
+        }
 
         func run() async throws {
             var failed = false
@@ -38,7 +42,7 @@ struct PolicyCommand: AsyncParsableCommand {
                     print("ERROR: \(error)")
                 }
             }
-            if failed { throw ExitCode(1) }
+            if failed { throw InputProblems() }
         }
     }
 }

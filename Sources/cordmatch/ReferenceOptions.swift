@@ -21,12 +21,6 @@ struct ReferenceOptions: ParsableArguments {
     func load(needMACs: Bool = false) throws -> (ReferenceData, MACTable?) { try choice.load(needMACs: needMACs) }
 }
 
-/// Exits with code 2 and a message on stderr: the run could not start (usage or reference data).
-func fatal(_ message: String) -> ExitCode {
-    FileHandle.standardError.write(Data("cordmatch: \(message)\n".utf8))
-    return ExitCode(2)
-}
-
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("\(message)\n".utf8))
 }

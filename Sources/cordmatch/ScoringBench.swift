@@ -14,13 +14,14 @@ extension BenchCommand {
                 repeatedly.
                 """)
 
-        @Option(help: "Number of units.") var units = 10_000
+        @Option(help: "Number of units (\(RowCount.range)).") var units: RowCount = 10_000
         @Option(help: "Random seed.") var seed: UInt64 = 1
-        @Option(help: "Seconds to measure each kernel for.") var seconds: Double = 2
+        @Option(help: "Seconds to measure each kernel for (\(BenchmarkSeconds.range)).") var seconds: BenchmarkSeconds = 2
         @Flag(help: "Measure the counts-only kernel only.") var compactOnly = false
         @OptionGroup var reference: ReferenceOptions
 
         func run() async throws {
+            let units = units.count
             let (data, _) = try reference.load()
             let home = DataDirectory.resolve()
             let resolver = TypingResolver(data, tce: try? DPB1TCETable.load(home.tceFile))
@@ -57,9 +58,9 @@ extension BenchCommand.Scoring {
     func measure(_ pass: () -> Int) -> (rate: Int, checksum: Int) {
         var pairs = 0, checksum = 0, elapsed = 0.0
         let t0 = DispatchTime.now()
-        while elapsed < seconds {
+        while elapsed < seconds.value {
             checksum &+= pass()
-            pairs += units
+            pairs += units.count
             elapsed = Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9
         }
         return (Int(Double(pairs) / elapsed), checksum)

@@ -7,42 +7,36 @@ import Foundation
 struct RecipientOptions: ParsableArguments {
     @Option(help: "A recipient stored in the database.") var recipient: String?
     @Option(help: "Or a typing (GL string) for an ad-hoc recipient.") var hla: String?
-    @Option(help: "Ad-hoc recipient weight in kg.") var weight: Double = 70
+    @Option(help: "Ad-hoc recipient weight (\(WeightKg.range)).") var weight: WeightKg = 70
     @Option(help: "Ad-hoc recipient disease: malignant or non-malignant.") var disease: String = "malignant"
     @Option(help: "Ad-hoc recipient antibodies, TARGET=MFI separated by ';'.") var dsa = ""
     @Option(help: "Policy: a preset or a policy file (default: the recipient's, else the preset of the disease).") var policy: String?
-    @Option(help: "Search date for date rules (YYYY-MM-DD, default today).") var searchDate: String?
+    @Option(help: "Search date for date rules (YYYY-MM-DD, \(SearchDate.range); default today).") var searchDate: SearchDate?
 
     func validate() throws {
         if (recipient == nil) == (hla == nil) { throw ValidationError("give either --recipient ID or --hla GL") }
-        do {
-            _ = try SearchRequest.disease(disease, parameter: "--disease")
-            _ = try searchDate.map { try SearchRequest.date($0, parameter: "--search-date") }
-        } catch { throw ValidationError("\(error)") }
+        do { _ = try SearchRequest.disease(disease, parameter: "--disease") } catch { throw ValidationError("\(error)") }
     }
 
     /// The library's form of these options: whom to search for, under which policy, at which date.
     var request: SearchRequest {
-        let date = searchDate.flatMap(CalendarDate.init) ?? CalendarDate.today()
         let subject: SearchRequest.Subject = recipient.map { .stored(id: $0) }
-            ?? .adHoc(hla: hla!, weightKg: weight, disease: Recipient.DiseaseClass(rawValue: disease)!, dsa: dsa)
-        return SearchRequest(subject: subject, policy: policy, searchDate: date)
+            ?? .adHoc(hla: hla!, weightKg: weight.value, disease: Recipient.DiseaseClass(rawValue: disease)!, dsa: dsa)
+        return SearchRequest(subject: subject, policy: policy, searchDate: searchDate?.date ?? CalendarDate.today())
     }
 
-    /// Opens the database and the release, loads the inventory's search index, and runs `body` with the search
-    /// and the request; errors are printed and end the run with exit code 1.
+    /// Opens the database (read-only) and the release, loads the inventory's search index, and runs `body` with
+    /// the search and the request. A recipient or unit that is not stored, or a typing or antibodies that are not
+    /// valid, is a problem of the input (exit code 1).
     func withSearch(_ database: DatabaseOptions, _ reference: ReferenceOptions,
                     _ body: (InventorySearch, SearchRequest) throws -> Void) throws {
-        let store = try database.open()
+        let store = try database.open(.readOnly)
         let index = StoredIndexLoad(store)  // read while the reference data load
-        let resolver = try makeResolver(reference)
+        let resolver = try reference.resolver()
         do {
             try body(try InventorySearch(store: store, resolver: resolver, loading: index), request)
-        } catch let e as ExitCode {
-            throw e
-        } catch {
-            printError("ERROR: \(error)")
-            throw ExitCode(1)
+        } catch let e as InventoryNotFound {
+            throw InputProblems("\(e) \(store.path)")
         }
     }
 }
@@ -68,14 +62,14 @@ struct SearchCommand: AsyncParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var who: RecipientOptions
-    @Option(help: "How many ranked units (and pairs) to show.") var limit = 20
+    @Option(help: "How many ranked units (and pairs) to show (\(ResultLimit.range)).") var limit: ResultLimit = 20
     @Flag(help: "Also list ineligible units, with the reasons.") var includeIneligible = false
     @Option(help: "Output: table, json or csv.") var format: SearchFormat = .table
     @OptionGroup var reference: ReferenceOptions
 
     func run() async throws {
         try who.withSearch(database, reference) { search, request in
-            let report = try search.report(request, limit: limit, includeIneligible: includeIneligible)
+            let report = try search.report(request, limit: limit.count, includeIneligible: includeIneligible)
             switch format {
             case .json: print(report.json())
             case .csv: print(SearchTable.csv(report))

@@ -45,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "cordmatch.serve")
         logger.logLevel = .info
-        let store = try database.open()
+        let store = try database.open(.existing)
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
@@ -53,10 +53,10 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.trustForwardedHeaders = behindProxy
         configuration.sessionLifetime = sessionHours * 3600
         let access = InventoryAccess(store: store, release: reference.choice, cachedAnswers: configuration.cachedAnswers)
-        do { try access.warmUp() } catch { throw fatal("\(error)") }
+        do { try access.warmUp() } catch { throw CannotRun("\(error)") }
         let app: CordServerApplication.App
         do { app = try CordServerApplication.make(access: access, configuration: configuration, logger: logger) } catch {
-            throw fatal("cannot start the server: \(error)")
+            throw CannotRun("cannot start the server: \(error)")
         }
         try await app.runService()
     }

@@ -17,22 +17,8 @@ import TestSupport
     struct Run { let status: Int32; let out: String; let err: String }
 
     static func run(_ args: [String], stdin: String = "", home: URL? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        if let home { env["CORDMATCH_HOME"] = home.path }
-        env.removeValue(forKey: "CORDMATCH_IMGT_DIR")
-        p.environment = env
-        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
-        p.standardInput = inPipe; p.standardOutput = outPipe; p.standardError = errPipe
-        try p.run()
-        inPipe.fileHandleForWriting.write(Data(stdin.utf8))
-        try inPipe.fileHandleForWriting.close()
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-        let err = errPipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self))
+        let r = try CLIProcess.run(args, environment: home.map { ["CORDMATCH_HOME": $0.path] } ?? [:], stdin: stdin)
+        return Run(status: r.status, out: r.out, err: r.err)
     }
 
     @Test func reduceWritesOneLinePerInputInOrderAndKeepsGoingAfterErrors() throws {

@@ -20,7 +20,7 @@ import TestSupport
     static func store() throws -> (InventoryStore, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-db-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return (try InventoryStore(path: dir.appendingPathComponent("inventory.sqlite").path), dir)
+        return (try InventoryStore(path: dir.appendingPathComponent("inventory.sqlite").path, mode: .createIfMissing), dir)
     }
 
     /// A fresh database with `count` generated units (seed `seed`) imported, its folder (removed by the caller) and

@@ -15,7 +15,13 @@ import TestSupport
         return TypingResolver(data, tce: try? DPB1TCETable.load(shared.appendingPathComponent("dpb1-tce/dpb_tce.csv")))
     })
 
-    static let runner = ScenarioRunner { version in
+    /// The package root, the folder the shipped scenarios' fixture files lie in.
+    static let root = try! ScenarioRoot(FixtureRelease.packageRoot.path)
+
+    static let runner = ScenarioRunner(root: root, resolver: resolverSource)
+
+    /// The test release for every scenario (its own version, or none named).
+    static let resolverSource: ScenarioRunner.ResolverSource = { version in
         let r = try resolver.get()
         guard version == nil || version == r.data.version else { throw InventoryError("IMGT/HLA \(version!) is not available to the tests") }
         return r
@@ -81,7 +87,7 @@ import TestSupport
     }
 
     static func decodeError(_ text: String) -> ScenarioError? {
-        do { _ = try ScenarioDecoder.decode(Array(text.utf8), file: "s.json"); return nil } catch { return error }
+        do { _ = try ScenarioDecoder.decode(Array(text.utf8), file: "s.json", root: root); return nil } catch { return error }
     }
 
     @Test func theExampleScenarioPasses() {

@@ -101,7 +101,7 @@ import Testing
                 }
             }
         }
-        let store = try InventoryStore(path: path)
+        let store = try InventoryStore(path: path, mode: .createIfMissing)
         let (rows, log) = try store.read { db in
             (try UnitRow.fetchAll(db, sql: "SELECT * FROM units ORDER BY id"), try String.fetchAll(db, sql: "SELECT id || ' ' || change FROM change_log ORDER BY seq"))
         }

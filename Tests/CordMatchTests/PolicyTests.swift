@@ -45,7 +45,7 @@ import CordMatch
 
     @Test func valuesThatMakeNoSenseAreRejected() {
         #expect { try Self.edited { o in var f = o["hla_floor"] as! [String: Any]; f["min_x6"] = 7; o["hla_floor"] = f } }
-            throws: { "\($0)".contains("hla_floor.min_x6: must be 0 to 6") }
+            throws: { "\($0)".contains("hla_floor.min_x6: 7 is not a whole number from 0 to 6") }
         #expect { try Self.edited { o in o["ranking"] = ["known_mismatches", "tnc_dose"] } }
             throws: { "\($0)".contains("end with \"unit_id\"") }
         #expect { try Self.edited { o in o["ranking"] = ["known_mismatches", "tnc_dos", "unit_id"] } }

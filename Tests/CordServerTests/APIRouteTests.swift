@@ -1,4 +1,5 @@
 import CordInventory
+import CordMatch
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -142,9 +143,10 @@ import Testing
                 (#"{"hla": "\#(hla)", "weight_kg": 18, "disease": "malignant", "policy": "/etc/passwd"}"#,
                  "policy must be a preset (malignant, non-malignant), not /etc/passwd"),
                 (#"{"hla": "\#(hla)", "weight_kg": 18, "disease": "cold"}"#, "disease is malignant or non-malignant"),
-                (#"{"hla": "\#(hla)", "weight_kg": 18, "disease": "malignant", "search_date": "15/01/2026"}"#, "search_date must be YYYY-MM-DD"),
+                (#"{"hla": "\#(hla)", "weight_kg": 18, "disease": "malignant", "search_date": "15/01/2026"}"#,
+                 "search_date: " + (DateField.search.read("15/01/2026", today: .today()).failureReason ?? "")),
                 (#"{"weight_kg": 18, "disease": "malignant"}"#, "the body lacks hla"),
-                (#"{"hla": "\#(hla)", "weight_kg": -1, "disease": "malignant"}"#, "weight_kg must be more than 0 and at most 500"),
+                (#"{"hla": "\#(hla)", "weight_kg": -1, "disease": "malignant"}"#, "weight_kg: " + (NumericField.recipientWeight.check(-1)?.reason ?? "")),
             ]
             for (body, detail) in refusals {
                 try await client.execute(uri: "/api/v1/search", method: .post, headers: f.bearer(.viewer), body: ByteBuffer(string: body)) { r in
@@ -172,12 +174,16 @@ import Testing
 
     @Test func searchParametersAreValidatedWithTheCLIsMessages() async throws {
         let f = try await ServerFixture()
+        func refusal<T>(_ result: Result<T, InvalidValue>) -> String { result.failureReason ?? "" }
+        // The CLI's rules for --limit and --search-date, with their messages.
         let cases: [(String, String)] = [
-            ("limit=0", "limit must be a whole number from 1 to 1000, not 0"),
-            ("limit=many", "limit must be a whole number from 1 to 1000, not many"),
-            ("search_date=2026-13-45", "search_date must be YYYY-MM-DD"),
+            ("limit=0", "limit: " + refusal(NumericField.resultLimit.readWhole("0"))),
+            ("limit=many", "limit: " + refusal(NumericField.resultLimit.readWhole("many"))),
+            ("search_date=2026-13-45", "search_date: " + refusal(DateField.search.read("2026-13-45", today: .today()))),
+            ("search_date=1950-01-01", "search_date: " + refusal(DateField.search.read("1950-01-01", today: .today()))),
             ("include_ineligible=perhaps", "include_ineligible is true or false, not perhaps"),
         ]
+        #expect(cases.allSatisfy { $0.1.count > 12 })
         try await f.app().test(.router) { client in
             for (query, detail) in cases {
                 try await client.execute(uri: "/api/v1/recipients/R-0001/search?\(query)", method: .get, headers: f.bearer(.viewer)) { r in
@@ -324,5 +330,13 @@ import Testing
         for secret in ["R-0001", "R-0002", "R-0003", "DEMO-0002", "limit=3", Self.date, f.tokens[.viewer]!] {
             #expect(!log.contains(secret), "\(secret) in the log")
         }
+    }
+}
+
+extension Result where Failure == InvalidValue {
+    /// The refusal's reason, or nil when the value was accepted.
+    var failureReason: String? {
+        if case .failure(let why) = self { return why.reason }
+        return nil
     }
 }

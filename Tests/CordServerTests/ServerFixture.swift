@@ -35,7 +35,7 @@ final class ServerFixture: Sendable {
     init(units: String = "units.csv") async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        store = try InventoryStore(path: folder.appendingPathComponent("inventory.sqlite").path)
+        store = try InventoryStore(path: folder.appendingPathComponent("inventory.sqlite").path, mode: .createIfMissing)
         let resolver = try Self.resolver.get()
         _ = try UnitImporter(resolver: resolver).importFile(Self.fixture(units), into: store, skipInvalid: false)
         _ = try RecipientCSVImporter(resolver: resolver).importFile(Self.fixture("recipients.csv"), into: store, skipInvalid: false)

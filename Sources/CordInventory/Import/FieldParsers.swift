@@ -1,31 +1,39 @@
 import CordMatch
 
-/// Checks and conversions of single fields, shared by the importers. Each returns the value or a reason.
+/// Checks and conversions of single fields, shared by the importers. Each returns the value or a reason; numbers
+/// and dates are read through their field of the matching core's table (`NumericField`, `DateField`), so a CSV
+/// row, an XML `<CBU>` and a scenario row follow the same rules as every other input.
 enum FieldParsers {
     enum Outcome<T> { case value(T), absent, invalid(String) }
 
-    static func number(_ s: String, allowZero: Bool = true) -> Outcome<Double> {
+    static func number(_ s: String, _ field: NumericField) -> Outcome<Double> {
         if s.isEmpty { return .absent }
-        guard let v = Double(s), v.isFinite else { return .invalid("'\(s)' is not a number (scientific notation such as 1.2E9 is fine)") }
-        guard v > 0 || (allowZero && v == 0) else { return .invalid("'\(s)' must be \(allowZero ? "zero or more" : "more than zero")") }
-        return .value(v)
+        switch field.read(s) {
+        case .success(let v): return .value(v)
+        case .failure(let why): return .invalid(why.reason)
+        }
     }
 
-    static func integer(_ s: String) -> Outcome<Int> {
+    static func integer(_ s: String, _ field: NumericField) -> Outcome<Int> {
         if s.isEmpty { return .absent }
-        guard let v = Int(s), v >= 0 else { return .invalid("'\(s)' is not a whole number ≥ 0") }
-        return .value(v)
+        switch field.readWhole(s) {
+        case .success(let v): return .value(v)
+        case .failure(let why): return .invalid(why.reason)
+        }
     }
 
-    static func date(_ s: String) -> Outcome<CalendarDate> {
+    /// A date of `field`; `today` (UTC) bounds the dates of what has already happened.
+    static func date(_ s: String, _ field: DateField, today: CalendarDate) -> Outcome<CalendarDate> {
         if s.isEmpty { return .absent }
-        guard let d = CalendarDate(s) else { return .invalid("'\(s)' is not a date YYYY-MM-DD") }
-        return .value(d)
+        switch field.read(s, today: today) {
+        case .success(let d): return .value(d)
+        case .failure(let why): return .invalid(why.reason)
+        }
     }
 
     static func code(_ s: String, _ allowed: [String]) -> Outcome<String> {
         if s.isEmpty { return .absent }
-        guard allowed.contains(s) else { return .invalid("'\(s)' is not one of \(allowed.joined(separator: ", "))") }
+        guard allowed.contains(s) else { return .invalid("'\(InputExcerpt.of(s))' is not one of \(allowed.joined(separator: ", "))") }
         return .value(s)
     }
 }

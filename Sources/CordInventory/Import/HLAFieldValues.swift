@@ -99,7 +99,7 @@ final class HLAFieldValues: Sendable {
         /// Checks a field value against the release.
         fileprivate static func check(_ text: String, locus: String, dna: Bool, _ shared: HLAFieldValues) -> Outcome {
             guard let token = dna ? dnaToken(text, locus: locus) : serologyToken(text, locus: locus) else {
-                return .invalid("'\(text)' is not a typing for locus \(locus)")
+                return .invalid("'\(InputExcerpt.of(text))' is not a typing for locus \(locus)")
             }
             do {
                 var number: UInt32?

@@ -7,22 +7,35 @@ import GRDB
 /// units.
 public struct RecipientCSVImporter: Sendable {
     public let resolver: TypingResolver
+    /// Asked, with its absolute path, before a `POLICY` file is read: why it may not be (nil: it may). A scenario
+    /// run allows only files inside its `ScenarioRoot`; `cordmatch import` reads any.
+    public let policyFileRefusal: @Sendable (String) -> String?
 
-    public init(resolver: TypingResolver) { self.resolver = resolver }
+    public init(resolver: TypingResolver, policyFileRefusal: @escaping @Sendable (String) -> String? = { _ in nil }) {
+        self.resolver = resolver
+        self.policyFileRefusal = policyFileRefusal
+    }
 
     static let columns = ["ID", "WEIGHT_KG", "DISEASE", "HLA", "DSA", "ABO", "POLICY", "ACTIVE"]
     static let required = ["ID", "WEIGHT_KG", "DISEASE", "HLA"]
+    static let kind = CSVHeaderKind(name: "recipient", examples: columns, isKnown: { columns.contains($0) })
 
     public func parse(_ text: String, file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
+        parse(Data(text.utf8), file: file)
+    }
+
+    /// `parse` of a file's bytes (UTF-8: `CSVReader`).
+    public func parse(_ data: Data, file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
         let header: CSVReader.Record, body: [CSVReader.Record]
-        switch CSVReader.table(text, file: file) {
+        switch CSVReader.table(data, file: file) {
         case .success(let t): (header, body) = t
         case .failure(let issue): return ([], [issue])
         }
         let cols = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let foreign = Self.kind.foreignFileIssue(cols, line: header.line, file: file) { return ([], [foreign]) }
         var issues: [ImportIssue] = []
         for c in cols where !Self.columns.contains(c) {
-            issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "unknown column (expected \(Self.columns.joined(separator: ", ")))"))
+            issues.append(ImportIssue(file: file, line: header.line, column: InputExcerpt.of(c), reason: "unknown column (expected \(Self.columns.joined(separator: ", ")))"))
         }
         for c in Self.required where !cols.contains(c) {
             issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "required column missing"))
@@ -43,15 +56,20 @@ public struct RecipientCSVImporter: Sendable {
     /// The problems with the column names of one record given as a map (rows that do not come from a CSV header).
     public static func columnIssues(_ item: UnitImporter.Item, file: String) -> [ImportIssue] {
         item.values.keys.sorted().filter { !columns.contains($0) }.map {
-            ImportIssue(file: file, line: item.line, column: $0, reason: "unknown column (expected \(columns.joined(separator: ", ")))")
+            ImportIssue(file: file, line: item.line, column: InputExcerpt.of($0), reason: "unknown column (expected \(columns.joined(separator: ", ")))")
         }
     }
 
-    /// Validates records (column → value) and checks duplicate ids in order.
+    /// Validates records (column → value) and checks duplicate ids in order. A `POLICY` that names a file is
+    /// taken relative to the folder of `file` (the CSV file, or the scenario that holds the rows), must load and
+    /// validate as the search will load it (`PolicyLoader`), and is stored as an absolute path
+    /// (`PolicyLoader.reference`).
     public func validate(_ items: [UnitImporter.Item], file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
         var rows: [RecipientRow] = []
         var issues: [ImportIssue] = []
         var seen: [String: Int] = [:]
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        var policies: [String: String?] = [:]  // reference → why it does not load (nil: it does)
         for r in items {
             let v = r.values
             var rowIssues: [ImportIssue] = []
@@ -59,13 +77,13 @@ public struct RecipientCSVImporter: Sendable {
             let id = v["ID"] ?? ""
             if id.isEmpty { issue("ID", "required") }
             var weight = 0.0
-            switch FieldParsers.number(v["WEIGHT_KG"] ?? "", allowZero: false) {
+            switch FieldParsers.number(v["WEIGHT_KG"] ?? "", .recipientWeight) {
             case .value(let w): weight = w
             case .absent: issue("WEIGHT_KG", "required")
             case .invalid(let why): issue("WEIGHT_KG", why)
             }
             let disease = v["DISEASE"] ?? ""
-            if Recipient.DiseaseClass(rawValue: disease) == nil { issue("DISEASE", "'\(disease)' is not malignant or non-malignant") }
+            if Recipient.DiseaseClass(rawValue: disease) == nil { issue("DISEASE", "'\(InputExcerpt.of(disease))' is not malignant or non-malignant") }
             let hla = v["HLA"] ?? ""
             if hla.isEmpty { issue("HLA", "required (a GL string)") } else {
                 do { _ = try resolver.resolve(hla) } catch { issue("HLA", "\(error)") }
@@ -74,8 +92,16 @@ public struct RecipientCSVImporter: Sendable {
             do { _ = try AntibodyList.parse(dsa, resolver: resolver) } catch { issue("DSA", "\(error)") }
             if case .invalid(let why) = FieldParsers.code(v["ABO"] ?? "", UnitCSVLayout.abo) { issue("ABO", why) }
             let policy = v["POLICY"] ?? ""
-            if !policy.isEmpty && PolicyPresets.named(policy) == nil && !FileManager.default.fileExists(atPath: policy) {
-                issue("POLICY", "'\(policy)' is neither a preset (\(PolicyPresets.names.joined(separator: ", "))) nor a file")
+            let reference = policy.isEmpty ? "" : PolicyLoader.reference(policy, relativeTo: folder)
+            if !policy.isEmpty {
+                if policies[reference] == nil {
+                    if PolicyPresets.named(reference) == nil, let refusal = policyFileRefusal(reference) {
+                        policies[reference] = refusal
+                    } else {
+                        do { _ = try PolicyLoader.load(reference); policies[reference] = .some(nil) } catch { policies[reference] = "does not load: \(error)" }
+                    }
+                }
+                if let why = policies[reference]! { issue("POLICY", "'\(InputExcerpt.of(policy))' \(why)") }
             }
             let active = v["ACTIVE"] ?? ""
             if case .invalid(let why) = FieldParsers.code(active, ["Y", "N", "true", "false", "1", "0"]) { issue("ACTIVE", why) }
@@ -86,7 +112,7 @@ public struct RecipientCSVImporter: Sendable {
                 }
                 seen[id] = r.line
                 rows.append(RecipientRow(id: id, hla: hla, release: resolver.data.version, weightKg: weight, disease: disease, dsa: dsa,
-                                         abo: (v["ABO"] ?? "").isEmpty ? nil : v["ABO"], policy: policy.isEmpty ? nil : policy,
+                                         abo: (v["ABO"] ?? "").isEmpty ? nil : v["ABO"], policy: policy.isEmpty ? nil : reference,
                                          active: !["N", "false", "0"].contains(active)))
             }
             issues += rowIssues
@@ -96,7 +122,7 @@ public struct RecipientCSVImporter: Sendable {
 
     public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool) throws -> UnitImporter.Summary {
         guard let data = FileManager.default.contents(atPath: path) else { throw InventoryError("cannot read \(path)") }
-        let (rows, issues) = parse(String(decoding: data, as: UTF8.self), file: path)
+        let (rows, issues) = parse(data, file: path)
         if !issues.isEmpty && !skipInvalid { throw ImportRejected(issues: issues) }
         let changed = try write(rows, into: store, source: path)
         return UnitImporter.Summary(imported: rows.count, rejected: issues, changed: changed)

@@ -32,14 +32,23 @@ final class UnitCSVBatches: @unchecked Sendable {
         self.columns = columns
         layout = UnitRecordLayout(columns: columns)
         headerIssues = header.map { Self.headerIssues(columns, line: $0.line, file: file) } ?? [CSVReader.emptyFile(file)]
-        if !headerIssues.isEmpty { while !(try stream.next(Self.size)).isEmpty {} }
+        if !headerIssues.isEmpty { while !(try readRecords()).isEmpty {} }
     }
 
-    /// The problems of a CSV header: unknown, missing and repeated columns.
+    /// The next records of the file; a syntax error names the column of its field.
+    private func readRecords() throws -> [CSVReader.Record] {
+        do { return try stream.next(Self.size) } catch let e as CSVReader.SyntaxError { throw e.naming(columns) }
+    }
+
+    static let kind = CSVHeaderKind(name: "unit", examples: ["ID", "STATUS", "BIRTH_DATE", "HLA_A_DNA_FIELD1", "X_HLA_GL"],
+                                    isKnown: { UnitCSVLayout.isKnown($0) })
+
+    /// The problems of a CSV header: not a unit file at all, or unknown, missing and repeated columns.
     static func headerIssues(_ columns: [String], line: Int, file: String) -> [ImportIssue] {
+        if let foreign = kind.foreignFileIssue(columns, line: line, file: file) { return [foreign] }
         var issues: [ImportIssue] = []
         for c in columns where !UnitCSVLayout.isKnown(c) {
-            issues.append(ImportIssue(file: file, line: line, column: c, reason: "unknown column (see docs/FORMATS.md)"))
+            issues.append(ImportIssue(file: file, line: line, column: InputExcerpt.of(c), reason: "unknown column (see docs/FORMATS.md)"))
         }
         for c in UnitCSVLayout.required where !columns.contains(c) {
             issues.append(ImportIssue(file: file, line: line, column: c, reason: "required column missing"))
@@ -54,7 +63,7 @@ final class UnitCSVBatches: @unchecked Sendable {
     /// found so far; nil at the end. Throws the syntax error that stops reading the file.
     func next() throws -> (rows: [UnitRow], clean: Bool)? {
         guard headerIssues.isEmpty else { return nil }
-        let batch = try stream.next(Self.size)
+        let batch = try readRecords()
         if batch.isEmpty { return nil }
         recordsRead += batch.count
         if recordsRead == batch.count, stream.bytesRead < stream.data.count {

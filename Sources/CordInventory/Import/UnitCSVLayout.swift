@@ -1,3 +1,5 @@
+import CordMatch
+
 /// The unit CSV layout: column names are WMDA inventory element paths below `<CBU>` with `/` → `_`
 /// (`docs/FORMATS.md`), plus our `X_` extensions.
 enum UnitCSVLayout {
@@ -46,6 +48,18 @@ enum UnitCSVLayout {
     static func isKnown(_ column: String) -> Bool {
         known.contains(column) || column.hasPrefix("IDM_") || column.hasPrefix("MAT_IDM_") || column.hasPrefix("KIR")
     }
+
+    /// The date columns besides `BIRTH_DATE` and `COLL_DATE`, checked (and kept in `extra`), with their fields.
+    static let otherDates: [(column: String, field: DateField)] = [
+        ("STAT_END_DATE", .statusEnd), ("PROC_DATE", .unitEvent), ("FREEZE_DATE", .unitEvent), ("CT_COMPLETE_DATE", .unitEvent),
+        ("VIABILITY_DATE", .unitEvent),
+    ]
+
+    /// The number columns besides `TNC`, `CD34PC`, `VOL` and `ATT_SEG`, checked (and kept in `extra`), with their fields.
+    static let otherNumbers: [(column: String, field: NumericField)] = [
+        ("VOL_FRZN", .unitVolume), ("TNC_FRZN", .unitTNC), ("CD34PC_FRZN", .unitCD34), ("CFU_FRZN", .unitCFU),
+        ("MNC_FRZN", .unitCellCount), ("RED_BC_FRZN", .unitCellCount), ("VIABILITY", .unitViability),
+    ]
 
     static let statuses = ["AV", "TU", "RE", "DE"]
     static let statReasons = ["QR", "AD", "CD", "DS", "XP", "MR", "MO", "OT", "UK", "NS"]

@@ -72,8 +72,8 @@ final class UnitRecordLayout: Sendable {
         (abo, rhesus, ethnicity, attachedSegments) = (at("ABO"), at("RHESUS"), at("ETHN"), at("ATT_SEG"))
         (accredited, sex, hlaRelease, hlaGL) = (at("X_ACCREDITED"), at("SEX"), at("X_HLA_DB_VERSION"), at("X_HLA_GL"))
         func present(_ names: [String]) -> [Column] { names.compactMap { n in at(n).map { Column(name: n, at: $0) } } }
-        otherDates = present(["STAT_END_DATE", "PROC_DATE", "FREEZE_DATE", "CT_COMPLETE_DATE", "VIABILITY_DATE"])
-        otherNumbers = present(["VOL_FRZN", "TNC_FRZN", "CD34PC_FRZN", "CFU_FRZN", "MNC_FRZN", "RED_BC_FRZN", "VIABILITY"])
+        otherDates = present(UnitCSVLayout.otherDates.map(\.column))
+        otherNumbers = present(UnitCSVLayout.otherNumbers.map(\.column))
         func fields(_ prefix: String) -> Typing {
             Typing(prefix: prefix, loci: UnitCSVLayout.loci.enumerated().map { number, locus in
                 let fields = [1, 2].map { n in

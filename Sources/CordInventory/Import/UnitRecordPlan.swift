@@ -1,3 +1,5 @@
+import CordMatch
+
 /// One validator's own flat copy of what it reads of a `UnitRecordLayout` for every record: column positions as
 /// plain integers, and its own copies of the names, JSON keys and allowed codes.
 ///
@@ -25,8 +27,9 @@ final class UnitRecordPlan {
 
     /// The unit's typing and the mother's.
     let typing, maternalTyping: [Locus]
-    /// The other date and number columns (position and name).
-    let otherDates, otherNumbers: [(at: Int, name: String)]
+    /// The other date and number columns: position, name and field.
+    let otherDates: [(at: Int, name: String, field: DateField)]
+    let otherNumbers: [(at: Int, name: String, field: NumericField)]
     /// The columns kept as JSON: position and the key's text (`JSONObjectText.key`) as bytes.
     let hlaFields, extra: [(at: Int, key: [UInt8])]
     /// The allowed codes of the coded columns (`UnitCSVLayout`).
@@ -42,8 +45,8 @@ final class UnitRecordPlan {
         }
         typing = loci(layout.typing)
         maternalTyping = loci(layout.maternalTyping)
-        otherDates = layout.otherDates.map { ($0.at, Self.own($0.name)) }
-        otherNumbers = layout.otherNumbers.map { ($0.at, Self.own($0.name)) }
+        otherDates = layout.otherDates.map { c in (c.at, Self.own(c.name), UnitCSVLayout.otherDates.first { $0.column == c.name }!.field) }
+        otherNumbers = layout.otherNumbers.map { c in (c.at, Self.own(c.name), UnitCSVLayout.otherNumbers.first { $0.column == c.name }!.field) }
         hlaFields = layout.hlaFields.map { ($0.at, Array($0.jsonKey.utf8)) }
         extra = layout.extra.map { ($0.at, Array($0.jsonKey.utf8)) }
         let codes = [UnitCSVLayout.statuses, UnitCSVLayout.statReasons, UnitCSVLayout.prodMods, UnitCSVLayout.abo,

@@ -13,9 +13,12 @@ struct UnitRowValidator {
     private var plan: UnitRecordPlan?
     /// Working space for the JSON columns and the GL string.
     private var buffer: [UInt8] = []
+    /// Today (UTC) when the validator was made: dates of what has happened may not be later.
+    private let today: CalendarDate
 
-    init(file: String, values: HLAFieldValues) {
+    init(file: String, values: HLAFieldValues, today: CalendarDate = .today()) {
         self.file = UnitRecordPlan.own(file)
+        self.today = today
         hla = HLAFieldValues.Cache(values)
         version = UnitRecordPlan.own(values.resolver.data.version)
     }
@@ -45,29 +48,29 @@ struct UnitRowValidator {
         let s = { (at: Int?) in at.map { v[$0] } ?? "" }
         let id = s(l.id)
         if id.isEmpty { issue("ID", "required") } else if !Self.isUnitID(id) {
-            issue("ID", "'\(id)' is not a unit ID (at most 17 characters, no spaces)")
+            issue("ID", "'\(InputExcerpt.of(id))' is not a unit ID (at most 17 characters, no spaces)")
         }
         let status = value("STATUS", FieldParsers.code(s(l.status), p.statuses))
         if s(l.status).isEmpty { issue("STATUS", "required (AV, TU, RE or DE)") }
-        let birth = value("BIRTH_DATE", FieldParsers.date(s(l.birthDate)))
+        let birth = value("BIRTH_DATE", FieldParsers.date(s(l.birthDate), .unitBirth, today: today))
         if s(l.birthDate).isEmpty { issue("BIRTH_DATE", "required (YYYY-MM-DD)") }
         let reason = value("STAT_REASON", FieldParsers.code(s(l.statReason), p.statReasons))
-        let tnc = value("TNC", FieldParsers.number(s(l.tnc)))
-        let cd34 = value("CD34PC", FieldParsers.number(s(l.cd34)))
-        let vol = value("VOL", FieldParsers.number(s(l.volume), allowZero: false))
-        let coll = value("COLL_DATE", FieldParsers.date(s(l.collectionDate)))
+        let tnc = value("TNC", FieldParsers.number(s(l.tnc), .unitTNC))
+        let cd34 = value("CD34PC", FieldParsers.number(s(l.cd34), .unitCD34))
+        let vol = value("VOL", FieldParsers.number(s(l.volume), .unitVolume))
+        let coll = value("COLL_DATE", FieldParsers.date(s(l.collectionDate), .unitCollection, today: today))
         let prod = value("PROD_MOD", FieldParsers.code(s(l.productModification), p.prodMods))
         let abo = value("ABO", FieldParsers.code(s(l.abo), p.abo))
         let rh = value("RHESUS", FieldParsers.code(s(l.rhesus), p.rhesus))
         let ethn = value("ETHN", FieldParsers.code(s(l.ethnicity), p.ethnicities))
-        let seg = value("ATT_SEG", FieldParsers.integer(s(l.attachedSegments)))
+        let seg = value("ATT_SEG", FieldParsers.integer(s(l.attachedSegments), .attachedSegments))
         let accredited = value("X_ACCREDITED", FieldParsers.code(s(l.accredited), p.yesNo)).map { $0 == "Y" }
         _ = value("SEX", FieldParsers.code(s(l.sex), p.sexes))
-        for c in p.otherDates { _ = value(c.name, FieldParsers.date(v[c.at])) }
-        for c in p.otherNumbers { _ = value(c.name, FieldParsers.number(v[c.at])) }
+        for c in p.otherDates { _ = value(c.name, FieldParsers.date(v[c.at], c.field, today: today)) }
+        for c in p.otherNumbers { _ = value(c.name, FieldParsers.number(v[c.at], c.field)) }
         let release = s(l.hlaRelease)
         if !release.isEmpty, release != version {
-            issue("X_HLA_DB_VERSION", "typed against IPD-IMGT/HLA \(release); this database uses \(version) (cordmatch data use \(release) to switch)")
+            issue("X_HLA_DB_VERSION", "typed against IPD-IMGT/HLA \(InputExcerpt.of(release)); this database uses \(version) (cordmatch data use \(InputExcerpt.of(release)) to switch)")
         }
 
         let gl = s(l.hlaGL)

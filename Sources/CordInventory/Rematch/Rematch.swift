@@ -5,8 +5,9 @@ import GRDB
 import Synchronization
 
 /// Nightly rematching: every active recipient against every searchable unit, results stored under a run id,
-/// committed in batches. A killed run is finished by `resume`; a run compares itself with the previous finished
-/// run and, where that is exact, recomputes only what the changes since then can affect (`RecipientRematcher`).
+/// committed in batches. A killed run is finished by `resume`; a run compares itself with the run whose report
+/// was delivered last (`RematchDelivery`: normally the previous finished run) and, where that is exact,
+/// recomputes only what the changes since then can affect (`RecipientRematcher`).
 /// Two runs on one database at once are refused (`RematchLock`).
 public final class Rematch: Sendable {
     public let store: InventoryStore
@@ -62,6 +63,14 @@ public final class Rematch: Sendable {
         public let changedDuringRun: Bool
     }
 
+    /// The points a run passes, in order: after its row is stored, after each committed batch, after it is
+    /// marked finished. (`run` reports them; the CLI names its own around the report: docs/RELIABILITY.md.)
+    public enum Phase: String, Sendable, CaseIterable {
+        case runBegun = "run-begun"
+        case batchCommitted = "batch-committed"
+        case runFinished = "run-finished"
+    }
+
     /// A run cannot start or resume.
     public struct Refused: Error, CustomStringConvertible, Sendable {
         public let description: String
@@ -75,6 +84,8 @@ public final class Rematch: Sendable {
         public let abandoned: Bool
         public let done: Int, total: Int
         public let searchDate: String
+        /// For a finished run: whether its report was recorded as delivered (`rematch --resume` delivers it if not).
+        public let reportDelivered: Bool
 
         public var state: String { finishedAt != nil ? "finished" : abandoned ? "abandoned" : "unfinished" }
     }
@@ -82,22 +93,29 @@ public final class Rematch: Sendable {
     /// The stored runs, newest first.
     public func runs() throws -> [RunStatus] {
         try store.read { db in
-            try Row.fetchAll(db, sql: """
+            let delivered = try Self.deliveredRun(db)
+            return try Row.fetchAll(db, sql: """
                 SELECT r.*, (SELECT COUNT(*) FROM rematch_recipients WHERE run_id = r.id) AS done FROM rematch_runs r ORDER BY id DESC
-                """).map {
-                RunStatus(id: $0["id"], startedAt: $0["started_at"], finishedAt: $0["finished_at"], abandoned: $0["abandoned"],
-                          done: $0["done"], total: $0["recipients_total"], searchDate: $0["search_date"])
+                """).map { row in
+                let id: Int64 = row["id"]
+                return RunStatus(id: id, startedAt: row["started_at"], finishedAt: row["finished_at"], abandoned: row["abandoned"],
+                                 done: row["done"], total: row["recipients_total"], searchDate: row["search_date"],
+                                 reportDelivered: delivered.map { id <= $0 } ?? true)
             }
         }
     }
 
     /// Starts a new run (an unfinished earlier run is abandoned) or, with `resume`, finishes the latest
-    /// unfinished one with its own parameters.
-    public func run(_ options: Options, resume: Bool = false, progress: @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
-        let lock = try RematchLock(database: store.path)
-        defer { withExtendedLifetime(lock) {} }
+    /// unfinished one with its own parameters. Takes the rematch lock, unless the caller holds it (`lock`: a
+    /// caller that also delivers the report keeps it until then). `reached` hears each `Phase`.
+    public func run(_ options: Options, resume: Bool = false, holding lock: RematchLock? = nil,
+                    progress: @Sendable (Progress) -> Void = { _ in }, reached: @Sendable (Phase) -> Void = { _ in }) throws -> Summary {
+        precondition(lock.map { $0.path == RematchLock.path(forDatabase: store.path) } ?? true, "the lock is of another database")
+        let held = try lock ?? RematchLock(database: store.path)
+        defer { withExtendedLifetime(held) {} }
         let started = Date()
         let run = resume ? try resumable() : try begin(options)
+        reached(.runBegun)
         let search = try InventorySearch(store: store, resolver: resolver)
         let context = try search.batchContext()
         let (todo, total) = try store.read { db in
@@ -129,8 +147,11 @@ public final class Rematch: Sendable {
             done += batch.count
             doneNow += batch.count
             progress(Progress(done: done, total: total, doneNow: doneNow, seconds: Date().timeIntervalSince(started)))
+            reached(.batchCommitted)
         }
-        return try finish(run, total: total, resumed: resume, started: started)
+        let summary = try finish(run, total: total, resumed: resume, started: started)
+        reached(.runFinished)
+        return summary
     }
 
     /// The parameters of a run as stored.
@@ -149,8 +170,9 @@ public final class Rematch: Sendable {
         let release = resolver.data.version
         return try store.write { db in
             try db.execute(sql: "UPDATE rematch_runs SET abandoned = 1 WHERE finished_at IS NULL")
+            try Self.startRecordingDeliveries(db)
             let seq = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change_log") ?? 0
-            let previous = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM rematch_runs WHERE finished_at IS NOT NULL")
+            let previous = try Self.comparedRun(db)
             let recipients = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipients WHERE active") ?? 0
             try db.execute(sql: """
                 INSERT INTO rematch_runs (started_at, policy, release, search_date, result_limit, change_seq, previous_run, recipients_total)
@@ -166,7 +188,8 @@ public final class Rematch: Sendable {
         let resolver = resolver
         return try store.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM rematch_runs WHERE finished_at IS NULL AND NOT abandoned ORDER BY id DESC LIMIT 1") else {
-                throw Refused(description: "there is no interrupted rematch run to resume (run without --resume to start one)")
+                throw Refused(description: "there is no interrupted rematch run to resume, and the report of the latest finished run "
+                              + "was delivered (run without --resume to start one)")
             }
             let id: Int64 = row["id"], seq: Int64 = row["change_seq"], release: String = row["release"]
             let now = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change_log") ?? 0
@@ -248,7 +271,9 @@ public final class Rematch: Sendable {
                            arguments: [ISO8601DateFormatter().string(from: Date()), total, run.id])
             let kept = try Int64.fetchAll(db, sql: "SELECT id FROM rematch_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT ?", arguments: [keepRuns])
             if let oldest = kept.last {
-                try db.execute(sql: "DELETE FROM rematch_runs WHERE id < ? AND (finished_at IS NOT NULL OR abandoned)", arguments: [oldest])
+                // The run whose report was delivered last stays too: the next run compares with it.
+                try db.execute(sql: "DELETE FROM rematch_runs WHERE id < ? AND id IS NOT ? AND (finished_at IS NOT NULL OR abandoned)",
+                               arguments: [oldest, try Self.deliveredRun(db)])
             }
             // Later runs compare with this one: older changes are no longer needed.
             if let previous = run.previousRun,

@@ -1,4 +1,5 @@
 import Foundation
+import HLA
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -18,20 +19,26 @@ public final class RematchLock: @unchecked Sendable {
         public var description: String { "another rematch is running on this database (\(holder)); wait for it to finish" }
     }
 
-    /// Takes the lock or throws `Busy` at once (never waits).
+    /// Takes the lock or throws `Busy` at once (never waits). The lock file is opened through
+    /// `OwnerOnlyFile.openInPlace`: owner-only, and refused when it is a symbolic or hard link (cordmatch would
+    /// otherwise truncate the file it leads to).
     public init(database: String) throws {
-        path = database + ".rematch.lock"
-        fd = open(path, O_RDWR | O_CREAT, 0o600)
-        guard fd >= 0 else { throw InventoryError("cannot open the lock file \(path): \(String(cString: strerror(errno)))") }
+        path = Self.path(forDatabase: database)
+        fd = try OwnerOnlyFile.openInPlace(path)
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            var buffer = [UInt8](repeating: 0, count: 200)
+            let n = pread(fd, &buffer, buffer.count, 0)
+            let holder = String(decoding: buffer.prefix(max(n, 0)), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             close(fd)
-            throw Busy(holder: holder.isEmpty ? "lock file \(path)" : holder)
+            throw Busy(holder: holder.isEmpty ? "lock file \(path)" : InputExcerpt.of(holder))
         }
         let note = "pid \(getpid()), started \(ISO8601DateFormatter().string(from: Date()))\n"
         _ = ftruncate(fd, 0)
         _ = note.withCString { pwrite(fd, $0, strlen($0), 0) }
     }
+
+    /// The lock file of the database at `database`.
+    public static func path(forDatabase database: String) -> String { database + ".rematch.lock" }
 
     deinit {
         _ = ftruncate(fd, 0)

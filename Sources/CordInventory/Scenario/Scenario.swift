@@ -22,14 +22,15 @@ public struct Scenario: Sendable {
     public let recipients: Rows
     public let expectations: [ScenarioExpectation]
 
-    /// A preset name or policy file, or a policy written inline.
+    /// A preset name or the real path of a policy file (inside the scenario's `ScenarioRoot`), or a policy
+    /// written inline.
     public enum PolicyChoice: Sendable {
         case named(String)
         case inline(SelectionPolicy)
     }
 
     /// Inventory rows written in the scenario (column name → value, as in the CSV importers, with the line each
-    /// row starts on), or a fixture file beside it.
+    /// row starts on), or the real path of a fixture file it names (inside its `ScenarioRoot`).
     public enum Rows: Sendable {
         case inline([UnitImporter.Item])
         case file(String)

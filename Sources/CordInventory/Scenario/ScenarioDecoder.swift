@@ -3,20 +3,22 @@ import Foundation
 
 /// Reads a scenario file strictly: unknown keys, wrong types, a missing inventory or an expectation key used at
 /// the wrong level are errors naming the file and line. Row values (units, recipients) are checked later by the
-/// importers themselves, so scenario rows get exactly the validation of CSV rows.
+/// importers themselves, so scenario rows get exactly the validation of CSV rows. The files a scenario names
+/// (fixture files, a policy file) are resolved through its `ScenarioRoot` and must lie inside it.
 public enum ScenarioDecoder {
     static let topKeys = ["schema", "name", "source", "description", "imgt_version", "search_date", "policy",
                           "units", "units_file", "recipients", "recipients_file", "expect"]
 
-    /// Reads and decodes the scenario file at `path`.
-    public static func load(_ path: String) throws(ScenarioError) -> Scenario {
+    /// Reads and decodes the scenario file at `path`; the files it names must lie inside `root`.
+    public static func load(_ path: String, root: ScenarioRoot) throws(ScenarioError) -> Scenario {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ScenarioError(file: path, line: 0, reason: "cannot read the file")
         }
-        return try decode(Array(data), file: path)
+        return try decode(Array(data), file: path, root: root)
     }
 
-    public static func decode(_ bytes: [UInt8], file: String) throws(ScenarioError) -> Scenario {
+    /// Decodes the scenario text `bytes` of the file `file`; the files it names must lie inside `root`.
+    public static func decode(_ bytes: [UInt8], file: String, root scenarioRoot: ScenarioRoot) throws(ScenarioError) -> Scenario {
         func fail(_ line: Int, _ reason: String) -> ScenarioError { ScenarioError(file: file, line: line, reason: reason) }
         let root: LocatedJSON
         do { root = try LocatedJSON.parse(bytes) } catch { throw fail(error.line, "not valid JSON: \(error.reason)") }
@@ -28,14 +30,17 @@ public enum ScenarioDecoder {
         let name = try top.string("name", required: true)!
         let date: CalendarDate?
         if let text = try top.string("search_date") {
-            guard let d = CalendarDate(text) else { throw fail(top.line("search_date"), "search_date \"\(text)\" is not a date (YYYY-MM-DD)") }
-            date = d
+            switch DateField.search.read(text, today: .today()) {
+            case .success(let d): date = d
+            case .failure(let why): throw fail(top.line("search_date"), "search_date: \(why.reason)")
+            }
         } else { date = nil }
 
         let policy: Scenario.PolicyChoice?
         switch top["policy"] {
         case nil: policy = nil
-        case .string(let s, _)?: policy = .named(s)
+        case .string(let s, _)?:
+            policy = .named(PolicyPresets.named(s) != nil ? s : try reference(s, key: "policy", line: top.line("policy"), file: file, root: scenarioRoot))
         case .object(_, let loc)?:
             do {
                 policy = .inline(try PolicyLoader.decode(Data(bytes[loc.bytes]), file: "\(file):\(loc.line): policy"))
@@ -43,8 +48,8 @@ public enum ScenarioDecoder {
         case let other?: throw fail(other.line, "policy is a preset name, a file or a policy object, found \(other.kind)")
         }
 
-        let units = try rows(top, inline: "units", fileKey: "units_file", file: file)
-        let recipients = try rows(top, inline: "recipients", fileKey: "recipients_file", file: file)
+        let units = try rows(top, inline: "units", fileKey: "units_file", file: file, root: scenarioRoot)
+        let recipients = try rows(top, inline: "recipients", fileKey: "recipients_file", file: file, root: scenarioRoot)
 
         guard case .array(let entries, let loc)? = top["expect"] else {
             throw fail(top["expect"]?.line ?? root.line, top["expect"] == nil ? "\"expect\" is missing: a scenario checks at least one thing" : "\"expect\" is a list of expectations")
@@ -56,21 +61,25 @@ public enum ScenarioDecoder {
                         searchDate: date, policy: policy, units: units, recipients: recipients, expectations: expectations)
     }
 
+    /// The real path of the file a scenario names under `key` (relative to the scenario's folder), through
+    /// `root.resolve`: the one check of every file a scenario names.
+    static func reference(_ name: String, key: String, line: Int, file: String, root: ScenarioRoot) throws(ScenarioError) -> String {
+        do {
+            return try root.resolve(name, from: URL(fileURLWithPath: file).deletingLastPathComponent().path)
+        } catch {
+            throw ScenarioError(file: file, line: line, reason: "\(key) \"\(InputExcerpt.of(name))\" \(error.reason)")
+        }
+    }
+
     /// Inline rows (a list of objects whose values are strings or numbers) or a file relative to the scenario.
-    static func rows(_ top: Fields, inline: String, fileKey: String, file: String) throws(ScenarioError) -> Scenario.Rows {
+    static func rows(_ top: Fields, inline: String, fileKey: String, file: String, root: ScenarioRoot) throws(ScenarioError) -> Scenario.Rows {
         switch (top[inline], top[fileKey]) {
         case (nil, nil):
             throw ScenarioError(file: file, line: 1, reason: "the scenario needs \"\(inline)\" (rows) or \"\(fileKey)\" (a fixture file)")
         case (_?, _?):
             throw ScenarioError(file: file, line: top.line(fileKey), reason: "give either \"\(inline)\" or \"\(fileKey)\", not both")
         case (nil, _?):
-            let relative = try top.string(fileKey)!
-            let base = URL(fileURLWithPath: file).deletingLastPathComponent()
-            let path = relative.hasPrefix("/") ? relative : base.appendingPathComponent(relative).standardizedFileURL.path
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw ScenarioError(file: file, line: top.line(fileKey), reason: "\(fileKey) \"\(relative)\" does not exist (looked for \(path))")
-            }
-            return .file(path)
+            return .file(try reference(try top.string(fileKey)!, key: fileKey, line: top.line(fileKey), file: file, root: root))
         case (let value?, nil):
             guard case .array(let list, _) = value else {
                 throw ScenarioError(file: file, line: value.line, reason: "\"\(inline)\" is a list of row objects, found \(value.kind)")
@@ -148,10 +157,7 @@ public enum ScenarioDecoder {
             guard l.isEmpty || l.count == 2 else { throw ScenarioError(file: file, line: m.keyLine, reason: "double: name two units (or none: no pair expected)") }
             return .double(l)
         case "eligible": return .eligible(try f.bool(m.key))
-        case "rank":
-            let n = try f.int(m.key)
-            guard n >= 1 else { throw ScenarioError(file: file, line: m.keyLine, reason: "rank counts from 1") }
-            return .rank(n)
+        case "rank": return .rank(try f.int(m.key, .rank))
         case "reason_contains": return .reasonContains(try f.string(m.key)!)
         case "warning_contains": return .warningContains(try f.string(m.key)!)
         case "grades", "confidence":
@@ -166,9 +172,9 @@ public enum ScenarioDecoder {
             }
             return .tce(s)
         default:
-            let n = try f.int(m.key)
-            guard n >= 0 else { throw ScenarioError(file: file, line: m.keyLine, reason: "\(m.key) is a count (0 or more)") }
-            return .count(m.key, n)
+            // x6 … x12 and their potential counts: out of 6 … 12; gvh and hvg: known mismatches.
+            let outOf = Int(m.key.dropFirst().prefix { $0.isNumber })
+            return .count(m.key, try f.int(m.key, outOf.map { .matches(outOf: $0) } ?? .knownMismatches))
         }
     }
 
@@ -208,9 +214,13 @@ public enum ScenarioDecoder {
             return b
         }
 
-        func int(_ key: String) throws(ScenarioError) -> Int {
-            guard case .number(_, let d, _)? = self[key], d == d.rounded(), abs(d) < 1e9 else { throw wrong(key, "a whole number") }
-            return Int(d)
+        /// A whole number of `field` (its grammar and range).
+        func int(_ key: String, _ field: NumericField) throws(ScenarioError) -> Int {
+            guard case .number(let text, _, _)? = self[key] else { throw wrong(key, field.rangeText) }
+            switch field.readWhole(text) {
+            case .success(let n): return n
+            case .failure(let why): throw ScenarioError(file: file, line: line(key), reason: "\(key): \(why.reason)")
+            }
         }
 
         func strings(_ key: String) throws(ScenarioError) -> [String] {

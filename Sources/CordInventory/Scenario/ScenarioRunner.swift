@@ -1,6 +1,7 @@
 import CordMatch
 import Dispatch
 import Foundation
+import HLA
 
 /// The outcome of one scenario: the result of every expectation, or the problems that stopped it from running.
 public struct ScenarioOutcome: Sendable {
@@ -23,8 +24,14 @@ public struct ScenarioRunner: Sendable {
     public typealias ResolverSource = @Sendable (_ version: String?) throws -> TypingResolver
 
     let resolverFor: ResolverSource
+    /// The folder every file the scenarios name must lie in.
+    public let root: ScenarioRoot
 
-    public init(resolver: @escaping ResolverSource) { resolverFor = resolver }
+    /// Runs scenarios whose files lie inside `root`, with the releases `resolver` gives.
+    public init(root: ScenarioRoot, resolver: @escaping ResolverSource) {
+        self.root = root
+        resolverFor = resolver
+    }
 
     /// Runs scenario files on every core; the outcomes come in the order of `files`.
     public func run(files: [String]) -> [ScenarioOutcome] {
@@ -37,7 +44,7 @@ public struct ScenarioRunner: Sendable {
     public func run(file path: String) -> ScenarioOutcome {
         let start = Date()
         do {
-            return run(try ScenarioDecoder.load(path))
+            return run(try ScenarioDecoder.load(path, root: root))
         } catch {
             return ScenarioOutcome(file: path, name: URL(fileURLWithPath: path).lastPathComponent, source: nil, errors: [error.description],
                                    expectations: [], seconds: Date().timeIntervalSince(start))
@@ -50,15 +57,16 @@ public struct ScenarioRunner: Sendable {
             ScenarioOutcome(file: s.file, name: s.name, source: s.source, errors: errors, expectations: results.map { ($0.0, $0.1) },
                             seconds: Date().timeIntervalSince(start))
         }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-verify-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        var folder: URL?
+        defer { if let folder { try? FileManager.default.removeItem(at: folder) } }
         do {
             let resolver: TypingResolver
             do { resolver = try resolverFor(s.imgtVersion) } catch {
                 throw ScenarioError(file: s.file, line: 1, reason: "reference data: \(error)")
             }
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let store = try InventoryStore(path: dir.appendingPathComponent("scenario.sqlite").path)
+            let dir = try OwnerOnlyFile.temporaryFolder("cordmatch-verify")
+            folder = dir
+            let store = try InventoryStore(path: dir.appendingPathComponent("scenario.sqlite").path, mode: .createIfMissing)
             // Both inventories are validated before failing, so every bad row is reported at once.
             let issues = try importUnits(s, resolver, store) + importRecipients(s, resolver, store)
             if !issues.isEmpty { throw ImportRejected(issues: issues) }
@@ -90,8 +98,10 @@ public struct ScenarioRunner: Sendable {
     /// Imports the units; returns the problems of invalid rows (then nothing is written).
     func importUnits(_ s: Scenario, _ resolver: TypingResolver, _ store: InventoryStore) throws -> [ImportIssue] {
         let importer = UnitImporter(resolver: resolver)
-        // WMDA requires BIRTH_DATE; a scenario may leave it out (collection date, else the search date).
-        let date = (s.searchDate ?? CalendarDate.today()).description
+        // WMDA requires BIRTH_DATE; a scenario may leave it out (collection date, else the search date — but not
+        // after today, which a birth date may not be).
+        let today = CalendarDate.today()
+        let date = min(s.searchDate ?? today, today).description
         return try Self.importRows(s.units, file: s.file, importFile: { _ = try importer.importFile($0, into: store, skipInvalid: false) },
                                    columnIssues: { UnitImporter.columnIssues($0, file: $1) }) { items in
             let filled = items.map { item in
@@ -106,7 +116,9 @@ public struct ScenarioRunner: Sendable {
 
     /// Imports the recipients; returns the problems of invalid rows (then nothing is written).
     func importRecipients(_ s: Scenario, _ resolver: TypingResolver, _ store: InventoryStore) throws -> [ImportIssue] {
-        let importer = RecipientCSVImporter(resolver: resolver)
+        // A recipient's POLICY file is read only inside the root, like every file the scenario names.
+        let root = root
+        let importer = RecipientCSVImporter(resolver: resolver, policyFileRefusal: { root.refusal(of: $0) })
         return try Self.importRows(s.recipients, file: s.file, importFile: { _ = try importer.importFile($0, into: store, skipInvalid: false) },
                                    columnIssues: { RecipientCSVImporter.columnIssues($0, file: $1) }) { items in
             let (rows, issues) = importer.validate(items, file: s.file)
@@ -132,14 +144,12 @@ public struct ScenarioRunner: Sendable {
         }
     }
 
-    /// The scenario's policy; a policy file is looked for beside the scenario.
+    /// The scenario's policy (a file named in it was resolved inside the root when it was read).
     func policy(_ s: Scenario) throws -> SelectionPolicy? {
         switch s.policy {
         case nil: return nil
         case .inline(let p)?: return p
-        case .named(let name)?:
-            if PolicyPresets.named(name) != nil || name.hasPrefix("/") { return try PolicyLoader.load(name) }
-            return try PolicyLoader.load(URL(fileURLWithPath: s.file).deletingLastPathComponent().appendingPathComponent(name).path)
+        case .named(let name)?: return try PolicyLoader.load(name)
         }
     }
 

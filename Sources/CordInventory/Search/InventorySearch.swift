@@ -41,7 +41,7 @@ public final class InventorySearch: Sendable {
         self.resolver = resolver
         self.store = store
         self.pinnedToGeneration = pinnedToGeneration
-        let (stored, version) = try (loading ?? StoredIndexLoad(store)).index()
+        let (stored, version) = try loading?.index() ?? store.loadIndex()
         if let stored, stored.release == resolver.data.version {
             index = stored
             indexVersion = version

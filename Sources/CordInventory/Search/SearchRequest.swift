@@ -36,13 +36,6 @@ public struct SearchRequest: Sendable {
         }
     }
 
-    /// A search date (`YYYY-MM-DD`); the message names `parameter` (`--search-date`, `search_date`) as the CLI
-    /// and the server each call it.
-    public static func date(_ text: String, parameter: String) throws -> CalendarDate {
-        guard let date = CalendarDate(text) else { throw InventoryError("\(parameter) must be YYYY-MM-DD") }
-        return date
-    }
-
     /// A disease class (`malignant`, `non-malignant`); the message names `parameter`.
     public static func disease(_ text: String, parameter: String) throws -> Recipient.DiseaseClass {
         guard let disease = Recipient.DiseaseClass(rawValue: text) else { throw InventoryError("\(parameter) is malignant or non-malignant") }

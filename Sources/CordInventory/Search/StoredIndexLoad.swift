@@ -10,7 +10,7 @@ public final class StoredIndexLoad: Sendable {
     /// Starts reading `store`'s index.
     public init(_ store: InventoryStore) {
         self.store = store
-        load = Prefetch { try store.read { (try SearchIndexStore.load($0), try StoredIndexVersion.read($0)) } }
+        load = Prefetch { try store.loadIndex() }
     }
 
     /// Waits for the index (nil when the database has none that decodes) and the version `meta` gave in the

@@ -1,3 +1,4 @@
+import CordMatch
 import Foundation
 import GRDB
 
@@ -48,6 +49,12 @@ public struct AuditEntry: Codable, Sendable, Hashable, FetchableRecord {
         public var since: String?
         /// At most this many, the latest (nil: all).
         public var limit: Int?
+
+        /// `text` as a `since` day; the message names `parameter` (`--since`, `since`).
+        public static func day(_ text: String, parameter: String) throws -> String {
+            guard CalendarDate(text) != nil else { throw InventoryError("\(parameter) must be a real date, YYYY-MM-DD") }
+            return text
+        }
 
         public init(recipientID: String? = nil, actor: String? = nil, since: String? = nil, limit: Int? = nil) {
             self.recipientID = recipientID

@@ -1,31 +1,47 @@
+import CordIndex
 import Foundation
 import GRDB
+import HLA
 
 /// The SQLite inventory: units, recipients and the audit log, in one file (WAL mode, foreign keys on), created
 /// owner-only (0600) because it holds patient data. Safe to share between threads: reads run concurrently,
 /// writes one at a time, each in a transaction.
 public final class InventoryStore: Sendable {
-    public let path: String
-    let pool: DatabasePool
-
-    /// Opens (creating if needed) the database at `path` and applies pending migrations.
-    public init(path: String) throws {
-        self.path = path
-        if !FileManager.default.fileExists(atPath: path) {
-            // Create the file owner-only before SQLite opens it; its -wal and -shm files take the same mode.
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                throw InventoryError("cannot create the database \(path)")
-            }
-        }
-        var config = Configuration()
-        config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: config)
-        try InventorySchema.migrator.migrate(pool)
+    /// How a command may use the database: only commands that write an inventory may create one, and a command
+    /// that only reads opens it read-only (so that it works on read-only storage and changes nothing).
+    public enum OpenMode: Sendable {
+        /// Create the inventory when there is no file (or an empty one): importers, the demo, scenario runs.
+        case createIfMissing
+        /// An existing inventory, for writing (pending schema migrations applied): rematch, `data use`.
+        case existing
+        /// An existing inventory, read-only: no migration, no file written beside it (not even the search index's
+        /// copy); on read-only storage it is opened as immutable. Searches, explanations, reports, status.
+        case readOnly
     }
 
-    /// Runs `body` in one write transaction: all of it is committed, or none.
-    public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T { try pool.write(body) }
+    public let path: String
+    public let mode: OpenMode
+    let pool: DatabasePool
+
+    /// Opens the database at `path` as `mode` allows, or throws `InventoryOpenError` saying why it cannot be
+    /// (no file, an empty file, not SQLite, not an inventory, a schema too old for a read-only open, a symbolic
+    /// link where files would be written, …). A created file is owner-only, and so are SQLite's `-wal` and `-shm`
+    /// (SQLite gives them the database's mode).
+    public init(path: String, mode: OpenMode) throws {
+        self.path = path
+        self.mode = mode
+        let found = try Self.prepareFile(path, mode: mode)
+        pool = mode == .readOnly ? try Self.openReadOnly(path) : try Self.openForWriting(path, mode: mode, found: found)
+        if mode != .readOnly {
+            do { try InventorySchema.migrator.migrate(pool) } catch { throw Self.openFailure(error, path: path, writing: true) }
+        }
+    }
+
+    /// Runs `body` in one write transaction: all of it is committed, or none. A failure of the storage (a full
+    /// disk, an I/O error) is thrown as `InventoryWriteError`, naming the database.
+    public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch { throw InventoryWriteError.wrapping(error, path: path) }
+    }
 
     /// `write` for a large change (an import): statement journals are kept in memory instead of a temporary
     /// file, and the WAL and database are written to disk while the change goes on
@@ -33,7 +49,15 @@ public final class InventoryStore: Sendable {
     func bulkWrite<T>(_ body: (Database) throws -> T) throws -> T {
         let flush = BackgroundFlush([path + "-wal", path])
         defer { flush.stop() }
-        return try pool.writeWithoutTransaction { db in
+        do {
+            return try bulkTransaction(body)
+        } catch {
+            throw InventoryWriteError.wrapping(error, path: path)
+        }
+    }
+
+    private func bulkTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try pool.writeWithoutTransaction { db in
             let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
             defer { try? db.execute(sql: "PRAGMA temp_store = \(tempStore)") }
@@ -51,6 +75,14 @@ public final class InventoryStore: Sendable {
     /// Appends to the audit log (inside the caller's transaction).
     static func audit(_ db: Database, _ action: String, _ detail: String) throws {
         try AuditEntry.append(db, AuditEntry.New(actor: nil, action: action, detail: detail))
+    }
+
+    /// The stored search index (`SearchIndexStore.load`; nil when there is none that decodes) and the version
+    /// `meta` gives in the same read transaction; the copy beside the database is rewritten when stale, unless the
+    /// store is read-only.
+    func loadIndex() throws -> (SearchIndex?, StoredIndexVersion) {
+        let rewriting = mode != .readOnly
+        return try read { (try SearchIndexStore.load($0, rewritingCopy: rewriting), try StoredIndexVersion.read($0)) }
     }
 
     public func unitCount() throws -> Int { try read { try UnitRow.fetchCount($0) } }

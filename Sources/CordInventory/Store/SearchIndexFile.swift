@@ -1,11 +1,6 @@
 import CordIndex
 import Foundation
 import HLA
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The copy of the search index in a file beside the database (`<database>-index`), which a search maps and
 /// reads in place instead of reading the index out of SQLite (a million units: ~10 ms instead of ~150 ms).
@@ -14,8 +9,8 @@ import Darwin
 /// database's `meta` names in the reader's own transaction (the stamp is random and written with the index, so
 /// a file left by a rolled-back or killed import, an older or another database is never taken for it), and when
 /// its checksum holds. Written whole to a temporary file (owner-only: it lies beside patient data) and renamed
-/// over the old one, so a reader maps either the old file or the new, never a part; a file that is wrong for
-/// any reason is ignored and rewritten from the database.
+/// over the old one (`OwnerOnlyFile`), so a reader maps either the old file or the new, never a part; a file that is wrong for
+/// any reason is ignored, and rewritten from the database by a store that may write (a read-only one writes nothing).
 enum SearchIndexFile {
     /// The file beside the database at `database`.
     static func path(forDatabase database: String) -> String { database + "-index" }
@@ -28,38 +23,10 @@ enum SearchIndexFile {
         return index
     }
 
-    /// Replaces the file beside `database` with `bytes` (an encoded index). Best effort: a failure (a read-only
-    /// folder, a full disk) leaves no temporary file and only means that searches read the index from the database.
+    /// Replaces the file beside `database` with `bytes` (an encoded index), through `OwnerOnlyFile`. Best effort: a
+    /// failure (a read-only folder, a full disk, a symbolic link planted there) leaves no temporary file and only
+    /// means that searches read the index from the database.
     static func save(_ bytes: UnsafeRawBufferPointer, database: String) {
-        let target = path(forDatabase: database)
-        removeAbandonedTemporaries(of: target)
-        let temporary = "\(target).\(getpid())-\(UInt32.random(in: .min ... .max)).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { return }
-        var written = 0
-        while written < bytes.count {
-            let n = write(fd, bytes.baseAddress! + written, bytes.count - written)
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            written += n
-        }
-        let closed = close(fd) == 0
-        guard written == bytes.count, closed, rename(temporary, target) == 0 else {
-            unlink(temporary)
-            return
-        }
-    }
-
-    /// Removes temporary files of `target` whose writing process is gone (killed while writing one).
-    static func removeAbandonedTemporaries(of target: String) {
-        let url = URL(fileURLWithPath: target)
-        let prefix = url.lastPathComponent + "."
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path) else { return }
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            // "<target>.<pid>-<random>.tmp"
-            guard let pid = name.dropFirst(prefix.count).split(separator: "-").first.flatMap({ pid_t($0) }), pid != getpid(),
-                  kill(pid, 0) != 0 && errno == ESRCH else { continue }
-            unlink(url.deletingLastPathComponent().appendingPathComponent(name).path)
-        }
+        try? OwnerOnlyFile.write(bytes, to: path(forDatabase: database))
     }
 }

@@ -130,13 +130,14 @@ enum SearchIndexStore {
     }
 
     /// The stored index, or nil when there is none or it cannot be decoded: mapped from the file beside the
-    /// database when that holds the index `meta` names, else read out of the database (and the file rewritten).
-    static func load(_ db: Database) throws -> SearchIndex? {
+    /// database when that holds the index `meta` names, else read out of the database (and the file rewritten when
+    /// `rewritingCopy`: a store opened read-only writes nothing).
+    static func load(_ db: Database, rewritingCopy: Bool = true) throws -> SearchIndex? {
         let stamp = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_stamp'").flatMap { UInt64($0) }
         let database = try databasePath(db)
         if let stamp, let database, let mapped = SearchIndexFile.load(database: database, stamp: stamp) { return mapped }
         guard let bytes = try storedBytes(db), let index = SearchIndex.decode(bytes) else { return nil }
-        if let database, index.stamp == stamp { SearchIndexFile.save(bytes.buffer, database: database) }
+        if let database, index.stamp == stamp, rewritingCopy { SearchIndexFile.save(bytes.buffer, database: database) }
         return index
     }
 

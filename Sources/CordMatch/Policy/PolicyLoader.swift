@@ -1,9 +1,11 @@
 import Foundation
 
 /// Reads and writes policy files (JSON). Unknown keys are errors (a misspelt key must not silently fall back to a
-/// default), and so are values that make no sense; every error names the key path.
+/// default), and so are values that make no sense; every error names the key path. The file is read by
+/// `LocatedJSON` (UTF-8, no NUL), and every number goes through the grammar and range of its `NumericField`
+/// (`numberFields`): `centre.json: hla_floor.min_x8: 1e300 is not a whole number from 0 to 8`.
 public enum PolicyLoader {
-    /// A preset name, or the path of a JSON policy file.
+    /// A preset name, or the path of a JSON policy file (a relative path is relative to the current folder).
     public static func load(_ nameOrPath: String) throws -> SelectionPolicy {
         if let preset = PolicyPresets.named(nameOrPath) { return preset }
         guard let data = FileManager.default.contents(atPath: nameOrPath) else {
@@ -12,22 +14,92 @@ public enum PolicyLoader {
         return try decode(data, file: nameOrPath)
     }
 
+    /// How a policy that a file names (a recipient's `POLICY`, a scenario's `policy`) is found: a preset name
+    /// stays a name; a path is taken relative to `directory`, the folder of the file that names it, and made
+    /// absolute — so an import that checks it and a search that later loads it, from any folder, read one file.
+    public static func reference(_ nameOrPath: String, relativeTo directory: String) -> String {
+        if PolicyPresets.named(nameOrPath) != nil { return nameOrPath }
+        let url = nameOrPath.hasPrefix("/") ? URL(fileURLWithPath: nameOrPath)
+            : URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(nameOrPath)
+        return url.standardizedFileURL.path
+    }
+
     public static func decode(_ data: Data, file: String) throws -> SelectionPolicy {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw PolicyError(file: file, path: "", reason: "not valid JSON: \(error.localizedDescription) \(describe(error))")
+        let root: LocatedJSON
+        do { root = try LocatedJSON.parse(Array(data)) } catch {
+            throw PolicyError(file: file, path: "", reason: "not valid JSON (line \(error.line)): \(error.reason)")
         }
+        guard case .object = root else { throw PolicyError(file: file, path: "", reason: "a policy is a JSON object, found \(root.kind)") }
+        let object = plain(root)
         try checkKeys(object, against: allowedShape(), path: "", file: file)
+        try checkNumbers(root, path: "", file: file)
         let policy: SelectionPolicy
         do {
-            policy = try decoder.decode(SelectionPolicy.self, from: data)
+            // The numbers checked, the document as Foundation writes it (each number in the form its type reads).
+            policy = try decoder.decode(SelectionPolicy.self, from: try JSONSerialization.data(withJSONObject: object))
         } catch let e as DecodingError {
             throw PolicyError(file: file, path: e.keyPath, reason: e.reason)
         }
-        try validate(policy, file: file)
+        try checkRules(policy, file: file)
         return policy
+    }
+
+    /// Checks a policy made in code as a policy file is checked: every number against its range, and the rules
+    /// between keys. Presets pass.
+    public static func validate(_ p: SelectionPolicy, file: String = "policy") throws {
+        let data: Data
+        do { data = try JSONEncoder().encode(p) } catch {
+            throw PolicyError(file: file, path: "", reason: "a number is not finite (\(error))")
+        }
+        try checkNumbers(try LocatedJSON.parse(Array(data)), path: "", file: file)
+        try checkRules(p, file: file)
+    }
+
+    /// The field of every number a policy holds, by key path (`[]` for any index of a list).
+    static let numberFields: [String: NumericField] = [
+        "hla_floor.min_x6": .matches(outOf: 6),
+        "hla_floor.min_x8": .matches(outOf: 8),
+        "dose.tnc_steps[].min_x8_matches": .matches(outOf: 8),
+        "dose.tnc_steps[].tnc_per_kg.value": .tncDosePerKg,
+        "dose.cd34_per_kg.value": .cd34DosePerKg,
+        "antibodies.exclude_at_mfi": .antibodyMFI,
+        "antibodies.warn_at_mfi": .antibodyMFI,
+        "quality[].years": .unitAgeYears,
+        "double_units.per_unit_tnc_per_kg.value": .tncDosePerKg,
+        "double_units.per_unit_cd34_per_kg.value": .cd34DosePerKg,
+        "double_units.combined_tnc_per_kg.value": .tncDosePerKg,
+        "double_units.min_unit_to_unit_x8": .matches(outOf: 8),
+    ]
+
+    /// Reads every number of the document through its field; a number where none is expected is left to the
+    /// decoder (which names the type it expected).
+    private static func checkNumbers(_ value: LocatedJSON, path: String, file: String, pattern: String = "") throws {
+        switch value {
+        case .object(let members, _):
+            for m in members {
+                try checkNumbers(m.value, path: path.isEmpty ? m.key : "\(path).\(m.key)", file: file,
+                                 pattern: pattern.isEmpty ? m.key : "\(pattern).\(m.key)")
+            }
+        case .array(let elements, _):
+            for (i, e) in elements.enumerated() { try checkNumbers(e, path: "\(path)[\(i)]", file: file, pattern: "\(pattern)[]") }
+        case .number(let text, _, _):
+            guard let field = numberFields[pattern] else { return }
+            if case .failure(let why) = field.read(text) { throw PolicyError(file: file, path: path, reason: why.reason) }
+        default: return
+        }
+    }
+
+    /// A document as `JSONSerialization` gives it: objects, arrays, strings, numbers (`Int` when whole), booleans,
+    /// `NSNull`.
+    private static func plain(_ value: LocatedJSON) -> Any {
+        switch value {
+        case .object(let members, _): return Dictionary(members.map { ($0.key, plain($0.value)) }) { a, _ in a }
+        case .array(let elements, _): return elements.map(plain)
+        case .string(let s, _): return s
+        case .number(let text, let d, _): return DecimalNumber.wholeValue(of: text).map { $0 as Any } ?? d
+        case .bool(let b, _): return b
+        case .null: return NSNull()
+        }
     }
 
     public static func encode(_ p: SelectionPolicy) -> String {
@@ -72,34 +144,24 @@ public enum PolicyLoader {
         }
     }
 
-    private static func validate(_ p: SelectionPolicy, file: String) throws {
+    /// The rules between keys (the ranges of single numbers are `numberFields`'s).
+    private static func checkRules(_ p: SelectionPolicy, file: String) throws {
         func fail(_ path: String, _ why: String) -> PolicyError { PolicyError(file: file, path: path, reason: why) }
         guard p.schema == SelectionPolicy.schemaName else { throw fail("schema", "expected \"\(SelectionPolicy.schemaName)\"") }
         guard !p.name.isEmpty else { throw fail("name", "must not be empty") }
-        guard (0...6).contains(p.hlaFloor.minX6) else { throw fail("hla_floor.min_x6", "must be 0 to 6") }
-        guard (0...8).contains(p.hlaFloor.minX8) else { throw fail("hla_floor.min_x8", "must be 0 to 8") }
         guard !p.dose.tncSteps.isEmpty else { throw fail("dose.tnc_steps", "needs at least one step") }
-        for (i, s) in p.dose.tncSteps.enumerated() {
-            guard (0...8).contains(s.minX8Matches) else { throw fail("dose.tnc_steps[\(i)].min_x8_matches", "must be 0 to 8") }
-            guard s.tncPerKg.value >= 0 else { throw fail("dose.tnc_steps[\(i)].tnc_per_kg.value", "must not be negative") }
-        }
         guard p.dose.tncSteps.contains(where: { $0.minX8Matches == 0 }) else {
             throw fail("dose.tnc_steps", "one step must have min_x8_matches 0, so that every unit has a dose requirement")
         }
         guard p.antibodies.excludeAtMFI > 0, p.antibodies.warnAtMFI >= 0, p.antibodies.warnAtMFI <= p.antibodies.excludeAtMFI else {
             throw fail("antibodies", "need 0 ≤ warn_at_mfi ≤ exclude_at_mfi and exclude_at_mfi > 0")
         }
-        for (i, q) in p.quality.enumerated() where q.rule == .maxAgeYears && (q.years ?? 0) <= 0 {
+        for (i, q) in p.quality.enumerated() where q.rule == .maxAgeYears && q.years == nil {
             throw fail("quality[\(i)].years", "max_age_years needs a positive 'years'")
         }
         guard p.ranking.last == .unitID, Set(p.ranking).count == p.ranking.count else {
             throw fail("ranking", "keys must be distinct and end with \"unit_id\" (identical inputs must give identical order)")
         }
-    }
-
-    private static func describe(_ error: Error) -> String {
-        let ns = error as NSError
-        return (ns.userInfo[NSDebugDescriptionErrorKey] as? String).map { "(\($0))" } ?? ""
     }
 }
 

@@ -17,6 +17,15 @@ public enum AlleleDetail: String, Sendable, Codable {
     case gGroup = "G"
     /// Same P group only.
     case pGroup = "P"
+
+    /// The finest level two values known to match at allele level (same single P group) are known to share:
+    /// a level counts only when each side is known to one value there (-1 in `PositionTyping` means its
+    /// possibilities differ) and the two values are equal — so every possible pair of alleles shares it.
+    /// Both sides must be known to one G group; `.pGroup` then says the G groups differ.
+    static func shared(_ r: PositionTyping, _ u: PositionTyping) -> AlleleDetail {
+        func same(_ a: Int32, _ b: Int32) -> Bool { a >= 0 && a == b }
+        return same(r.cdna, u.cdna) ? .cdna : same(r.protein, u.protein) ? .protein : same(r.gKey, u.gKey) ? .gGroup : .pGroup
+    }
 }
 
 /// How sure a grade is.

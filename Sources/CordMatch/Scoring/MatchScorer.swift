@@ -30,7 +30,7 @@ public enum MatchScorer {
             let c = paired[i]
             var detail: AlleleDetail?
             if c.allele.isKnownMatch, rv.gKey >= 0, uv.gKey >= 0 {
-                detail = rv.cdna == uv.cdna ? .cdna : rv.protein == uv.protein ? .protein : rv.gKey == uv.gKey ? .gGroup : .pGroup
+                detail = AlleleDetail.shared(rv, uv)
             }
             return LocusMatch.Position(
                 recipient: r[i].written, unit: uv.written, grade: c.grade,

@@ -5,11 +5,17 @@ public struct CellDose: Sendable, Hashable, Codable {
 
     public init(unit: CordUnit, weightKg: Double) { self.init(tnc: unit.tnc, cd34: unit.cd34, weightKg: weightKg) }
 
-    /// From absolute counts (nil when not reported): TNC ×10^7/kg, CD34+ ×10^5/kg.
+    /// From absolute counts (nil when not reported): TNC ×10^7/kg, CD34+ ×10^5/kg. Both nil when the weight is
+    /// not plausible (`NumericField.recipientWeight`): a dose divided by a weight of 0, 1e-320 or NaN would be
+    /// infinite or meaningless and pass every threshold.
     public init(tnc: Double?, cd34: Double?, weightKg: Double) {
+        guard Self.isPlausible(weightKg: weightKg) else { (tncPerKg, cd34PerKg) = (nil, nil); return }
         tncPerKg = tnc.map { $0 / 1e7 / weightKg }
         cd34PerKg = cd34.map { $0 / 1e5 / weightKg }
     }
+
+    /// True when a dose can be computed for a recipient of this weight.
+    public static func isPlausible(weightKg: Double) -> Bool { NumericField.recipientWeight.contains(weightKg) }
 
     public init(tncPerKg: Double?, cd34PerKg: Double?) {
         self.tncPerKg = tncPerKg

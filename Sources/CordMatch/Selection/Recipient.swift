@@ -7,6 +7,8 @@ public struct Recipient: Sendable, Hashable {
 
     public let id: String
     public var typing: HLATyping
+    /// Body weight (kg). A weight outside `NumericField.recipientWeight` gives no dose (`CellDose`): every dose
+    /// rule fails rather than be computed from it.
     public var weightKg: Double
     public var disease: DiseaseClass
     public var antibodies: [Antibody]
@@ -34,17 +36,17 @@ public struct Antibody: Sendable, Hashable {
     /// Mean fluorescence intensity.
     public let mfi: Double
 
-    /// Resolves `target` against the release; `mfi` must be non-negative.
+    /// Resolves `target` against the release; `mfi` must be in the range of `NumericField.antibodyMFI`.
     public init(target: String, mfi: Double, resolver: TypingResolver) throws {
         let gl = try GLString.parse(target)
         let tokens = gl.tokens
         guard tokens.count == 1, let token = tokens.first else {
             throw TypingError(typing: target, reason: "an antibody target is one allele, allele group, XX code or antigen")
         }
-        guard let name = MatchLocus(rawValue: TypingResolver.locusName(token)) else {
+        guard let name = MatchLocus(rawValue: TypingStructure.locusName(token)) else {
             throw TypingError(typing: target, reason: "antibodies are checked at A, B, C, DRB1, DQB1 and DPB1 only")
         }
-        guard mfi >= 0, mfi.isFinite else { throw TypingError(typing: target, reason: "MFI must be a non-negative number") }
+        if let why = NumericField.antibodyMFI.check(mfi) { throw TypingError(typing: target, reason: "MFI \(why.reason)") }
         self.target = target
         self.locus = name
         self.resolved = try resolver.resolvePosition(tokens, locus: name, in: target)

@@ -39,17 +39,23 @@ public struct UnitAssessor: Sendable {
         for q in policy.quality { rules.append(quality(q, unit)) }
 
         let step = policy.dose.tncSteps.sorted { $0.minX8Matches > $1.minX8Matches }.first { x8 >= $0.minX8Matches }!
-        if let tnc = dose.tncPerKg {
-            let ok = step.tncPerKg.isMet(by: tnc)
-            rule("tnc_dose", ok ? .passed : .failed, "TNC \(NumberText.fixed(tnc, 2)) ×10^7/kg" + " (needs \(step.tncPerKg.text) at \(x8)/8)")
+        if !CellDose.isPlausible(weightKg: recipient.weightKg) {
+            let why = "recipient weight \(recipient.weightKg) kg is outside \(NumericField.recipientWeight.rangeText): the dose cannot be assessed"
+            rule("tnc_dose", .failed, why)
+            rule("cd34_dose", .failed, why)
         } else {
-            rule("tnc_dose", .failed, "TNC not reported: the dose cannot be assessed")
-        }
-        if let cd34 = dose.cd34PerKg {
-            let ok = policy.dose.cd34PerKg.isMet(by: cd34)
-            rule("cd34_dose", ok ? .passed : .failed, "CD34+ \(NumberText.fixed(cd34, 2)) ×10^5/kg" + " (needs \(policy.dose.cd34PerKg.text))")
-        } else {
-            rule("cd34_dose", policy.dose.allowCD34NotReported ? .notReported : .failed, "CD34 not reported")
+            if let tnc = dose.tncPerKg {
+                let ok = step.tncPerKg.isMet(by: tnc)
+                rule("tnc_dose", ok ? .passed : .failed, "TNC \(NumberText.fixed(tnc, 2)) ×10^7/kg" + " (needs \(step.tncPerKg.text) at \(x8)/8)")
+            } else {
+                rule("tnc_dose", .failed, "TNC not reported: the dose cannot be assessed")
+            }
+            if let cd34 = dose.cd34PerKg {
+                let ok = policy.dose.cd34PerKg.isMet(by: cd34)
+                rule("cd34_dose", ok ? .passed : .failed, "CD34+ \(NumberText.fixed(cd34, 2)) ×10^5/kg" + " (needs \(policy.dose.cd34PerKg.text))")
+            } else {
+                rule("cd34_dose", policy.dose.allowCD34NotReported ? .notReported : .failed, "CD34 not reported")
+            }
         }
 
         if policy.warnHvGOnly, match.x8.hvg > 0, match.x8.gvh == 0 {

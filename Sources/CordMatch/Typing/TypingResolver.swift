@@ -8,10 +8,22 @@ public struct TypingResolver: Sendable {
     public let tce: DPB1TCETable?
     let expander: Expander
     /// Resolved values by locus and text, shared by copies of this resolver (an inventory repeats values a lot).
-    let memo = Memo<String, PositionTyping>()
+    /// At most `positionMemoCapacity` entries, each of a text of at most `memoisedTextBytes` bytes.
+    let memo = Memo<String, PositionTyping>(capacity: TypingResolver.positionMemoCapacity)
+    /// What each name stands for (`TokenFacts`), by name without `HLA-`: bounded by the names of the release
+    /// (and of the MAC table, hence the capacity).
+    let tokenMemo = Memo<String, TokenFacts>(capacity: TypingResolver.tokenMemoCapacity)
     /// Names what a resolution depends on: the release, the MAC table and the TCE table. Two resolvers with the
     /// same digest resolve every text alike.
     public let configurationDigest: UInt64
+
+    /// The most resolved values memoised (an inventory of a million units has a few thousand distinct values).
+    static let positionMemoCapacity = 1 << 16
+    /// The longest value text memoised: longer ones (long ambiguity lists) are resolved again from the memoised
+    /// facts of their names, which is cheap, rather than held.
+    static let memoisedTextBytes = 1024
+    /// The most names whose facts are memoised: every name of a release fits (about 100,000).
+    static let tokenMemoCapacity = 1 << 18
 
     public init(_ data: ReferenceData, macs: MACTable? = nil, tce: DPB1TCETable? = nil) {
         self.data = data
@@ -23,53 +35,57 @@ public struct TypingResolver: Sendable {
     /// Takes `value` as the resolution of its written text at `locus`, without computing it — for values that a
     /// resolver with the same `configurationDigest` resolved (those of a stored search index).
     public func remember(_ value: PositionTyping, locus: MatchLocus) {
+        guard value.written.utf8.count <= Self.memoisedTextBytes else { return }
         let key = "\(locus.rawValue)|\(value.written)"
         if memo[key] == nil { memo[key] = value }
     }
 
     /// Resolves a whole typing written as a GL string, e.g. `A*02:01+A*24:02^B44+B8^DRB1*15:XX+DRB1*03:01`.
     /// A locus given with one value is homozygous; genotype alternatives (`|`) widen each position to the union
-    /// of the alternatives; phased alleles (`~`) are split by locus.
-    public func resolve(_ gl: String) throws -> HLATyping {
+    /// of the alternatives; phased alleles (`~`) are split by locus. The typing is read by the rules of
+    /// `TypingStructure` and `InputLimits`, every name is checked against the release (also at loci outside
+    /// matching), and a refused typing throws `HLAParseError` or `TypingError` saying what, where and why.
+    public func resolve(_ gl: String) throws -> HLATyping { try read(gl, keepingReading: false).typing }
+
+    /// A typing that `resolve` accepts, with what it was read as.
+    public struct Validated: Sendable {
+        /// The resolved typing.
+        public let typing: HLATyping
+        /// The GL string as read: renamed alleles replaced by their new names.
+        public let reading: GLString
+        /// What was assumed on the way (a renamed allele replaced).
+        public let warnings: [String]
+    }
+
+    /// Checks a typing exactly as `resolve` does (the same function: it throws exactly when `resolve` throws),
+    /// and says what it was read as — `cordmatch hla validate`.
+    public func validate(_ gl: String) throws -> Validated {
+        let r = try read(gl, keepingReading: true)
+        return Validated(typing: r.typing, reading: r.reading!, warnings: r.warnings)
+    }
+
+    /// The one reading of a typing: parse (byte limit), structure (`TypingStructure`), names and expansion
+    /// limits (per position), resolution.
+    private func read(_ gl: String, keepingReading: Bool) throws -> (typing: HLATyping, reading: GLString?, warnings: [String]) {
         let parsed = try GLString.parse(gl)
-        var tokens: [MatchLocus: [[TypingToken]]] = [:]
-        var seen: [MatchLocus: Int] = [:]
-        var other: [String: [String]] = [:]
-        for genotypeList in parsed.loci {
-            var listLoci: [MatchLocus: [[TypingToken]]] = [:]
-            for genotype in genotypeList {
-                guard genotype.count <= 2 else {
-                    throw TypingError(typing: gl, reason: "a genotype has at most two haplotypes ('+' once), found \(genotype.count)")
-                }
-                for (h, haplotype) in genotype.enumerated() {
-                    for list in haplotype {
-                        let entries = list.map(\.token)
-                        let loci = Set(entries.map(Self.locusName))
-                        guard loci.count == 1, let name = loci.first else {
-                            throw TypingError(typing: gl, reason: "an allele list mixes loci (\(loci.sorted().joined(separator: ", ")))")
-                        }
-                        guard let locus = MatchLocus(rawValue: name) else {
-                            other[name, default: []].append(entries.map(\.description).joined(separator: "/"))
-                            continue
-                        }
-                        var positions = listLoci[locus] ?? [[], []]
-                        positions[h] += entries
-                        listLoci[locus] = positions
-                    }
-                }
-            }
-            for (locus, positions) in listLoci {
-                guard seen[locus] == nil else { throw TypingError(typing: gl, reason: "locus \(locus.rawValue) is given twice") }
-                seen[locus] = 1
-                tokens[locus] = positions[1].isEmpty ? [positions[0], positions[0]] : positions
-            }
-        }
+        let structure = try TypingStructure.read(parsed, typing: gl)
         var loci: [MatchLocus: LocusTyping] = [:]
-        for (locus, positions) in tokens {
-            loci[locus] = LocusTyping(try resolvePosition(positions[0], locus: locus, in: gl),
-                                      try resolvePosition(positions[1], locus: locus, in: gl))
+        for (locus, both) in structure.positions.sorted(by: { $0.key < $1.key }) {
+            loci[locus] = LocusTyping(try resolvePosition(both[0], locus: locus, in: gl, position: 1),
+                                      try resolvePosition(both[1], locus: locus, in: gl, position: 2))
         }
-        return HLATyping(loci: loci, otherLoci: other.mapValues { $0.joined(separator: "+") }, source: gl, release: data.version)
+        for token in structure.otherTokens where token.kind != .new { _ = try facts(of: token, locus: nil, in: gl) }
+        let typing = HLATyping(loci: loci, otherLoci: structure.otherLoci, source: gl, release: data.version)
+        guard keepingReading else { return (typing, nil, []) }
+        var warnings: [String] = []
+        let reading = try parsed.mapEntries { entry in
+            let token = entry.token
+            guard token.kind != .new else { return entry }
+            let f = try facts(of: token, locus: MatchLocus(rawValue: TypingStructure.locusName(token)), in: gl)
+            for w in f.warnings where !warnings.contains(w) { warnings.append(w) }
+            return GLString.Entry(token: f.checked.withHLAPrefix(token.hasHLAPrefix), locusWasInherited: entry.locusWasInherited)
+        }
+        return (typing, reading, warnings)
     }
 
     /// Resolves one value of `locus` written as text (`A*02:01`, `A*02:01/A*02:02`, `A2`): from the memo when seen
@@ -77,7 +93,7 @@ public struct TypingResolver: Sendable {
     public func resolveValue(_ text: String, locus: MatchLocus) throws -> PositionTyping {
         if let hit = memo["\(locus.rawValue)|\(text)"] { return hit }
         let tokens = try GLString.parse(text).tokens
-        guard tokens.allSatisfy({ Self.locusName($0) == locus.rawValue }) else {
+        guard tokens.allSatisfy({ TypingStructure.locusName($0) == locus.rawValue }) else {
             throw TypingError(typing: text, reason: "not a value of locus \(locus.rawValue)")
         }
         return try resolvePosition(tokens, locus: locus, in: text)
@@ -85,40 +101,51 @@ public struct TypingResolver: Sendable {
 
     /// Resolves one value written as one or more alternatives (an allele list).
     public func resolvePosition(_ tokens: [TypingToken], locus: MatchLocus, in typing: String) throws -> PositionTyping {
+        try resolvePosition(tokens, locus: locus, in: typing, position: nil)
+    }
+
+    /// `resolvePosition`, naming the position (1 or 2) in errors when it is one of a typing's. The limits are
+    /// checked before anything is combined: the number of alternatives first, then the alleles they stand for,
+    /// summed alternative by alternative (each name's facts are memoised, so a name is expanded once).
+    func resolvePosition(_ tokens: [TypingToken], locus: MatchLocus, in typing: String, position: Int?) throws -> PositionTyping {
         guard !tokens.isEmpty else { return .untyped }
+        guard tokens.count <= InputLimits.alternativesPerPosition else {
+            throw TypingError(typing: typing, reason: TypingLimits.tooManyAlternatives(tokens.count, position: position, locus: locus.rawValue))
+        }
         let written = tokens.map(\.description).joined(separator: "/")
-        let key = "\(locus.rawValue)|\(written)"
-        if let hit = memo[key] { return hit }
-        let resolved = try computePosition(tokens, written: written, locus: locus, in: typing)
-        memo[key] = resolved
+        let memoised = written.utf8.count <= Self.memoisedTextBytes
+        let key = memoised ? "\(locus.rawValue)|\(written)" : ""
+        if memoised, let hit = memo[key] { return hit }
+        let resolved = try computePosition(tokens, written: written, locus: locus, in: typing, position: position)
+        if memoised { memo[key] = resolved }
         return resolved
     }
 
-    private func computePosition(_ tokens: [TypingToken], written: String, locus: MatchLocus, in typing: String) throws -> PositionTyping {
+    private func computePosition(_ tokens: [TypingToken], written: String, locus: MatchLocus, in typing: String,
+                                 position: Int?) throws -> PositionTyping {
+        // The distinct alternatives' facts, the alleles they stand for counted as written.
+        var distinct: [TokenFacts] = []
+        var index: [String: Int] = [:]
+        var alleles = 0
+        for token in tokens where token.kind != .new {
+            let name = token.name
+            if let i = index[name] {
+                alleles += distinct[i].alleleCount
+            } else {
+                let f = try facts(of: token, named: name, locus: locus, in: typing)
+                index[name] = distinct.count
+                distinct.append(f)
+                alleles += f.alleleCount
+            }
+            guard alleles <= InputLimits.allelesPerPosition else {
+                throw TypingError(typing: typing, reason: TypingLimits.tooManyAlleles(position: position, locus: locus.rawValue))
+            }
+        }
+        // A new allele not yet named: nothing is known of the value (its other alternatives are checked all the same).
         if tokens.contains(where: { $0.kind == .new }) {
             return PositionTyping(written: written, resolution: .untyped, pKeys: [], antigens: [], gKey: -1, protein: -1,
                                   cdna: -1, isNull: false, tceGroup: 0)
         }
-        var facts: [AlleleFacts] = []
-        var antigens = Set<Int32>()
-        var nullAlternative = false
-        for token in tokens {
-            let alleles: [AlleleFacts]
-            do {
-                alleles = try expander.alleles(of: token).compactMap { data.alleleFacts($0) }
-            } catch {
-                throw TypingError(typing: typing, reason: "\(error)")
-            }
-            facts += alleles
-            if !alleles.isEmpty && alleles.allSatisfy({ !$0.expressed }) { nullAlternative = true }
-            if case .serology = token.kind {
-                // A serologic typing observed the antigen itself: that (and a broad's splits) is what it carries.
-                for a in [token.name] + data.splits(of: token.name) { if let k = data.antigenKey(a) { antigens.insert(k) } }
-            } else {
-                for f in alleles where f.expressed { antigens.formUnion(f.antigens) }
-            }
-        }
-        let expressed = facts.filter(\.expressed)
         let resolution: PositionTyping.Resolution
         if tokens.allSatisfy({ if case .serology = $0.kind { return true }; if case .firstField = $0.kind { return true }; return false }) {
             resolution = .antigen
@@ -127,32 +154,64 @@ public struct TypingResolver: Sendable {
         } else {
             resolution = .ambiguous
         }
-        func single(_ k: KeyPath<AlleleFacts, Int32>) -> Int32 {
-            guard let first = expressed.first?[keyPath: k], expressed.allSatisfy({ $0[keyPath: k] == first }) else { return -1 }
+        let expressed = distinct.filter(\.hasExpressed)
+        func single(_ k: KeyPath<TokenFacts, Int32>) -> Int32 {
+            guard let first = expressed.first?[keyPath: k], first >= 0, expressed.allSatisfy({ $0[keyPath: k] == first }) else { return -1 }
             return first
         }
         var tceGroup: UInt8 = 0
-        if locus == .DPB1, let tce, !expressed.isEmpty {
-            let groups = Set(expressed.map { tce.group(of: data.name(ofID: $0.id)) })
-            if groups.count == 1, let g = groups.first { tceGroup = g }
+        if locus == .DPB1, tce != nil, !expressed.isEmpty {
+            let groups = Self.union(expressed.map(\.tceGroups))
+            if groups.count == 1 { tceGroup = groups[0] }
         }
-        return PositionTyping(written: written, resolution: resolution, pKeys: Array(Set(expressed.map(\.pKey))).sorted(),
-                              antigens: antigens.sorted(), gKey: single(\.gKey), protein: single(\.protein), cdna: single(\.cdna),
-                              isNull: expressed.isEmpty && !facts.isEmpty,
-                              mayBeNull: nullAlternative && !expressed.isEmpty, tceGroup: tceGroup)
+        return PositionTyping(written: written, resolution: resolution, pKeys: Self.union(expressed.map(\.pKeys)),
+                              antigens: Self.union(distinct.map(\.antigens)), gKey: single(\.gKey), protein: single(\.protein),
+                              cdna: single(\.cdna), isNull: expressed.isEmpty && distinct.contains { $0.alleleCount > 0 },
+                              mayBeNull: distinct.contains(where: \.isWhollyNull) && !expressed.isEmpty, tceGroup: tceGroup)
     }
 
-    /// The locus name of a token: its molecular locus, or the DNA locus of a serologic antigen.
-    static func locusName(_ t: TypingToken) -> String {
-        if let l = t.locus { return l }
-        if case .serology(let p, let n) = t.kind { return MatchLocus.ofSerology(prefix: p, number: n)?.rawValue ?? "\(p)\(n)" }
-        return "NEW"
+    /// The facts of one token (checked against the release; expanded at a scored locus), memoised by name.
+    private func facts(of token: TypingToken, named key: String? = nil, locus: MatchLocus?, in typing: String) throws -> TokenFacts {
+        let key = key ?? token.name
+        if let hit = tokenMemo[key] { return hit }
+        let f: TokenFacts
+        do {
+            if let locus {
+                f = try TokenFacts(token, locus: locus, data: data, expander: expander, tce: tce)
+            } else {
+                f = try TokenFacts(outsideMatching: token, expander: expander)
+            }
+        } catch {
+            throw TypingError(typing: typing, reason: "\(error)")
+        }
+        tokenMemo[key] = f
+        return f
+    }
+
+    /// The sorted union of sorted, unique arrays.
+    static func union<T: Comparable & Hashable>(_ parts: [[T]]) -> [T] {
+        switch parts.count {
+        case 0: return []
+        case 1: return parts[0]
+        default:
+            var all: [T] = []
+            all.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+            for p in parts { all += p }
+            all.sort()
+            var out: [T] = []
+            out.reserveCapacity(all.count)
+            for x in all where out.last != x { out.append(x) }
+            return out
+        }
     }
 }
 
 /// A typing that cannot be resolved, with the reason.
 public struct TypingError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The whole typing as given.
     public let typing: String
+    /// What is wrong, and where in the typing.
     public let reason: String
-    public var description: String { "typing '\(typing)': \(reason)" }
+    /// `typing '<typing>': <reason>`, the typing quoted through `InputExcerpt`.
+    public var description: String { "typing '\(InputExcerpt.of(typing))': \(reason)" }
 }

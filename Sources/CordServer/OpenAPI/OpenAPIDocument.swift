@@ -38,7 +38,7 @@ public enum OpenAPIDocument {
             "type": "boolean"
           },
           "limit": {
-            "maximum": 1000,
+            "maximum": 100000,
             "minimum": 1,
             "type": "integer"
           },
@@ -54,6 +54,9 @@ public enum OpenAPIDocument {
             "type": "string"
           },
           "weight_kg": {
+            "description": "The recipient's weight in kg (as --weight).",
+            "maximum": 400,
+            "minimum": 0.5,
             "type": "number"
           }
         },
@@ -1164,7 +1167,7 @@ public enum OpenAPIDocument {
             "name": "limit",
             "schema": {
               "default": 20,
-              "maximum": 1000,
+              "maximum": 100000,
               "minimum": 1,
               "type": "integer"
             }

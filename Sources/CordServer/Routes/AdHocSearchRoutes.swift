@@ -21,9 +21,8 @@ enum AdHocSearchRoutes {
         [
             ServerRoute(.post, "/api/v1/search", .role(.viewer)) { request, context in
                 let body = try await RequestInput.json(request, as: Body.self)
-                guard body.weightKg > 0, body.weightKg <= 500 else { throw ProblemDetails.badRequest("weight_kg must be more than 0 and at most 500") }
-                let limit = body.limit ?? 20
-                guard (1...1000).contains(limit) else { throw ProblemDetails.badRequest("limit must be a whole number from 1 to 1000") }
+                if let why = NumericField.recipientWeight.check(body.weightKg) { throw ProblemDetails.badRequest("weight_kg: \(why)") }
+                let limit = try RequestInput.resultLimit(body.limit.map(String.init))
                 let disease: Recipient.DiseaseClass
                 do { disease = try SearchRequest.disease(body.disease, parameter: "disease") } catch { throw ProblemDetails.badRequest("\(error)") }
                 let date = try RequestInput.searchDate(body.searchDate)

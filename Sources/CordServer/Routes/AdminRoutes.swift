@@ -16,8 +16,10 @@ enum AdminRoutes {
     static func routes(_ s: ServerServices) -> [ServerRoute] {
         [
             ServerRoute(.get, "/api/v1/audit", .role(.admin)) { request, context in
-                let since = RequestInput.query(request, "since")
-                if let since { _ = try RequestInput.searchDate(since).description }
+                let since: String?
+                do { since = try RequestInput.query(request, "since").map { try AuditEntry.Filter.day($0, parameter: "since") } } catch {
+                    throw ProblemDetails.badRequest("\(error)")
+                }
                 let filter = AuditEntry.Filter(recipientID: RequestInput.query(request, "recipient"), actor: RequestInput.query(request, "user"),
                                                since: since, limit: try RequestInput.integer(request, "limit", 1...10_000, fallback: 1000))
                 let entries = try await s.inventory { try $0.audit(filter) }

@@ -28,7 +28,7 @@ enum RecipientRoutes {
             },
             ServerRoute(.get, "/api/v1/recipients/{id}/search", .role(.viewer)) { request, context in
                 let id = try RequestInput.path(context, "id")
-                let limit = try RequestInput.integer(request, "limit", 1...1000, fallback: 20)
+                let limit = try RequestInput.resultLimit(RequestInput.query(request, "limit"))
                 let date = try RequestInput.searchDate(RequestInput.query(request, "search_date"))
                 let includeIneligible = try RequestInput.boolean(request, "include_ineligible")
                 let request = SearchRequest(subject: .stored(id: id), searchDate: date)

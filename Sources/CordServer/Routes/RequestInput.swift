@@ -36,10 +36,22 @@ enum RequestInput {
         }
     }
 
-    /// `search_date` (default today).
+    /// `search_date` (default today), read by the rule `--search-date` and every search date follows (`DateField.search`).
     static func searchDate(_ text: String?) throws -> CalendarDate {
         guard let text else { return .today() }
-        do { return try SearchRequest.date(text, parameter: "search_date") } catch { throw ProblemDetails.badRequest("\(error)") }
+        switch DateField.search.read(text, today: .today()) {
+        case .success(let date): return date
+        case .failure(let why): throw ProblemDetails.badRequest("search_date: \(why)")
+        }
+    }
+
+    /// `limit` (default 20), read as `--limit` is (`NumericField.resultLimit`).
+    static func resultLimit(_ text: String?) throws -> Int {
+        guard let text else { return 20 }
+        switch NumericField.resultLimit.readWhole(text) {
+        case .success(let n): return n
+        case .failure(let why): throw ProblemDetails.badRequest("limit: \(why)")
+        }
     }
 
     /// A policy the API may name: a preset only (the server reads no policy file a caller names).

@@ -9,6 +9,10 @@ public struct GLString: Equatable, Sendable, CustomStringConvertible {
     public struct Entry: Equatable, Sendable {
         public let token: TypingToken
         public let locusWasInherited: Bool
+        public init(token: TypingToken, locusWasInherited: Bool) {
+            self.token = token
+            self.locusWasInherited = locusWasInherited
+        }
         public var text: String {
             guard locusWasInherited, let locus = token.locus else { return token.description }
             return String(token.name.dropFirst(locus.count + 1))
@@ -29,11 +33,22 @@ public struct GLString: Equatable, Sendable, CustomStringConvertible {
         }.joined(separator: "^")
     }
 
+    /// The same structure with every entry replaced by `transform(entry)` (e.g. renamed alleles by their new name).
+    public func mapEntries(_ transform: (Entry) throws -> Entry) rethrows -> GLString {
+        GLString(loci: try loci.map { try $0.map { try $0.map { try $0.map { try $0.map(transform) } } } })
+    }
+
     /// Every token, in reading order.
     public var tokens: [TypingToken] { loci.flatMap { $0.flatMap { $0.flatMap { $0.flatMap { $0.map(\.token) } } } } }
 
-    /// Parses a GL string; errors name the character position and the reason.
+    /// Parses a GL string; errors name the character position and the reason. A string longer than
+    /// `InputLimits.typingBytes` is refused before anything is read.
     public static func parse(_ input: String) throws -> GLString {
+        let length = input.utf8.count
+        if length > InputLimits.typingBytes {
+            throw HLAParseError(input: input, position: InputLimits.typingBytes + 1,
+                                reason: "the typing is \(LimitMessage.grouped(length)) bytes long; \(LimitMessage.atMost(InputLimits.typingBytes, "bytes"))")
+        }
         let bytes = Array(input.utf8)
         // Every later step works on ASCII bytes, so byte indices are character positions.
         for (i, c) in bytes.enumerated() {

@@ -49,6 +49,11 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
 
     public var description: String { (hasHLAPrefix ? "HLA-" : "") + name }
 
+    /// The same value written with (`true`) or without `HLA-`.
+    public func withHLAPrefix(_ prefixed: Bool) -> TypingToken {
+        prefixed == hasHLAPrefix ? self : TypingToken(hasHLAPrefix: prefixed, locus: locus, kind: kind)
+    }
+
     /// Reads one token. `offset` is the token's 0-based position in the whole input, for error positions.
     public static func parse(_ text: Substring, in input: String, offset: Int = 0) throws -> TypingToken {
         let bytes = Array(text.utf8)
@@ -87,18 +92,18 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
         }
         let firstBytes = fields[0]
         let first = text(firstBytes)
-        guard firstBytes.allSatisfy(isDigit) else { throw fail(firstBytes.startIndex, "the first field must be digits, found '\(first)'") }
+        guard firstBytes.allSatisfy(isDigit) else { throw fail(firstBytes.startIndex, "the first field must be digits, found '\(InputExcerpt.of(first))'") }
         guard first.utf8.count >= 2 && first.utf8.count <= 4 && (fields.count > 1 || first.utf8.count <= 3) else {
             throw fail(firstBytes.startIndex, fields.count == 1
-                ? "'\(first)' is not a first field: pre-2010 names like A*0201 are written A*02:01 today"
-                : "the first field has 2 to 4 digits, found '\(first)'")
+                ? "'\(InputExcerpt.of(first))' is not a first field: pre-2010 names like A*0201 are written A*02:01 today"
+                : "the first field has 2 to 4 digits, found '\(InputExcerpt.of(first))'")
         }
         if fields.count == 1 { return ctx(prefixed, locus, .firstField(first)) }
         if fields.count == 2 {
             let code = fields[1]
             if code.elementsEqual("XX".utf8) { return ctx(prefixed, locus, .xx(firstField: first)) }
             if code.allSatisfy(isUpper) {
-                guard code.count >= 2 else { throw fail(code.startIndex, "'\(text(code))' is not a field: a MAC has 2 or more letters") }
+                guard code.count >= 2 else { throw fail(code.startIndex, "'\(InputExcerpt.of(text(code)))' is not a field: a MAC has 2 or more letters") }
                 return ctx(prefixed, locus, .mac(firstField: first, code: text(code)))
             }
         }
@@ -110,10 +115,10 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
             last = last.dropLast()
         }
         guard !last.isEmpty, last.allSatisfy(isDigit) else {
-            throw fail(last.startIndex, "field '\(text(last))' must be digits with an optional suffix (N L S Q C A, or G/P for groups)")
+            throw fail(last.startIndex, "field '\(InputExcerpt.of(text(last)))' must be digits with an optional suffix (N L S Q C A, or G/P for groups)")
         }
         for f in fields.dropFirst() where !f.allSatisfy(isDigit) {
-            throw fail(f.startIndex, "field '\(text(f))' must be digits")
+            throw fail(f.startIndex, "field '\(InputExcerpt.of(text(f)))' must be digits")
         }
         let all = fields.map(text) + [text(last)]
         switch suffix {
@@ -130,12 +135,12 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
                                       _ fail: (Int, String) -> HLAParseError) throws -> TypingToken {
         let whole = text(s)
         guard let p = serologicPrefixes.first(where: { s.starts(with: $0.utf8) }) else {
-            if s.contains(UInt8(ascii: ":")) { throw fail(s.startIndex, "missing locus and '*' (write A*02:01, not \(whole))") }
-            throw fail(s.startIndex, "'\(whole)' is neither an allele name (LOCUS*FIELDS) nor a serologic antigen (A2, B44, Cw7, DR15, DQ7)")
+            if s.contains(UInt8(ascii: ":")) { throw fail(s.startIndex, "missing locus and '*' (write A*02:01, not \(InputExcerpt.of(whole)))") }
+            throw fail(s.startIndex, "'\(InputExcerpt.of(whole))' is neither an allele name (LOCUS*FIELDS) nor a serologic antigen (A2, B44, Cw7, DR15, DQ7)")
         }
         let number = s.dropFirst(p.utf8.count)
         guard !number.isEmpty, number.allSatisfy(isDigit) else {
-            throw fail(number.startIndex, "a serologic antigen is a locus followed by a number (\(p)2), found '\(whole)'")
+            throw fail(number.startIndex, "a serologic antigen is a locus followed by a number (\(p)2), found '\(InputExcerpt.of(whole))'")
         }
         return TypingToken(hasHLAPrefix: prefixed, locus: nil, kind: .serology(prefix: p, number: text(number)))
     }

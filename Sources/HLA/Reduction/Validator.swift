@@ -23,10 +23,10 @@ public struct Validator: Sendable {
     public func validate(_ typing: String) throws -> Validated {
         let gl = try GLString.parse(typing)
         var warnings: [String] = []
-        let loci = try gl.loci.map { try $0.map { try $0.map { try $0.map { try $0.map { e in
+        let checked = try gl.mapEntries { e in
             GLString.Entry(token: try check(e.token, &warnings), locusWasInherited: e.locusWasInherited)
-        } } } } }
-        return Validated(gl: GLString(loci: loci), warnings: warnings)
+        }
+        return Validated(gl: checked, warnings: warnings)
     }
 
     /// Checks one token; returns it, or its replacement when the release renamed it.
@@ -46,18 +46,18 @@ public struct Validator: Sendable {
                 throw fail("deleted from IMGT/HLA (\(reason)) with no current replacement")
             }
             throw fail("not an allele name in IMGT/HLA \(data.version)\(suggestion(name))")
-        case .firstField(let f):
+        case .firstField:
             // Some loci name alleles with one field (MICA*001, HFE*002): those are names, not antigen-level typings.
             if data.has(name, .validAllele) { return token }
-            throw fail("a first-field (antigen-level) typing: write \(token.locus!)*\(f):XX to reduce or expand it")
+            throw fail("a first-field (antigen-level) typing: write \(InputExcerpt.of(name)):XX to reduce or expand it")
         case .xx(let f):
             if data.has("\(token.locus!)*\(f)", .xxKey) { return token }
-            throw fail("no allele has the first field \(token.locus!)*\(f)")
+            throw fail("no allele has the first field \(InputExcerpt.of("\(token.locus!)*\(f)"))")
         case .mac(let f, let code):
             guard let macs else {
                 throw fail("is a MAC, and no MAC table is installed (cordmatch data install --mac FILE)")
             }
-            guard macs.codes[code] != nil else { throw fail("MAC code \(code) is not in the installed MAC table") }
+            guard macs.codes[code] != nil else { throw fail("MAC code \(InputExcerpt.of(code)) is not in the installed MAC table") }
             guard let alleles = macs.expand(locus: token.locus!, firstField: f, code: code) else {
                 throw fail("MAC \(code) lists full allele names whose most frequent first field is not \(f)")
             }
@@ -92,8 +92,10 @@ public struct Validator: Sendable {
 
 /// A name that parses but does not exist (or cannot be used) in the release.
 public struct NomenclatureError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The name as written.
     public let token: String
     public let release: String
     public let reason: String
-    public var description: String { "\(token): \(reason)" }
+    /// `<name>: <reason>`, the name quoted through `InputExcerpt` (a name may be as long as a whole typing).
+    public var description: String { "\(InputExcerpt.of(token)): \(reason)" }
 }

@@ -58,13 +58,35 @@ extension Expander {
     /// its XX code, as antigen-level DNA typings do in matching.
     public func alleles(of token: TypingToken) throws -> [String] {
         var warnings: [String] = []
-        var t = token
-        if case .firstField(let f) = token.kind, !reducer.data.has(token.name, .validAllele) {
-            t = TypingToken(hasHLAPrefix: false, locus: token.locus, kind: .xx(firstField: f))
+        return try alleles(ofChecked: checkedForMatching(token, &warnings))
+    }
+
+    /// `token` checked against the release as matching reads it: a first-field typing (`A*02`) must have an XX
+    /// code (and is returned as written); a renamed allele is returned as its new name, with a warning; any other
+    /// name must pass `Validator.check`.
+    public func checkedForMatching(_ token: TypingToken, _ warnings: inout [String]) throws -> TypingToken {
+        let validator = Validator(reducer.data, macs: reducer.macs)
+        let form = matchingForm(token)
+        if form != token {
+            _ = try validator.check(form, &warnings)
+            return token
         }
-        let checked = try Validator(reducer.data, macs: reducer.macs).check(t, &warnings)
-        let unprefixed = TypingToken(hasHLAPrefix: false, locus: checked.locus, kind: checked.kind)
+        return try validator.check(token, &warnings)
+    }
+
+    /// The WHO allele names a token returned by `checkedForMatching` stands for.
+    public func alleles(ofChecked token: TypingToken) throws -> [String] {
+        let t = matchingForm(token)
+        let unprefixed = TypingToken(hasHLAPrefix: false, locus: t.locus, kind: t.kind)
         let r = try expand(unprefixed.description).result
         return r.isEmpty ? [] : r.split(separator: "/").map(String.init)
+    }
+
+    /// The token matching expands: a first-field typing that is not itself an allele name becomes its XX code.
+    private func matchingForm(_ token: TypingToken) -> TypingToken {
+        if case .firstField(let f) = token.kind, !reducer.data.has(token.name, .validAllele) {
+            return TypingToken(hasHLAPrefix: false, locus: token.locus, kind: .xx(firstField: f))
+        }
+        return token
     }
 }

@@ -8,6 +8,8 @@ import Foundation
 /// mac/mac-codes.txt  the installed NMDP MAC table, if any
 /// cache/             compiled snapshots (safe to delete)
 /// ```
+///
+/// Every file written here is owner-only (0600) and every folder created 0700 (`OwnerOnlyFile`).
 public struct DataDirectory: Sendable {
     public let root: URL
 
@@ -61,7 +63,8 @@ public struct DataDirectory: Sendable {
         return folder
     }
 
-    /// Copies a release folder's files in, unmodified; the copy appears whole or not at all. Returns the version.
+    /// Copies a release folder's files in, unmodified and owner-only (`OwnerOnlyFile`); the copy appears whole or
+    /// not at all. Returns the version.
     @discardableResult
     public func install(from source: ReleaseFolder) throws -> String {
         let missing = source.missingFiles()
@@ -74,8 +77,8 @@ public struct DataDirectory: Sendable {
         try? fm.removeItem(at: staging)
         for f in ReleaseFolder.requiredFiles + ["LICENCE.md"] where fm.fileExists(atPath: source.path(f)) {
             let dest = staging.appendingPathComponent(f)
-            try fm.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try fm.copyItem(atPath: source.path(f), toPath: dest.path)
+            try OwnerOnlyFile.createFolder(dest.deletingLastPathComponent().path)
+            try OwnerOnlyFile.write(try Data(contentsOf: URL(fileURLWithPath: source.path(f))), to: dest.path)
         }
         let final = imgtRoot.appendingPathComponent(version)
         try? fm.removeItem(at: final)
@@ -90,7 +93,7 @@ public struct DataDirectory: Sendable {
         return table
     }
 
-    /// Copies a file in unmodified, atomically (the caller has validated it).
+    /// Copies a file in unmodified, atomically and owner-only (the caller has validated it).
     public func installVerbatim(_ file: URL, as destination: URL) throws {
         try ReferenceDataLoader.writeAtomically(try Data(contentsOf: file), to: destination)
     }

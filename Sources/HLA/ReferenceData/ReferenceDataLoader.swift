@@ -37,14 +37,10 @@ public enum ReferenceDataLoader {
         return (data, Report(fromSnapshot: false, snapshotPath: snapshotURL?.path, seconds: elapsed()))
     }
 
-    /// Writes to a temporary file beside `url`, then renames it into place: readers see the old file or the new.
+    /// Writes `data` to `url` through `OwnerOnlyFile` (owner-only, whole or not at all), creating its folder
+    /// owner-only when missing.
     static func writeAtomically(_ data: Data, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        try data.write(to: tmp)
-        if rename(tmp.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: tmp)
-            throw CocoaError(.fileWriteUnknown)
-        }
+        try OwnerOnlyFile.createFolder(url.deletingLastPathComponent().path)
+        try OwnerOnlyFile.write(data, to: url.path)
     }
 }

@@ -35,8 +35,8 @@ public struct ReleaseDownloader: Sendable {
                 throw DownloadError(url: url, reason: "\(error.localizedDescription) — offline? Set CORDMATCH_IMGT_DIR to a release folder instead")
             }
             let dest = dir.appendingPathComponent(f)
-            try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: dest)
+            try OwnerOnlyFile.createFolder(dest.deletingLastPathComponent().path)
+            try OwnerOnlyFile.write(data, to: dest.path)
         }
         return ReleaseFolder(dir)
     }

@@ -1,6 +1,11 @@
 /// A JSON document parsed with the line each value starts on and its byte range in the text, so a file that
-/// people write by hand (a scenario) can be checked strictly and every error can name its line. Object keys keep
-/// their order of appearance; a key that appears twice is an error.
+/// people write by hand (a scenario, a policy) can be checked strictly and every error can name its line. Object
+/// keys keep their order of appearance; a key that appears twice is an error.
+///
+/// The text is UTF-8 (a UTF-8 byte-order mark at the start is skipped; a UTF-16 one is an error); a string that
+/// is not valid UTF-8, holds a NUL or a raw control character, or is longer than `InputLimits.fieldBytes` is an
+/// error naming its line — never replaced by U+FFFD or cut. A number has the grammar of `DecimalNumber` (its
+/// value is checked where it is used, against its `NumericField`).
 public indirect enum LocatedJSON: Sendable {
     case object([Member], Location)
     case array([LocatedJSON], Location)
@@ -52,6 +57,10 @@ public indirect enum LocatedJSON: Sendable {
     /// Parses a whole document (one value, surrounded by white space only).
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> LocatedJSON {
         var p = Parser(bytes: bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw SyntaxError(line: 1, reason: "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8")
+        }
         p.skipSpace()
         let value = try p.value(depth: 0)
         p.skipSpace()
@@ -132,15 +141,40 @@ public indirect enum LocatedJSON: Sendable {
                 throw error("unexpected text (a value is a string, number, object, array, true, false or null)")
             default:
                 while i < bytes.count, Self.numberBytes.contains(bytes[i]) { i += 1 }
-                let text = String(decoding: bytes[start..<i], as: UTF8.self)
-                guard !text.isEmpty, let d = Double(text), d.isFinite else {
-                    throw error(text.isEmpty ? "unexpected character '\(Character(Unicode.Scalar(bytes[i])))'" : "'\(text)' is not a number")
+                let token = bytes[start..<i]
+                guard !token.isEmpty else { throw error("unexpected \(Self.describe(bytes[i])) (a value is a string, number, object, array, true, false or null)") }
+                let text = String(decoding: token, as: UTF8.self)
+                guard DecimalNumber.isWellFormed(token) else {
+                    throw error("'\(InputExcerpt.of(text))' is not a number (digits with an optional decimal point and exponent, such as 18, 0.5 or 1.2E9)")
                 }
-                return .number(text, d, here())
+                return .number(text, Double(text) ?? .nan, here())
             }
         }
 
         static let numberBytes = Set("0123456789+-.eE".utf8)
+
+        /// A byte for an error message: `character 'x'`, or `byte 0xE9` outside printable ASCII.
+        static func describe(_ b: UInt8) -> String {
+            (0x21...0x7E).contains(b) ? "character '\(Character(Unicode.Scalar(b)))'"
+                : "byte 0x\(b < 16 ? "0" : "")\(String(b, radix: 16, uppercase: true))\(b == 0 ? " (NUL)" : "")"
+        }
+
+        /// Four hex digits at `i`, as a number.
+        func hex4() -> UInt32? {
+            guard i + 4 <= bytes.count else { return nil }
+            var n: UInt32 = 0
+            for b in bytes[i..<i + 4] {
+                let digit: UInt8
+                switch b {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = b - UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = b - UInt8(ascii: "a") + 10
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = b - UInt8(ascii: "A") + 10
+                default: return nil
+                }
+                n = n * 16 + UInt32(digit)
+            }
+            return n
+        }
 
         /// A quoted string at `i`, with JSON escapes.
         mutating func string() throws(SyntaxError) -> String {
@@ -151,9 +185,16 @@ public indirect enum LocatedJSON: Sendable {
                 switch c {
                 case UInt8(ascii: "\""):
                     i += 1
-                    return String(decoding: out, as: UTF8.self)
+                    guard let s = String(validating: out, as: UTF8.self) else {
+                        throw error("a string is not valid UTF-8 text (save the file as UTF-8)")
+                    }
+                    return s
                 case UInt8(ascii: "\n"):
                     throw error("a string is not closed on its line")
+                case 0:
+                    throw error("a string holds a NUL byte (0x00): a text file has none (is it UTF-16, or damaged?)")
+                case 0x01..<0x20:
+                    throw error("a string holds the control character U+00\(c < 16 ? "0" : "")\(String(c, radix: 16, uppercase: true)); write it as an escape (\\t, \\u00XX)")
                 case UInt8(ascii: "\\"):
                     guard i + 1 < bytes.count else { throw error("the document ends inside a string") }
                     let e = bytes[i + 1]
@@ -166,15 +207,26 @@ public indirect enum LocatedJSON: Sendable {
                     case UInt8(ascii: "b"): out.append(8)
                     case UInt8(ascii: "f"): out.append(12)
                     case UInt8(ascii: "u"):
-                        guard i + 4 <= bytes.count, let code = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16),
-                              let scalar = Unicode.Scalar(code) else { throw error("a \\u escape needs four hex digits of a character") }
-                        out += Array(String(Character(scalar)).utf8)
+                        guard var code = hex4() else { throw error("a \\u escape needs four hex digits of a character") }
                         i += 4
+                        // A character beyond U+FFFF is a surrogate pair: \uD83D\uDE00.
+                        if (0xD800...0xDBFF).contains(code), bytes[i...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) {
+                            i += 2
+                            guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { throw error("a \\u escape of a high surrogate needs a low one after it") }
+                            i += 4
+                            code = 0x10000 + (code - 0xD800) << 10 + (low - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(code) else { throw error("a \\u escape needs four hex digits of a character") }
+                        guard code != 0 else { throw error("a string holds a NUL character (\\u0000)") }
+                        out += Array(String(Character(scalar)).utf8)
                     default: throw error("unknown escape '\\\(Character(Unicode.Scalar(e)))' in a string")
                     }
                 default:
                     out.append(c)
                     i += 1
+                }
+                if out.count > InputLimits.fieldBytes {
+                    throw error("a string is longer than \(InputLimits.fieldBytes) bytes (InputLimits.fieldBytes)")
                 }
             }
             throw error("the document ends inside a string")
