@@ -86,16 +86,9 @@ public final class InventoryAccess: Sendable {
             return try body()
         } catch let e as InventoryNotFound {
             throw ProblemDetails.notFound(e.description)
-        } catch let e as HLAParseError {
-            throw ProblemDetails.badRequest(e.description)
-        } catch let e as NomenclatureError {
-            throw ProblemDetails.badRequest(e.description)
-        } catch let e as TypingError {
-            throw ProblemDetails.badRequest(e.description)
-        } catch let e as PolicyError {
-            throw ProblemDetails.badRequest(e.description)
-        } catch let e as InventoryError {
-            throw ProblemDetails.badRequest(e.description)
+        } catch let e where e is HLAParseError || e is NomenclatureError || e is TypingError || e is PolicyError || e is InventoryError
+                                || e is InvalidValue {
+            throw ProblemDetails.badRequest("\(e)")
         }
     }
 

@@ -5,6 +5,35 @@ public enum OpenAPIDocument {
     public static let json = #"""
 {
   "components": {
+    "parameters": {
+      "RecipientID": {
+        "description": "A stored recipient's id.",
+        "in": "path",
+        "name": "id",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      },
+      "SearchDate": {
+        "description": "Date for date rules (YYYY-MM-DD, default today), as `--search-date`.",
+        "in": "query",
+        "name": "search_date",
+        "schema": {
+          "format": "date",
+          "type": "string"
+        }
+      },
+      "UnitID": {
+        "description": "A unit's id.",
+        "in": "path",
+        "name": "unit",
+        "required": true,
+        "schema": {
+          "type": "string"
+        }
+      }
+    },
     "responses": {
       "Problem": {
         "content": {
@@ -966,13 +995,7 @@ public enum OpenAPIDocument {
         "operationId": "getRecipient",
         "parameters": [
           {
-            "description": "A stored recipient's id.",
-            "in": "path",
-            "name": "id",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/RecipientID"
           }
         ],
         "responses": {
@@ -1004,13 +1027,7 @@ public enum OpenAPIDocument {
         "operationId": "compareUnits",
         "parameters": [
           {
-            "description": "A stored recipient's id.",
-            "in": "path",
-            "name": "id",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/RecipientID"
           },
           {
             "description": "1 to 20 unit ids separated by commas.",
@@ -1022,13 +1039,7 @@ public enum OpenAPIDocument {
             }
           },
           {
-            "description": "Date for date rules (YYYY-MM-DD, default today), as `--search-date`.",
-            "in": "query",
-            "name": "search_date",
-            "schema": {
-              "format": "date",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/SearchDate"
           }
         ],
         "responses": {
@@ -1066,13 +1077,7 @@ public enum OpenAPIDocument {
         "operationId": "listRecipientRequests",
         "parameters": [
           {
-            "description": "A stored recipient's id.",
-            "in": "path",
-            "name": "id",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/RecipientID"
           }
         ],
         "responses": {
@@ -1099,13 +1104,7 @@ public enum OpenAPIDocument {
         "operationId": "createRequest",
         "parameters": [
           {
-            "description": "A stored recipient's id.",
-            "in": "path",
-            "name": "id",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/RecipientID"
           }
         ],
         "requestBody": {
@@ -1153,13 +1152,7 @@ public enum OpenAPIDocument {
         "operationId": "searchRecipient",
         "parameters": [
           {
-            "description": "A stored recipient's id.",
-            "in": "path",
-            "name": "id",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/RecipientID"
           },
           {
             "description": "Ranked units (and pairs) to list, as `--limit`.",
@@ -1173,13 +1166,7 @@ public enum OpenAPIDocument {
             }
           },
           {
-            "description": "Date for date rules (YYYY-MM-DD, default today), as `--search-date`.",
-            "in": "query",
-            "name": "search_date",
-            "schema": {
-              "format": "date",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/SearchDate"
           },
           {
             "description": "Also list ineligible units with their reasons, as `--include-ineligible`.",
@@ -1226,31 +1213,13 @@ public enum OpenAPIDocument {
         "operationId": "explainUnit",
         "parameters": [
           {
-            "description": "A stored recipient's id.",
-            "in": "path",
-            "name": "id",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/RecipientID"
           },
           {
-            "description": "A unit's id.",
-            "in": "path",
-            "name": "unit",
-            "required": true,
-            "schema": {
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/UnitID"
           },
           {
-            "description": "Date for date rules (YYYY-MM-DD, default today), as `--search-date`.",
-            "in": "query",
-            "name": "search_date",
-            "schema": {
-              "format": "date",
-              "type": "string"
-            }
+            "$ref": "#/components/parameters/SearchDate"
           }
         ],
         "responses": {
