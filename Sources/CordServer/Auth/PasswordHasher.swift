@@ -2,7 +2,7 @@ import HummingbirdBcrypt
 import NIOPosix
 
 /// Passwords hashed with bcrypt (salted, slow): cost 12 in production; tests pass a lower cost explicitly. Hashing
-/// and verifying run on the blocking thread pool, not on the server's event loops.
+/// and verifying run on the server's thread pool (`InventoryAccess.threads`), not on its event loops.
 public struct PasswordHasher: Sendable {
     public static let productionCost: UInt8 = 12
     /// The shortest password accepted.
@@ -22,11 +22,11 @@ public struct PasswordHasher: Sendable {
 
     public func hash(_ password: String) async throws -> String {
         let cost = cost
-        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
+        return try await InventoryAccess.threads.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
     public func verify(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        try await InventoryAccess.threads.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
     /// A hash to verify against when the user does not exist, so that a sign-in takes as long either way.
