@@ -1,6 +1,7 @@
 import CordMatch
-import HLA
+import CordSupport
 import Foundation
+import HLA
 
 /// The search index of an inventory: every unit's resolved typing in compact form (`CompactTypingStore`), its id,
 /// whether it is searchable (status AV), and the floor index of every unit (`FloorIndex`); stamped with the
@@ -28,7 +29,7 @@ public struct SearchIndex: Sendable {
     /// Unit ids, in store order.
     public let unitIDs: UnitIDList
     /// 1 when the unit is searchable (available).
-    public let searchable: FlatColumn<UInt8>
+    package let searchable: FlatColumn<UInt8>
     public let store: CompactTypingStore
     /// The floor index of every unit (position i is row i); nil when the store has too many distinct values.
     public let floor: FloorIndex?

@@ -1,3 +1,4 @@
+import CordSupport
 import HLA
 
 /// The unit ids of a search index, in store order: their UTF-8 bytes end to end and where each ends. Read in place

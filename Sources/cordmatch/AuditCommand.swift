@@ -23,7 +23,7 @@ struct AuditCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let access = InventoryAccess(store: try database.open(.readOnly), release: nil)
+        let access = InventoryAccess(accountsOf: try database.open(.readOnly))
         let entries = try access.audit(AuditEntry.Filter(recipientID: recipient, actor: user, since: since))
         switch format {
         case .json:

@@ -1,14 +1,15 @@
 import ArgumentParser
-import Foundation
 import CordMatch
+import Foundation
+import HLA
 
-struct BenchCommand: AsyncParsableCommand {
+struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (numbers for docs/BENCHMARKS.md; not tests).",
-        subcommands: [HLA.self, Scoring.self, Search.self])
+        subcommands: [HLA.self, Scoring.self, Search.self, Probabilities.self, Imputation.self])
 
-    struct HLA: AsyncParsableCommand {
+    struct HLA: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "hla",
             abstract: "Measure reductions per second per level, and the cold load of the reference data.",
@@ -19,7 +20,7 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Passes over the input per level (the first, as in a new process, and the best later one are reported).") var passes: Repetitions = 3
         @OptionGroup var reference: ReferenceOptions
 
-        func run() async throws {
+        func run() throws {
             try requireReadableFile(input, "input file")
             let lines = try String(contentsOfFile: input, encoding: .utf8).split(separator: "\n")
                 .map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
@@ -36,7 +37,7 @@ struct BenchCommand: AsyncParsableCommand {
             for t in to.split(separator: ",").compactMap({ ReductionType(rawValue: String($0)) }) {
                 // Reference data loaded anew and a new reducer per level: the first pass starts as in a new process
                 // (empty memo, stored answers not yet in the CPU caches), not warmed by the level before it.
-                let (data, _) = try reference.load()
+                let data = try reference.referenceData()
                 let reducer = Reducer(data)
                 var times: [Double] = [], errors = 0
                 for _ in 0..<passes.count {

@@ -1,20 +1,22 @@
 import ArgumentParser
-import Foundation
 import CordInventory
 import CordMatch
+import CordSupport
+import Foundation
+import HLA
 
-struct DataCommand: AsyncParsableCommand {
+struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "Install and inspect reference data (IPD-IMGT/HLA releases, NMDP MAC table).",
+        abstract: "Install and inspect reference data (IPD-IMGT/HLA releases, NMDP MAC table, haplotype frequency sets).",
         discussion: "Data live in $CORDMATCH_HOME (default ~/.cordmatch). scripts/setup installs what it finds.",
         subcommands: [Status.self, Install.self, Use.self]
     )
 
-    struct Status: AsyncParsableCommand {
+    struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show installed releases, the default one, and the MAC table.")
 
-        func run() async throws {
+        func run() throws {
             let home = DataDirectory.resolve()
             print("data directory: \(home.root.path)")
             let versions = home.installedVersions()
@@ -39,18 +41,26 @@ struct DataCommand: AsyncParsableCommand {
             } else {
                 print("DPB1 TCE table: none installed (DPB1 permissiveness reported as unknown; cordmatch data install --tce FILE)")
             }
+            for line in haplotypeStatusLines(home) { print(line) }
         }
     }
 
     struct Install: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Install an IPD-IMGT/HLA release (from a folder or by download) or an NMDP MAC file.",
+            abstract: "Install an IPD-IMGT/HLA release (from a folder or by download), an NMDP MAC file, or a haplotype frequency set.",
             discussion: """
                 --from DIR       a release folder (or a folder of release folders) in the ANHIG/IMGTHLA layout \
                 --version V      download release V from github.com/ANHIG/IMGTHLA (needs network) \
                 --mac FILE       an NMDP MAC list in numer.v3.txt or alpha.v3.txt layout \
                 --tce FILE       the DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv) \
                 The newest installed release is the default unless --default names one.
+
+                --haplotypes FILE installs a haplotype frequency set (Atlas HF-set JSON, or one \
+                A*…~C*…~B*…~DRB1*…~DQB1*… haplotype and its frequency a line), translated to small g groups of the default \
+                release. --population CODE and --registry CODE say whom it is for (default: the codes the file names; \
+                none: the default set); a set for the same codes or of the same name is replaced. A set is refused, with \
+                every problem's line, for names the release does not know, a haplotype given twice, or frequencies not \
+                summing to 1 within 0.01 (docs/PROBABILITIES.md).
                 """)
 
         @Option(help: ArgumentHelp("Release folder to install.", valueName: "dir")) var from: String?
@@ -59,10 +69,19 @@ struct DataCommand: AsyncParsableCommand {
         @Option(help: ArgumentHelp("DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv) to install.", valueName: "file"))
         var tce: String?
         @Option(name: .customLong("default"), help: "Make this installed version the default.") var defaultVersion: String?
+        @Option(help: ArgumentHelp("Haplotype frequency set to install (Atlas HF-set JSON or delimited).", valueName: "file"))
+        var haplotypes: String?
+        @Option(help: ArgumentHelp("With --haplotypes: the population (ethnicity) code the set is for.", valueName: "code"))
+        var population: String?
+        @Option(help: ArgumentHelp("With --haplotypes: the registry code the set is for.", valueName: "code"))
+        var registry: String?
 
         func validate() throws {
-            if from == nil && version == nil && mac == nil && tce == nil && defaultVersion == nil {
-                throw ValidationError("say what to install: --from DIR, --version V, --mac FILE, --tce FILE (or --default V)")
+            if haplotypes == nil && (population != nil || registry != nil) {
+                throw ValidationError("--population and --registry go with --haplotypes FILE")
+            }
+            if from == nil && version == nil && mac == nil && tce == nil && defaultVersion == nil && haplotypes == nil {
+                throw ValidationError("say what to install: --from DIR, --version V, --mac FILE, --tce FILE, --haplotypes FILE (or --default V)")
             }
         }
 
@@ -95,6 +114,10 @@ struct DataCommand: AsyncParsableCommand {
                 try home.setDefault(defaultVersion)
                 print("default IMGT/HLA release: \(defaultVersion)")
             }
+            if let haplotypes {
+                try requireReadableFile(haplotypes, "haplotype frequency set")
+                try installHaplotypes(haplotypes, population: population, registry: registry, home)
+            }
         }
 
         private func installAndCompile(_ release: ReleaseFolder, _ home: DataDirectory) throws {
@@ -107,7 +130,7 @@ struct DataCommand: AsyncParsableCommand {
 }
 
 extension DataCommand {
-    struct Use: AsyncParsableCommand {
+    struct Use: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make an installed release the default and re-resolve the database's typings under it.",
             discussion: """
@@ -121,7 +144,7 @@ extension DataCommand {
         @Argument(help: "An installed release, e.g. 3.58.0.") var version: String
         @OptionGroup var database: DatabaseOptions
 
-        func run() async throws {
+        func run() throws {
             let home = DataDirectory.resolve()
             let resolver: @Sendable (String) throws -> TypingResolver = { v in
                 let (data, _) = try ReferenceDataLoader.load(try home.release(v), snapshotDirectory: home.snapshotDirectory)

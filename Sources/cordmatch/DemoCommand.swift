@@ -1,9 +1,11 @@
 import ArgumentParser
 import CordInventory
 import CordMatch
+import CordService
+import CordSupport
 import Foundation
 
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the main job on a small built-in inventory: import, index, search, explain.",
@@ -32,7 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
         CB-008,DEMO,AV,2024-04-04,2024-04-04,02:01,24:02,,,44:02,08:01,,,05:01,07:01,15:01,04:01,06:02,02:01,1.3E9,5.5E6,RBR,2,A,Y
         """
 
-    func run() async throws {
+    func run() throws {
         let resolver = try reference.resolver()
         let dir = try OwnerOnlyFile.temporaryFolder("cordmatch-demo")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CordInventory
 import CordMatch
+import CordService
+import HLA
 
 /// The exit codes of every command, and the one mapping from the error a command throws to its code. Commands
 /// never choose a code: they throw (`InputProblems`, `CannotRun`, or the libraries' own errors), and
@@ -34,7 +36,7 @@ enum ExitStatus: Int32, CaseIterable {
     /// The code for `error`.
     static func of(_ error: Error) -> ExitStatus {
         switch error {
-        case is InputProblems, is ImportRejected, is TypingError, is HLAParseError, is NomenclatureError, is ReductionError:
+        case is InputProblems, is ImportRejected, is NotInInventory, is TypingError, is HLAParseError, is NomenclatureError, is ReductionError:
             return .inputProblems
         case is RematchLock.Busy: return .rematchRunning
         case is Rematch.Refused: return .nothingToResume

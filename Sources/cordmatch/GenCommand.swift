@@ -3,28 +3,43 @@ import CordInventory
 import CordMatch
 import Foundation
 
-struct GenCommand: AsyncParsableCommand {
+struct GenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gen",
-        abstract: "Write a synthetic inventory (units or recipients CSV), deterministic by seed.",
+        abstract: "Write a synthetic inventory (units or recipients CSV) or haplotype frequency set, deterministic by seed.",
         discussion: """
             Example: cordmatch gen units --count 1000000 --seed 7 > units.csv \
             Skewed allele frequencies per locus, ~30% of units typed only at antigen level at A and B, some XX codes, \
             log-normal TNC and CD34, the usual statuses. For benchmarks and tests: no real donor or patient.
+
+            cordmatch gen haplotypes --count 100000 --seed 1 > synthetic.txt   (--format json: Atlas HF-set JSON) \
+            A synthetic haplotype frequency set of small g groups of the release's common alleles: Zipf-like allele \
+            frequencies, C linked to B and DQB1 to DRB1 (one to three partners each, the first taking 50-90%), A \
+            favouring three B alleles, log-normal noise; the --count most likely haplotypes, normalised to sum to 1 \
+            (docs/PROBABILITIES.md). Not a real population: real sets come from registries (NMDP publishes US sets).
             """)
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable { case units, recipients }
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case units, recipients, haplotypes }
+    enum HaplotypeFormat: String, ExpressibleByArgument, CaseIterable { case txt, json }
 
-    @Argument(help: "units or recipients") var kind: Kind
-    @Option(help: "How many rows (\(RowCount.range)).") var count: RowCount = 1000
+    @Argument(help: "units, recipients or haplotypes") var kind: Kind
+    @Option(help: "How many rows, or haplotypes (\(RowCount.range)).") var count: RowCount = 1000
+    @Option(help: "Haplotypes only: txt (A*…~C*…~B*…~DRB1*…~DQB1*…,frequency per line) or json (Atlas HF-set JSON).")
+    var format: HaplotypeFormat = .txt
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: ArgumentHelp("Recipients only: resemble units of 'gen units --count N --seed S' (one to two alleles changed), so most have candidates.", valueName: "N"))
     var likeUnits: RowCount?
     @Option(help: "With --like-units: the seed of that unit file.") var unitsSeed: UInt64 = 1
     @OptionGroup var reference: ReferenceOptions
 
-    func run() async throws {
-        let (data, _) = try reference.load()
+    func run() throws {
+        if kind == .haplotypes {
+            let source = HaplotypeSetGenerator(groups: SmallGGroups.shared(for: try reference.resolver())).source(count: count.count, seed: seed)
+            let text = format == .json ? HaplotypeSetGenerator.atlasJSON(source) : HaplotypeSetGenerator.delimited(source, seed: seed)
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        let data = try reference.referenceData()
         let g = InventoryGenerator(data: data)
         let count = count.count
         let text = kind == .units ? g.unitsCSV(count: count, seed: seed)

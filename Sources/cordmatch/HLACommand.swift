@@ -1,8 +1,9 @@
 import ArgumentParser
-import Foundation
 import CordMatch
+import Foundation
+import HLA
 
-struct HLACommand: AsyncParsableCommand {
+struct HLACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hla",
         abstract: "HLA nomenclature: reduce, expand and validate typings against an IPD-IMGT/HLA release.",
@@ -56,7 +57,7 @@ struct TypingIO: ParsableArguments {
         }
         if format == .json {
             let doc: [String: Any] = ["schema": "cordmatch.hla/1", "verb": verb, "imgt_version": release, "results": json]
-            let data = try! JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys])
+            let data = try! JSONSerialization.data(withJSONObject: doc, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         }
         if failed > 0 { throw InputProblems() }
@@ -69,7 +70,7 @@ struct TypingIO: ParsableArguments {
 }
 
 extension HLACommand {
-    struct Reduce: AsyncParsableCommand {
+    struct Reduce: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Reduce typings to G, P, lg, lgx, S (serology), exon or W (WHO names), with py-ard's meaning.",
             discussion: "Example: cordmatch hla reduce --to G 'A*01:01:01:01' 'A*02:XX' 'B*08:01+B*44:02'")
@@ -79,30 +80,30 @@ extension HLACommand {
         @OptionGroup var reference: ReferenceOptions
         @OptionGroup var io: TypingIO
 
-        func run() async throws {
+        func run() throws {
             let inputs = io.inputs()
-            let (data, macs) = try reference.load(needMACs: io.mayHoldMACs(inputs))
-            let reducer = Reducer(data, macs: macs)
+            let data = try reference.referenceData()
+            let reducer = Reducer(data, macs: try reference.macTable(if: io.mayHoldMACs(inputs)))
             try io.run(inputs, release: data.version, verb: "reduce") { try reducer.reduce($0, to: to) }
         }
     }
 
-    struct Expand: AsyncParsableCommand {
+    struct Expand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Expand XX codes, MACs, serologic antigens and G/P groups to the WHO allele names they stand for.",
             discussion: "Example: cordmatch hla expand 'A*43:XX' DR15 'A*01:01:01G'")
         @OptionGroup var reference: ReferenceOptions
         @OptionGroup var io: TypingIO
 
-        func run() async throws {
+        func run() throws {
             let inputs = io.inputs()
-            let (data, macs) = try reference.load(needMACs: io.mayHoldMACs(inputs))
-            let expander = Expander(data, macs: macs)
+            let data = try reference.referenceData()
+            let expander = Expander(data, macs: try reference.macTable(if: io.mayHoldMACs(inputs)))
             try io.run(inputs, release: data.version, verb: "expand") { try expander.expand($0) }
         }
     }
 
-    struct Validate: AsyncParsableCommand {
+    struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check typings as match, search and the imports read them: prints OK (the typing as read) or ERROR: what is wrong, where and why.",
             discussion: """
@@ -116,17 +117,14 @@ extension HLACommand {
         @OptionGroup var reference: ReferenceOptions
         @OptionGroup var io: TypingIO
 
-        func run() async throws {
+        func run() throws {
             let inputs = io.inputs()
-            let (data, macs) = try reference.load(needMACs: io.mayHoldMACs(inputs))
-            let resolver = TypingResolver(data, macs: macs)
-            try io.run(inputs, release: data.version, verb: "validate") { input in
+            let resolver = try reference.resolver(withMACs: io.mayHoldMACs(inputs))
+            try io.run(inputs, release: resolver.data.version, verb: "validate") { input in
                 let v = try resolver.validate(input)
                 return Reduction(input: input, type: .W, result: "OK \(v.reading)", warnings: v.warnings)
             }
         }
     }
 }
-
-extension ReductionType: ExpressibleByArgument {}
 

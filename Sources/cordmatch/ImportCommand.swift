@@ -1,9 +1,11 @@
 import ArgumentParser
 import CordInventory
 import CordMatch
+import CordService
+import CordSupport
 import Foundation
 
-struct ImportCommand: AsyncParsableCommand {
+struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import units (CSV or WMDA inventory XML) or recipients (CSV) into the inventory database.",
@@ -25,14 +27,14 @@ struct ImportCommand: AsyncParsableCommand {
             """,
         subcommands: [Units.self, Recipients.self])
 
-    struct Units: AsyncParsableCommand {
+    struct Units: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import units from a CSV or WMDA inventory XML file.")
         @Argument(help: "The CSV or XML file.") var file: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var importOptions: ImportOptions
         @OptionGroup var reference: ReferenceOptions
 
-        func run() async throws {
+        func run() throws {
             try requireReadableFile(file, "units file")
             try importOptions.checkRejectsFile()
             let importer = UnitImporter(resolver: try reference.resolver())
@@ -45,14 +47,14 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
-    struct Recipients: AsyncParsableCommand {
+    struct Recipients: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Import recipients from a CSV file.")
         @Argument(help: "The CSV file.") var file: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var importOptions: ImportOptions
         @OptionGroup var reference: ReferenceOptions
 
-        func run() async throws {
+        func run() throws {
             try requireReadableFile(file, "recipients file")
             try importOptions.checkRejectsFile()
             let importer = RecipientCSVImporter(resolver: try reference.resolver())
@@ -83,7 +85,7 @@ struct ImportOptions: ParsableArguments {
         if !s.rejected.isEmpty {
             let path = rejectsPath
             let lines = ["file,line,column,reason"] + s.rejected.map { i in
-                [i.file, String(i.line), i.column, i.reason].map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: ",")
+                CSVText.row([i.file, String(i.line), i.column, i.reason], quoting: .always)
             }
             try OwnerOnlyFile.write(lines.joined(separator: "\n") + "\n", to: path)
             printError("\(s.rejected.count) problem(s) skipped; written to \(path)")

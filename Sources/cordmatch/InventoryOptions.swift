@@ -1,6 +1,6 @@
 import ArgumentParser
 import CordInventory
-import CordMatch
+import CordService
 import Foundation
 
 /// `--db`, else `$CORDMATCH_DB`, else `./cordmatch.sqlite`.
@@ -18,16 +18,20 @@ struct DatabaseOptions: ParsableArguments {
     func open(_ mode: InventoryStore.OpenMode) throws -> InventoryStore {
         try InventoryStore(path: path, mode: mode)
     }
-}
 
-extension ReferenceOptions {
-    /// A resolver for the release these options name, with the installed MAC and TCE tables.
-    func resolver() throws -> TypingResolver { try choice.resolver() }
+    /// The database as a service (search, explain, reports) in `mode`, its typings resolved under the release
+    /// `reference` names (else the database's own).
+    func service(_ mode: InventoryStore.OpenMode, _ reference: ReferenceOptions) throws -> InventoryService {
+        let store = try open(mode)
+        return try InventoryService(store: store) { try reference.resolver(for: store) }
+    }
 }
 
 /// Checks that an input file can be read before anything else is done (a database created, a release loaded):
-/// a missing or unreadable input means the run cannot start (exit code 2), and nothing is changed.
+/// a missing or unreadable input means the run cannot start (exit code 2), and nothing is changed. `-` is
+/// standard input.
 func requireReadableFile(_ path: String, _ what: String) throws {
+    guard path != InputFile.standardInputName else { return }
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
         throw CannotRun("cannot read the \(what) \(path): no such file")

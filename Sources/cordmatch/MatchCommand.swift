@@ -1,8 +1,10 @@
 import ArgumentParser
+import CordInventory
 import CordMatch
 import Foundation
+import HLA
 
-struct MatchCommand: AsyncParsableCommand {
+struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Score one cord blood unit against one recipient and explain every decision.",
@@ -22,20 +24,18 @@ struct MatchCommand: AsyncParsableCommand {
     @Option(help: "Policy: a preset (\(PolicyPresets.names.joined(separator: ", "))) or a policy file.") var policy = "malignant"
     @Option(help: "Recipient antibodies: TARGET=MFI separated by ';', e.g. 'A*24:02=8000;B7=3500'.") var dsa = ""
     @Option(help: "Search date for date rules (YYYY-MM-DD, \(SearchDate.range); default today).") var searchDate: SearchDate?
-    @Option(help: "Unit status (AV, TU, RE, DE).") var status = "AV"
+    @Option(help: "Unit status (AV, TU, RE, DE).") var status: CordUnit.Status = .available
     @OptionGroup var reference: ReferenceOptions
 
-    func run() async throws {
-        let selectionPolicy = try PolicyLoader.load(policy)
-        let (data, macs) = try reference.load(needMACs: true)
-        let resolver = TypingResolver(data, macs: macs, tce: try? DPB1TCETable.load(DataDirectory.resolve().tceFile))
-        guard let st = CordUnit.Status(rawValue: status) else { throw ValidationError("status must be AV, TU, RE or DE") }
+    func run() throws {
+        let selectionPolicy = try PolicyReference(policy).load()
+        let resolver = try reference.resolver()
         let date = searchDate?.date ?? CalendarDate.today()
         // A typing or an antibody list that is not valid is a problem of the input (TypingError: exit code 1).
         let antibodies = try AntibodyList.parse(dsa, resolver: resolver)
         let r = Recipient(id: "recipient", typing: try resolver.resolve(recipient), weightKg: weight.value,
                           disease: selectionPolicy.name == "non-malignant" ? .nonMalignant : .malignant, antibodies: antibodies)
-        let u = CordUnit(id: "unit", status: st, typing: try resolver.resolve(unit), tnc: tnc?.value, cd34: cd34?.value)
+        let u = CordUnit(id: "unit", status: status, typing: try resolver.resolve(unit), tnc: tnc?.value, cd34: cd34?.value)
         print(UnitAssessor(policy: selectionPolicy, searchDate: date).assess(u, for: r).text)
     }
 }

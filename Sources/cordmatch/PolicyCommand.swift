@@ -1,8 +1,9 @@
 import ArgumentParser
+import CordInventory
 import CordMatch
 import Foundation
 
-struct PolicyCommand: AsyncParsableCommand {
+struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
         abstract: "Show the shipped selection policies, or check a centre's policy file.",
@@ -14,16 +15,16 @@ struct PolicyCommand: AsyncParsableCommand {
             """,
         subcommands: [Show.self, Check.self])
 
-    struct Show: AsyncParsableCommand {
+    struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print a preset (or a policy file) as JSON.")
         @Argument(help: "A preset name or a policy file.") var policy: String
 
-        func run() async throws {
-            print(PolicyLoader.encode(try PolicyLoader.load(policy)))
+        func run() throws {
+            print(PolicyLoader.encode(try PolicyReference(policy).load()))
         }
     }
 
-    struct Check: AsyncParsableCommand {
+    struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Validate policy files: OK, or the key path and reason (exit 1).")
         @Argument(help: "Policy files.") var files: [String]
 
@@ -31,11 +32,11 @@ struct PolicyCommand: AsyncParsableCommand {
             if files.isEmpty { throw ValidationError("name at least one policy file") }
         }
 
-        func run() async throws {
+        func run() throws {
             var failed = false
             for f in files {
                 do {
-                    let p = try PolicyLoader.load(f)
+                    let p = try PolicyReference(f).load()
                     print("OK \(f): policy \(p.name)")
                 } catch {
                     failed = true

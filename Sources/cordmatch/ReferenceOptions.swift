@@ -1,24 +1,44 @@
 import ArgumentParser
-import Foundation
+import CordInventory
 import CordMatch
+import CordService
+import Foundation
+import HLA
 
-/// The options that pick a reference release: `--imgt-dir`, else `--imgt-version` (installed), else
-/// `$CORDMATCH_IMGT_DIR`, else the installed default.
+/// The options that pick a reference release: `--imgt-dir`, else `--imgt-version` (installed, or in the folder
+/// `$CORDMATCH_IMGT_DIR` names), else — for a command on a database — the database's own release, else the
+/// installed default (`ReferenceSource`, `ReleaseChoice`).
 struct ReferenceOptions: ParsableArguments {
-    @Option(name: .customLong("imgt-version"), help: "Installed IPD-IMGT/HLA release to use, e.g. 3.58.0 (default: the installed default).")
+    @Option(name: .customLong("imgt-version"), help: "Installed IPD-IMGT/HLA release to use, e.g. 3.58.0 (default: the database's own, else the installed default).")
     var version: String?
 
     @Option(name: .customLong("imgt-dir"), help: ArgumentHelp("Use this IPD-IMGT/HLA release folder directly.", valueName: "dir"))
     var directory: String?
 
-    /// The release these options name.
-    var choice: ReleaseChoice { ReleaseChoice(version: version, directory: directory) }
+    /// Where releases come from ($CORDMATCH_HOME, $CORDMATCH_IMGT_DIR).
+    var source: ReferenceSource { .fromEnvironment() }
+
+    /// The release these options name; for a command on `store`, the release of its search index when they name none.
+    func choice(for store: InventoryStore? = nil) throws -> ReleaseChoice {
+        let named = ReleaseChoice(version: version, directory: directory)
+        guard named == .standard, let release = try store?.indexRelease() else { return named }
+        return .version(release)
+    }
+
+    /// A resolver for the release these options name (for `store`: see `choice(for:)`), with the installed TCE
+    /// table and, `withMACs`, the installed MAC table.
+    func resolver(withMACs: Bool = true, for store: InventoryStore? = nil) throws -> TypingResolver {
+        try source.resolver(try choice(for: store), withMACs: withMACs)
+    }
+
+    /// The compiled release these options name.
+    func referenceData() throws -> ReferenceData { try source.referenceData(try choice()) }
+
+    /// The installed MAC table when `needed` (a nomenclature command whose inputs hold no MAC need not read it).
+    func macTable(if needed: Bool) throws -> MACTable? { needed ? try source.macTable() : nil }
 
     /// The release folder these options name.
-    func folder() throws -> ReleaseFolder { try choice.folder() }
-
-    /// Loads the release (through the snapshot cache) and, when `needMACs`, the installed MAC table.
-    func load(needMACs: Bool = false) throws -> (ReferenceData, MACTable?) { try choice.load(needMACs: needMACs) }
+    func folder() throws -> ReleaseFolder { try source.folder(try choice()) }
 }
 
 func printError(_ message: String) {

@@ -1,11 +1,12 @@
 import ArgumentParser
 import CordInventory
 import CordMatch
+import CordService
 import Foundation
 
 enum RematchFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv, html }
 
-struct RematchCommand: AsyncParsableCommand {
+struct RematchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rematch",
         abstract: "Search every active recipient against the whole inventory and report what changed since the last run.",
@@ -54,17 +55,17 @@ struct RematchCommand: AsyncParsableCommand {
         if resume && (policy != nil || searchDate != nil || full) { throw ValidationError("--resume continues the run with its own parameters: drop --policy, --search-date and --full") }
     }
 
-    func run() async throws {
+    func run() throws {
         try ReportDestination(path: out).check()
         if status || reportOnly {
             let store = try database.open(.readOnly)
-            let resolver = try reference.resolver()
+            let resolver = try reference.resolver(for: store)
             if status { return try printStatus(Rematch(store: store, resolver: resolver)) }
             return try deliver(try RematchReport.build(store, resolver: resolver))
         }
         let store = try database.open(.existing)
-        let resolver = try reference.resolver()
-        let chosen = try policy.map { try PolicyLoader.load($0) }
+        let resolver = try reference.resolver(for: store)
+        let chosen = try policy.map { try PolicyReference($0).load() }
         let rematch = Rematch(store: store, resolver: resolver)
         // Held until the report is delivered: no other run starts in between.
         let lock = try RematchLock(database: store.path)

@@ -1,4 +1,5 @@
 import CordMatch
+import CordSupport
 import Foundation
 
 /// Where a report goes: the file `--out` names — written whole, owner-only, never through a symbolic link

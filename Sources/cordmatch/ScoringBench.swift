@@ -2,9 +2,10 @@ import ArgumentParser
 import CordInventory
 import CordMatch
 import Foundation
+import HLA
 
 extension BenchCommand {
-    struct Scoring: AsyncParsableCommand {
+    struct Scoring: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scoring",
             abstract: "Measure pairs scored per second on one core: full scoring (with explanations) and the counts-only kernel.",
@@ -20,9 +21,9 @@ extension BenchCommand {
         @Flag(help: "Measure the counts-only kernel only.") var compactOnly = false
         @OptionGroup var reference: ReferenceOptions
 
-        func run() async throws {
+        func run() throws {
             let units = units.count
-            let (data, _) = try reference.load()
+            let data = try reference.referenceData()
             let home = DataDirectory.resolve()
             let resolver = TypingResolver(data, tce: try? DPB1TCETable.load(home.tceFile))
             let generator = InventoryGenerator(data: data)

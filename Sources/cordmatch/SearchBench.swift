@@ -4,7 +4,7 @@ import CordMatch
 import Foundation
 
 extension BenchCommand {
-    struct Search: AsyncParsableCommand {
+    struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "search",
             abstract: "Time loading an inventory, then repeated library searches for generated recipients (p50, p99).",
@@ -19,10 +19,10 @@ extension BenchCommand {
         var naive: Repetitions = 1
         @OptionGroup var reference: ReferenceOptions
 
-        func run() async throws {
+        func run() throws {
             let (searches, limit, compare) = (searches.count, limit.count, compare.count)
             let store = try database.open(.readOnly)
-            let resolver = try reference.resolver()
+            let resolver = try reference.resolver(for: store)
             let t0 = DispatchTime.now()
             let search = try InventorySearch(store: store, resolver: resolver)
             let load = Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9

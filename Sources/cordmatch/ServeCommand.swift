@@ -2,6 +2,7 @@ import ArgumentParser
 import CordInventory
 import CordServer
 import Foundation
+import Hummingbird
 import Logging
 
 struct ServeCommand: AsyncParsableCommand {
@@ -45,15 +46,14 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap(StreamLogHandler.standardError)
         var logger = Logger(label: "cordmatch.serve")
         logger.logLevel = .info
-        let store = try database.open(.existing)
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
         configuration.tls = tlsCert.map { ServerConfiguration.TLSFiles(certificate: $0, privateKey: tlsKey!) }
         configuration.trustForwardedHeaders = behindProxy
         configuration.sessionLifetime = sessionHours * 3600
-        let access = InventoryAccess(store: store, release: reference.choice, cachedAnswers: configuration.cachedAnswers)
-        do { try access.warmUp() } catch { throw CannotRun("\(error)") }
+        // The release and the search index are loaded before the server listens.
+        let access = InventoryAccess(service: try database.service(.existing, reference), cachedAnswers: configuration.cachedAnswers)
         let app: CordServerApplication.App
         do { app = try CordServerApplication.make(access: access, configuration: configuration, logger: logger) } catch {
             throw CannotRun("cannot start the server: \(error)")

@@ -18,7 +18,7 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let access = InventoryAccess(store: try database.open(.existing), release: nil)
+            let access = InventoryAccess(accountsOf: try database.open(.existing))
             try await CLIActor.change {
                 let (secret, row) = try await AccountAdministration(access: access).createToken(for: name, label: label, actor: CLIActor.name)
                 printError("token \(row.id) for \(name): shown once, store it now")
@@ -32,7 +32,7 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let access = InventoryAccess(store: try database.open(.readOnly), release: nil)
+            let access = InventoryAccess(accountsOf: try database.open(.readOnly))
             for (t, user) in try access.tokens() {
                 print("\(t.id)\t\(user)\t\(t.label)\t\(t.createdAt)\t\(t.revokedAt.map { "revoked \($0)" } ?? "active")")
             }
@@ -45,7 +45,7 @@ struct TokenCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let access = InventoryAccess(store: try database.open(.existing), release: nil)
+            let access = InventoryAccess(accountsOf: try database.open(.existing))
             try await CLIActor.change { try access.revokeToken(id: id, actor: CLIActor.name) }
             print("revoked token \(id)")
         }

@@ -25,7 +25,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try PasswordInput.read(prompt: "Password for \(name): ")
-            let access = InventoryAccess(store: try database.open(.existing), release: nil)
+            let access = InventoryAccess(accountsOf: try database.open(.existing))
             try await CLIActor.change {
                 try await AccountAdministration(access: access).addUser(name, role: role, password: password, actor: CLIActor.name)
             }
@@ -38,7 +38,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let access = InventoryAccess(store: try database.open(.readOnly), release: nil)
+            let access = InventoryAccess(accountsOf: try database.open(.readOnly))
             for a in try access.accounts() {
                 print("\(a.name)\t\(a.role.rawValue)\t\(a.disabled ? "disabled" : "active")\t\(a.createdAt)")
             }
@@ -51,7 +51,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
-            let access = InventoryAccess(store: try database.open(.existing), release: nil)
+            let access = InventoryAccess(accountsOf: try database.open(.existing))
             try await CLIActor.change { try access.disableAccount(named: name, actor: CLIActor.name) }
             print("disabled \(name)")
         }

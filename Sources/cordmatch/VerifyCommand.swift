@@ -1,12 +1,13 @@
 import ArgumentParser
 import CordInventory
 import CordMatch
+import CordService
 import Foundation
-import Synchronization
+import HLA
 
 enum VerifyFormat: String, ExpressibleByArgument, CaseIterable { case text, junit }
 
-struct VerifyCommand: AsyncParsableCommand {
+struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Run scenario files: known patients and units with the answers they must give.",
@@ -38,12 +39,12 @@ struct VerifyCommand: AsyncParsableCommand {
     var root: String = "."
     @OptionGroup var reference: ReferenceOptions
 
-    func run() async throws {
+    func run() throws {
         try ReportDestination(path: out).check()
         let files = try scenarioFiles()
         let scenarioRoot: ScenarioRoot
         do { scenarioRoot = try ScenarioRoot(root) } catch { throw CannotRun(error.reason) }
-        let resolvers = ResolverCache(reference)
+        let resolvers = ResolverCache(source: reference.source, standard: try reference.choice())
         let runner = ScenarioRunner(root: scenarioRoot) { try resolvers.resolver($0) }
         let started = Date()
         let results = runner.run(files: files)
@@ -69,32 +70,5 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         guard !files.isEmpty else { throw CannotRun("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
         return files
-    }
-}
-
-/// One resolver per release, loaded once and shared by every scenario that names it.
-final class ResolverCache: Sendable {
-    let reference: ReferenceOptions
-    let cache = Mutex<[String: TypingResolver]>([:])
-
-    init(_ reference: ReferenceOptions) { self.reference = reference }
-
-    /// The release of the command-line options (or the installed default) when it is the one asked for, else the
-    /// installed release `version`.
-    func resolver(_ version: String?) throws -> TypingResolver {
-        try cache.withLock { cache in
-            func load(_ key: String, _ options: ReferenceOptions) throws -> TypingResolver {
-                if let r = cache[key] { return r }
-                let r = try options.resolver()
-                cache[key] = r
-                return r
-            }
-            let chosen = Result { try load("", reference) }
-            guard let version, version != (try? chosen.get())?.data.version else { return try chosen.get() }
-            var options = reference
-            options.version = version
-            options.directory = nil
-            return try load(version, options)
-        }
     }
 }

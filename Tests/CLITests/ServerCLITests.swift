@@ -2,8 +2,14 @@ import AsyncHTTPClient
 import CordInventory
 import CordMatch
 import CordServer
+import CordService
 import Foundation
+import GRDB
+import HTTPTypes
 import HummingbirdTesting
+import Logging
+import NIOCore
+import NIOHTTP1
 import Testing
 import TestSupport
 
@@ -72,7 +78,9 @@ import TestSupport
         let (db, dir) = try Self.database()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try InventoryStore(path: db, mode: .existing)
-        let access = InventoryAccess(store: store, release: ReleaseChoice(directory: CLITests.imgt))
+        let access = InventoryAccess(service: try InventoryService(store: store) {
+            try ReferenceSource.fromEnvironment().resolver(.folder(URL(fileURLWithPath: CLITests.imgt)))
+        })
         try await AccountAdministration(access: access, hasher: PasswordHasher(cost: 4)).addUser("v", role: .viewer, password: "a long enough password", actor: nil)
         let token = try await AccountAdministration(access: access).createToken(for: "v", label: "", actor: nil).secret
         var configuration = ServerConfiguration()

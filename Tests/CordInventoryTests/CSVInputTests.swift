@@ -2,6 +2,7 @@ import CordInventory
 import CordMatch
 import Foundation
 import GRDB
+import HLA
 import Testing
 
 /// CSV text that cannot be read as written — a NUL byte, bytes that are not UTF-8, a UTF-16 file, a field beyond

@@ -1,6 +1,7 @@
 @testable import CordInventory
 import CordMatch
 import Foundation
+import HLA
 import Testing
 
 /// What an import says about a file's first line: a file that is not of the importer's kind gets one short issue

@@ -1,8 +1,10 @@
 import CordIndex
 import CordInventory
 import CordMatch
-import GRDB
+import CordSupport
 import Foundation
+import GRDB
+import HLA
 import Testing
 import TestSupport
 

@@ -76,7 +76,7 @@ import Testing
             let path = dir.appendingPathComponent("centre.json").standardizedFileURL.path
             #expect(stored.map(\.policy) == [path, "malignant", nil])
             #expect(FileManager.default.currentDirectoryPath != dir.path)
-            let loaded = try PolicyLoader.load(try #require(stored.first).policyName)
+            let loaded = try PolicyReference(try #require(stored.first).policyName).load()
             #expect(loaded.name == "centre")
         }
     }

@@ -2,6 +2,7 @@ import CordInventory
 import CordMatch
 import Foundation
 import GRDB
+import HLA
 import Testing
 import TestSupport
 

@@ -1,3 +1,4 @@
+import CordIndex
 import CordInventory
 import CordMatch
 import Foundation

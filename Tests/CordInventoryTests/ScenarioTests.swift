@@ -1,6 +1,7 @@
 import CordInventory
 import CordMatch
 import Foundation
+import HLA
 import Testing
 import TestSupport
 

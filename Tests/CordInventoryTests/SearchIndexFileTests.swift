@@ -1,6 +1,7 @@
-@testable import CordInventory
 import CordIndex
+@testable import CordInventory
 @testable import CordMatch
+import CordSupport
 import Foundation
 import GRDB
 import Testing

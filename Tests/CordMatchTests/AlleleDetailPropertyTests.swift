@@ -1,6 +1,7 @@
-import Testing
-import PropertyBased
 import CordMatch
+import HLA
+import PropertyBased
+import Testing
 
 /// The alleles a written value may be, found without the resolver: each alternative expanded by `Expander`
 /// (the definition of what a name stands for) and looked up in the release.

@@ -1,4 +1,7 @@
+@testable import CordIndex
 @testable import CordMatch
+import CordMatch
+import CordSupport
 import HLA
 import PropertyBased
 import Testing

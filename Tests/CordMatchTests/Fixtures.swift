@@ -1,5 +1,6 @@
-import Foundation
 import CordMatch
+import Foundation
+import HLA
 import TestSupport
 
 /// The real 3.58.0 release and DPB1 TCE table from `../shared`, loaded once per test process.

@@ -1,6 +1,7 @@
-import Testing
-import PropertyBased
 import CordMatch
+import HLA
+import PropertyBased
+import Testing
 
 /// A position listing many alternatives resolves to what collecting the facts of every allele of every
 /// alternative gives — the resolver combines memoised per-name summaries instead (issue #14 item 2: a typing of

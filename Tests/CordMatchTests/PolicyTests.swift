@@ -55,8 +55,4 @@ import CordMatch
     @Test func notJSONIsReported() {
         #expect { try Self.load("{ \"name\": ") } throws: { "\($0)".hasPrefix("centre.json: not valid JSON") }
     }
-
-    @Test func unknownPresetOrMissingFile() {
-        #expect { try PolicyLoader.load("paediatric") } throws: { "\($0)".contains("no such preset (malignant, non-malignant) or file") }
-    }
 }

@@ -1,4 +1,5 @@
 import CordMatch
+import HLA
 
 /// Values drawn from the real 3.58.0 release, per scored locus, for property tests: WHO allele names (nulls
 /// included), their 2- and 3-field forms, G and P group names, XX codes and serologic antigens — and, to reach

@@ -1,6 +1,7 @@
-import Foundation
-import Testing
 import CordMatch
+import Foundation
+import HLA
+import Testing
 import TestSupport
 
 /// Policy rules on real typings: dose thresholds, antibodies, quality facts, ranking, double units.

@@ -1,5 +1,7 @@
-import Testing
 @testable import CordMatch
+import CordSupport
+import HLA
+import Testing
 
 /// The typing limits are checked before anything is expanded or combined, refuse with a message that names the
 /// limit, and leave the resolver's memo tables as they were (issue #14 item 2).

@@ -1,5 +1,6 @@
 import CordInventory
 import CordMatch
+import CordService
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -93,8 +94,7 @@ import Testing
 
     @Test func aUnitsExplanationIsTheCLIsExplainJSON() async throws {
         let f = try await ServerFixture()
-        let search = try InventorySearch(store: f.store, resolver: try ServerFixture.resolver.get())
-        let expected = try search.explainReport(SearchRequest(subject: .stored(id: "R-0001"), searchDate: .init(Self.date)!), unitID: "DEMO-0002").json()
+        let expected = try f.freshService().explain(ExplainQuery(recipient: .stored("R-0001"), unitID: "DEMO-0002", searchDate: .init(Self.date)!)).json()
         try await f.app().test(.router) { client in
             try await client.execute(uri: "/api/v1/recipients/R-0001/units/DEMO-0002?search_date=\(Self.date)", method: .get,
                                      headers: f.bearer(.viewer)) { r in
@@ -129,9 +129,9 @@ import Testing
     @Test func anAdHocSearchIsTheCLIsJSONForTheSameTyping() async throws {
         let f = try await ServerFixture()
         let hla = "A*02:01+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01"
-        let search = try InventorySearch(store: f.store, resolver: try ServerFixture.resolver.get())
-        let expected = try search.report(SearchRequest(subject: .adHoc(hla: hla, weightKg: 18, disease: .nonMalignant, dsa: "B7=3500"),
-                                                       searchDate: .init(Self.date)!), limit: 20, includeIneligible: false).json()
+        let expected = try f.freshService().search(SearchQuery(
+            recipient: .adHoc(AdHocRecipient(typing: hla, weightKg: 18, disease: .nonMalignant, antibodies: "B7=3500")),
+            searchDate: .init(Self.date)!)).json()
         let body = #"{"hla": "\#(hla)", "weight_kg": 18, "disease": "non-malignant", "dsa": "B7=3500", "search_date": "\#(Self.date)"}"#
         try await f.app().test(.router) { client in
             try await client.execute(uri: "/api/v1/search", method: .post, headers: f.bearer(.viewer), body: ByteBuffer(string: body)) { r in

@@ -1,6 +1,7 @@
 import CordInventory
 import CordMatch
 import CordServer
+import CordService
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -16,10 +17,10 @@ import TestSupport
 final class ServerFixture: Sendable {
     static let root = FixtureRelease.packageRoot
     static let imgt = root.deletingLastPathComponent().appendingPathComponent("shared/imgt-hla/3.58.0").path
-    static let release = ReleaseChoice(directory: imgt)
+    static let release = ReleaseChoice.folder(URL(fileURLWithPath: imgt))
     static let password = "correct horse battery"
     static let searchDate = "2026-01-15"
-    static let resolver = Result<TypingResolver, any Error>(catching: { try release.resolver() })
+    static let resolver = Result<TypingResolver, any Error>(catching: { try ReferenceSource.fromEnvironment().resolver(release) })
 
     let folder: URL
     let store: InventoryStore
@@ -39,7 +40,7 @@ final class ServerFixture: Sendable {
         let resolver = try Self.resolver.get()
         _ = try UnitImporter(resolver: resolver).importFile(Self.fixture(units), into: store, skipInvalid: false)
         _ = try RecipientCSVImporter(resolver: resolver).importFile(Self.fixture("recipients.csv"), into: store, skipInvalid: false)
-        access = InventoryAccess(store: store, release: Self.release)
+        access = InventoryAccess(service: try InventoryService(store: store) { try Self.resolver.get() })
         let admin = AccountAdministration(access: access, hasher: PasswordHasher(cost: 4))
         var tokens: [AccountRole: String] = [:]
         for role in AccountRole.allCases {
@@ -69,11 +70,13 @@ final class ServerFixture: Sendable {
     /// Headers with the API token of `role`.
     func bearer(_ role: AccountRole) -> HTTPFields { [.authorization: "Bearer \(tokens[role]!)"] }
 
+    /// A new service over the fixture's database, as `cordmatch search` opens one.
+    func freshService() throws -> InventoryService { try InventoryService(store: store) { try Self.resolver.get() } }
+
     /// What `cordmatch search --format json` gives for stored recipient `id` (the library's one function).
     func expectedSearch(_ id: String, limit: Int = 20, includeIneligible: Bool = false) throws -> String {
-        let search = try InventorySearch(store: store, resolver: try Self.resolver.get())
-        return try search.report(SearchRequest(subject: .stored(id: id), searchDate: CalendarDate(Self.searchDate)!), limit: limit,
-                                 includeIneligible: includeIneligible).json()
+        try freshService().search(SearchQuery(recipient: .stored(id), searchDate: CalendarDate(Self.searchDate)!, limit: limit,
+                                              includeIneligible: includeIneligible)).json()
     }
 }
 

@@ -1,3 +1,4 @@
+import CordInventory
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,3 +1,4 @@
+import CordSupport
 import Foundation
 @testable import HLA
 import Testing

@@ -1,7 +1,8 @@
+import CordSupport
 import Foundation
+@testable import HLA
 import Testing
 import TestSupport
-@testable import HLA
 
 @Suite struct SnapshotTests {
     /// A snapshot loads to the same reference data as the text files, and is rebuilt when damaged.

@@ -1,5 +1,6 @@
-import Testing
+import CordSupport
 @testable import HLA
+import Testing
 
 /// The byte limit of a typing, the bound of the memo tables, and error messages that never repeat more of an
 /// input than `InputExcerpt` gives (issue #14 item 2).

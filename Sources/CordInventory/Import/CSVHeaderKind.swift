@@ -15,4 +15,10 @@ struct CSVHeaderKind: Sendable {
                            reason: "not a \(name) CSV file: its first line names none of the \(name) columns "
                                + "(\(examples.joined(separator: ", ")), …; docs/FORMATS.md)")
     }
+
+    /// The issue of a header that names a column twice — a record becomes a map from column name to value, so
+    /// one of the two would be lost; nil when no name is repeated.
+    static func repeatedColumnIssue(_ columns: [String], line: Int, file: String) -> ImportIssue? {
+        Set(columns).count == columns.count ? nil : ImportIssue(file: file, line: line, column: "", reason: "a column name appears twice")
+    }
 }

@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// RFC 4180 CSV: comma-separated, `"`-quoted fields (with `""` for a quote), CRLF or LF line ends. Each record
 /// carries the 1-based line number it starts on, so errors can name it.
@@ -34,10 +35,10 @@ public struct CSVReader {
 
         public var description: String { "line \(line): \(place.isEmpty ? "" : "\(place): ")\(reason)" }
 
-        /// The error with its field named by the header's `columns`.
+        /// The error with its field named by the header's `columns` (an excerpt: the header is not checked yet).
         public func naming(_ columns: [String]) -> SyntaxError {
             var e = self
-            if let f = field, f >= 1, f <= columns.count { e.column = columns[f - 1] }
+            if let f = field, f >= 1, f <= columns.count { e.column = InputExcerpt.of(columns[f - 1]) }
             return e
         }
     }

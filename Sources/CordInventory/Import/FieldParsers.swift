@@ -1,4 +1,5 @@
 import CordMatch
+import HLA
 
 /// Checks and conversions of single fields, shared by the importers. Each returns the value or a reason; numbers
 /// and dates are read through their field of the matching core's table (`NumericField`, `DateField`), so a CSV

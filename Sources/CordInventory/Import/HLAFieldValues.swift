@@ -1,4 +1,5 @@
 import CordMatch
+import HLA
 import Synchronization
 
 /// The SER/DNA field values of one import, each checked against the release once (an inventory repeats a few

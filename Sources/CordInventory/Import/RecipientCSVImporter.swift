@@ -1,6 +1,7 @@
 import CordMatch
 import Foundation
 import GRDB
+import HLA
 
 /// Imports recipients from a CSV file with columns `ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE`
 /// (`HLA` a GL string; `DSA` a `;`-separated list of `TARGET=MFI`). Validation, all-or-nothing and upsert as for
@@ -40,6 +41,7 @@ public struct RecipientCSVImporter: Sendable {
         for c in Self.required where !cols.contains(c) {
             issues.append(ImportIssue(file: file, line: header.line, column: c, reason: "required column missing"))
         }
+        if let repeated = CSVHeaderKind.repeatedColumnIssue(cols, line: header.line, file: file) { issues.append(repeated) }
         if !issues.isEmpty { return ([], issues) }
         var items: [UnitImporter.Item] = []
         for r in body {
@@ -92,13 +94,13 @@ public struct RecipientCSVImporter: Sendable {
             do { _ = try AntibodyList.parse(dsa, resolver: resolver) } catch { issue("DSA", "\(error)") }
             if case .invalid(let why) = FieldParsers.code(v["ABO"] ?? "", UnitCSVLayout.abo) { issue("ABO", why) }
             let policy = v["POLICY"] ?? ""
-            let reference = policy.isEmpty ? "" : PolicyLoader.reference(policy, relativeTo: folder)
+            let reference = policy.isEmpty ? "" : PolicyReference(policy, relativeTo: folder).description
             if !policy.isEmpty {
                 if policies[reference] == nil {
                     if PolicyPresets.named(reference) == nil, let refusal = policyFileRefusal(reference) {
                         policies[reference] = refusal
                     } else {
-                        do { _ = try PolicyLoader.load(reference); policies[reference] = .some(nil) } catch { policies[reference] = "does not load: \(error)" }
+                        do { _ = try PolicyReference(reference).load(); policies[reference] = .some(nil) } catch { policies[reference] = "does not load: \(error)" }
                     }
                 }
                 if let why = policies[reference]! { issue("POLICY", "'\(InputExcerpt.of(policy))' \(why)") }
@@ -121,7 +123,8 @@ public struct RecipientCSVImporter: Sendable {
     }
 
     public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool) throws -> UnitImporter.Summary {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InventoryError("cannot read \(path)") }
+        guard let data = InputFile.contents(path) else { throw InventoryError("cannot read \(path)") }
+        let path = InputFile.name(path)
         let (rows, issues) = parse(data, file: path)
         if !issues.isEmpty && !skipInvalid { throw ImportRejected(issues: issues) }
         let changed = try write(rows, into: store, source: path)

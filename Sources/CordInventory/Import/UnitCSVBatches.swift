@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// A unit CSV file read and validated a batch at a time, in file order: the header checked first, then each
 /// batch of records validated on every core (`UnitValidationPass`), so that a large file is never held as rows.
@@ -53,9 +54,7 @@ final class UnitCSVBatches: @unchecked Sendable {
         for c in UnitCSVLayout.required where !columns.contains(c) {
             issues.append(ImportIssue(file: file, line: line, column: c, reason: "required column missing"))
         }
-        if Set(columns).count != columns.count {
-            issues.append(ImportIssue(file: file, line: line, column: "", reason: "a column name appears twice"))
-        }
+        if let repeated = CSVHeaderKind.repeatedColumnIssue(columns, line: line, file: file) { issues.append(repeated) }
         return issues
     }
 

@@ -1,6 +1,8 @@
 import CordMatch
+import CordSupport
 import Foundation
 import GRDB
+import HLA
 
 /// Imports units from CSV (WMDA-path column layout) or WMDA inventory XML (`docs/FORMATS.md`); both become
 /// records of the same columns (`UnitRecordLayout`), validated by one set of rules (`UnitRowValidator`). Every row is validated and every problem reported
@@ -33,8 +35,13 @@ public struct UnitImporter: Sendable {
 
     /// Parses and validates a file; returns the valid rows and every problem.
     public func parse(_ text: String, file: String) -> (rows: [UnitRow], issues: [ImportIssue]) {
+        parse(Data(text.utf8), file: file)
+    }
+
+    /// `parse` of a file's bytes, read as `importFile` reads a CSV file (UTF-8: `CSVReader`).
+    public func parse(_ data: Data, file: String) -> (rows: [UnitRow], issues: [ImportIssue]) {
         do {
-            let batches = try UnitCSVBatches(Data(text.utf8), file: file, resolver: resolver)
+            let batches = try UnitCSVBatches(data, file: file, resolver: resolver)
             var rows: [UnitRow] = []
             while let batch = try batches.next() { rows += batch.rows }
             return (rows, batches.issues)
@@ -110,7 +117,8 @@ public struct UnitImporter: Sendable {
     /// in one transaction; `progress` hears after each batch.
     public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool,
                            progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
-        guard let data = FileManager.default.contents(atPath: path) else { throw InventoryError("cannot read \(path)") }
+        guard let data = InputFile.contents(path) else { throw InventoryError("cannot read \(path)") }
+        let path = InputFile.name(path)
         if WMDAInventoryXML.looksLikeXML(data) {
             let (rows, issues, inventory, typings) = readXML(data, file: path)
             var replacePool = inventory.updateMode == "FULL" ? inventory.pool : nil

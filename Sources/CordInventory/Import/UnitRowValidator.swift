@@ -1,4 +1,5 @@
 import CordMatch
+import HLA
 
 /// The rules for one unit record (`docs/FORMATS.md`): every field checked, every problem named by column, and
 /// the valid record turned into a `UnitRow`, with its typing as value numbers for the search index. One validator

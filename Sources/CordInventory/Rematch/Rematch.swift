@@ -1,7 +1,9 @@
 import CordMatch
+import CordSupport
 import Dispatch
 import Foundation
 import GRDB
+import HLA
 import Synchronization
 
 /// Nightly rematching: every active recipient against every searchable unit, results stored under a run id,

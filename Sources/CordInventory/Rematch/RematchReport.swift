@@ -155,6 +155,7 @@ public struct RematchReport: Encodable, Sendable {
         }
     }
 
+    /// The report as JSON (`ReportJSON`).
     public func json() -> String { ReportJSON.text(self) }
 }
 
@@ -169,7 +170,7 @@ struct RemovalExplainer {
     func reasons(_ unitID: String, recipient recipientID: String) -> [String]? {
         guard let unitRow = try? UnitRow.fetchOne(db, key: unitID), let unit = try? unitRow.cordUnit(resolver),
               let row = try? RecipientRow.fetchOne(db, key: recipientID), let recipient = try? row.recipient(resolver),
-              let chosen = try? policy ?? PolicyLoader.load(row.policyName) else { return nil }
+              let chosen = try? policy ?? PolicyReference(row.policyName).load() else { return nil }
         return UnitAssessor(policy: chosen, searchDate: date).assess(unit, for: recipient).reasons
     }
 }

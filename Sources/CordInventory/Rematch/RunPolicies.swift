@@ -1,4 +1,5 @@
 import CordMatch
+import CordSupport
 
 /// The policies a rematch run searches under — the `--policy` override, or each recipient's own — loaded and
 /// fingerprinted once per run rather than once per recipient.
@@ -26,7 +27,7 @@ struct RunPolicies: Sendable {
         var byName: [String: Entry] = [:], failures: [String: String] = [:]
         if override == nil {
             for name in Set(recipients.map(\.policyName)) {
-                do { byName[name] = Entry(try PolicyLoader.load(name)) } catch { failures[name] = "\(error)" }
+                do { byName[name] = Entry(try PolicyReference(name).load()) } catch { failures[name] = "\(error)" }
             }
         }
         self.byName = byName

@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// Reads a scenario file strictly: unknown keys, wrong types, a missing inventory or an expectation key used at
 /// the wrong level are errors naming the file and line. Row values (units, recipients) are checked later by the
@@ -11,10 +12,10 @@ public enum ScenarioDecoder {
 
     /// Reads and decodes the scenario file at `path`; the files it names must lie inside `root`.
     public static func load(_ path: String, root: ScenarioRoot) throws(ScenarioError) -> Scenario {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = InputFile.contents(path) else {
             throw ScenarioError(file: path, line: 0, reason: "cannot read the file")
         }
-        return try decode(Array(data), file: path, root: root)
+        return try decode(Array(data), file: InputFile.name(path), root: root)
     }
 
     /// Decodes the scenario text `bytes` of the file `file`; the files it names must lie inside `root`.
@@ -26,7 +27,7 @@ public enum ScenarioDecoder {
         let top = try Fields(members, allowed: topKeys, context: "a scenario", file: file)
 
         let schema = try top.string("schema", required: true)!
-        guard schema == Scenario.schema else { throw fail(top.line("schema"), "schema is \"\(schema)\"; this version reads \"\(Scenario.schema)\"") }
+        guard schema == Scenario.schema else { throw fail(top.line("schema"), "schema is \"\(InputExcerpt.of(schema))\"; this version reads \"\(Scenario.schema)\"") }
         let name = try top.string("name", required: true)!
         let date: CalendarDate?
         if let text = try top.string("search_date") {
@@ -95,7 +96,7 @@ public enum ScenarioDecoder {
                     case .string(let s, _): values[m.key] = s.trimmingCharacters(in: .whitespaces)
                     case .number(let text, _, _): values[m.key] = text
                     case .null: values[m.key] = ""
-                    default: throw ScenarioError(file: file, line: m.keyLine, reason: "column \(m.key): a value is a string or a number, found \(m.value.kind)")
+                    default: throw ScenarioError(file: file, line: m.keyLine, reason: "column \(InputExcerpt.of(m.key)): a value is a string or a number, found \(m.value.kind)")
                     }
                 }
                 items.append(UnitImporter.Item(line: loc.line, values: values))
@@ -116,7 +117,7 @@ public enum ScenarioDecoder {
         var locus: MatchLocus?
         if let l = try f.string("locus") {
             guard let m = MatchLocus(rawValue: l.hasPrefix("HLA-") ? String(l.dropFirst(4)) : l) else {
-                throw ScenarioError(file: file, line: f.line("locus"), reason: "locus \"\(l)\" is not a matched locus (\(MatchLocus.allCases.map(\.rawValue).joined(separator: ", ")))")
+                throw ScenarioError(file: file, line: f.line("locus"), reason: "locus \"\(InputExcerpt.of(l))\" is not a matched locus (\(MatchLocus.allCases.map(\.rawValue).joined(separator: ", ")))")
             }
             locus = m
         }
@@ -142,7 +143,7 @@ public enum ScenarioDecoder {
         func words(_ allowed: [String]?) throws(ScenarioError) -> [String] {
             let l = try f.strings(m.key)
             if let allowed, let bad = l.first(where: { !allowed.contains($0) }) {
-                throw ScenarioError(file: file, line: m.keyLine, reason: "\(m.key): \"\(bad)\" is not one of \(allowed.joined(separator: ", "))")
+                throw ScenarioError(file: file, line: m.keyLine, reason: "\(m.key): \"\(InputExcerpt.of(bad))\" is not one of \(allowed.joined(separator: ", "))")
             }
             return l
         }
@@ -168,7 +169,7 @@ public enum ScenarioDecoder {
             let s = try f.string(m.key)!
             guard locus == .DPB1 else { throw ScenarioError(file: file, line: m.keyLine, reason: "tce is checked at locus DPB1 only") }
             guard TCEAssessment(rawValue: s) != nil else {
-                throw ScenarioError(file: file, line: m.keyLine, reason: "tce: \"\(s)\" is not one of matched, permissive, non-permissive GvH, non-permissive HvG, unknown")
+                throw ScenarioError(file: file, line: m.keyLine, reason: "tce: \"\(InputExcerpt.of(s))\" is not one of matched, permissive, non-permissive GvH, non-permissive HvG, unknown")
             }
             return .tce(s)
         default:
@@ -186,7 +187,7 @@ public enum ScenarioDecoder {
 
         init(_ list: [LocatedJSON.Member], allowed: [String], context: String, file: String) throws(ScenarioError) {
             for m in list where !allowed.contains(m.key) {
-                throw ScenarioError(file: file, line: m.keyLine, reason: "unknown key \"\(m.key)\" in \(context) (allowed: \(allowed.joined(separator: ", ")))")
+                throw ScenarioError(file: file, line: m.keyLine, reason: "unknown key \"\(InputExcerpt.of(m.key))\" in \(context) (allowed: \(allowed.joined(separator: ", ")))")
             }
             members = Dictionary(list.map { ($0.key, $0) }) { a, _ in a }
             self.file = file

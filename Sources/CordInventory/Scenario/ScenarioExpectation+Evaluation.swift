@@ -1,4 +1,5 @@
 import CordMatch
+import Foundation
 
 /// The outcome of one check of an expectation: expected and actual in words, and a note that says where they
 /// differ when that is not obvious from the two values.

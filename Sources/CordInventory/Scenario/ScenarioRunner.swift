@@ -1,4 +1,5 @@
 import CordMatch
+import CordSupport
 import Dispatch
 import Foundation
 import HLA
@@ -149,7 +150,7 @@ public struct ScenarioRunner: Sendable {
         switch s.policy {
         case nil: return nil
         case .inline(let p)?: return p
-        case .named(let name)?: return try PolicyLoader.load(name)
+        case .named(let name)?: return try PolicyReference(name).load()
         }
     }
 
@@ -159,7 +160,7 @@ public struct ScenarioRunner: Sendable {
         do {
             guard let row = try store.recipient(id) else { throw ScenarioError(file: s.file, line: line, reason: "recipient \(id) is not in the scenario") }
             let recipient = try row.recipient(search.resolver)
-            let chosen = try policy ?? PolicyLoader.load(row.policyName)
+            let chosen = try policy ?? PolicyReference(row.policyName).load()
             return try search.search(recipient, policy: chosen, searchDate: date, includeIneligible: true).selection
         } catch let e as ScenarioError {
             throw e

@@ -1,8 +1,10 @@
 import CordIndex
 import CordMatch
+import CordSupport
 import Dispatch
 import Foundation
 import GRDB
+import HLA
 import Synchronization
 
 /// Searches an inventory for a recipient: the search index is loaded once (from the database; rebuilt in
@@ -165,7 +167,22 @@ public final class InventorySearch: Sendable {
 
     /// The assessment of one unit (eligible or not), for `explain`.
     public func explain(_ recipient: Recipient, unitID: String, policy: SelectionPolicy, searchDate: CalendarDate) throws -> UnitAssessment? {
-        guard let unit = try units([unitID]).first else { return nil }
-        return UnitAssessor(policy: policy, searchDate: searchDate).assess(unit, for: recipient)
+        try assess(recipient, unitIDs: [unitID], policy: policy, searchDate: searchDate).first
+    }
+
+    /// The assessments of the stored units among `unitIDs` (eligible or not), in the order asked, read in one read
+    /// transaction; ids that are not stored are skipped.
+    ///
+    /// - Parameters:
+    ///   - recipient: the recipient.
+    ///   - unitIDs: the units, in the order wanted.
+    ///   - policy: the policy they are assessed under.
+    ///   - searchDate: the date of the date rules.
+    /// - Returns: one assessment per stored unit.
+    /// - Throws: database errors; `IndexChanged` when pinned and the database moved on.
+    public func assess(_ recipient: Recipient, unitIDs: [String], policy: SelectionPolicy, searchDate: CalendarDate) throws -> [UnitAssessment] {
+        let found = Dictionary(try units(unitIDs).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let assessor = UnitAssessor(policy: policy, searchDate: searchDate)
+        return unitIDs.compactMap { found[$0] }.map { assessor.assess($0, for: recipient) }
     }
 }

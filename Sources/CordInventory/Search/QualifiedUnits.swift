@@ -1,5 +1,6 @@
 import CordIndex
 import CordMatch
+import CordSupport
 import Synchronization
 
 /// The units that a batch search under one policy and search date can ever propose, whatever the recipient:

@@ -1,5 +1,6 @@
 import CordIndex
 import CordMatch
+import CordSupport
 import GRDB
 
 extension InventorySearch {

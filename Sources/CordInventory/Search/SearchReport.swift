@@ -63,29 +63,37 @@ public struct SearchReport: Encodable, Sendable {
         self.searchDate = searchDate.description
         scanned = result.scanned
         assessed = result.assessed
-        results = sel.ranked.prefix(limit).enumerated().map { Self.unit($1, rank: $0 + 1) }
-            + (includeIneligible ? sel.ineligible.map { Self.unit($0, rank: nil) } : [])
+        results = sel.ranked.prefix(limit).enumerated().map { UnitResult($1, rank: $0 + 1) }
+            + (includeIneligible ? sel.ineligible.map { UnitResult($0, rank: nil) } : [])
         pairs = sel.pairs.prefix(limit).enumerated().map { i, p in
             PairResult(rank: i + 1, units: [p.first.unitID, p.second.unitID], combinedTncPerKg: p.combinedTNCPerKg,
                        unitToUnitX8: p.unitToUnit.definite, unitToUnitX8Potential: p.unitToUnit.potential)
         }
     }
 
-    static func unit(_ a: UnitAssessment, rank: Int?) -> UnitResult {
-        var loci: [String: [Position]] = [:]
+    static func round(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+
+    /// The report as JSON (`ReportJSON`).
+    public func json() -> String { ReportJSON.text(self) }
+}
+
+extension SearchReport.UnitResult {
+    /// The result of an assessment.
+    ///
+    /// - Parameters:
+    ///   - a: the unit's assessment for the recipient.
+    ///   - rank: its rank among the eligible units, nil when it is not ranked (ineligible, or not searched).
+    public init(_ a: UnitAssessment, rank: Int?) {
+        var loci: [String: [SearchReport.Position]] = [:]
         for l in a.match.loci {
             loci[l.locus.rawValue] = l.positions.map {
-                Position(recipient: $0.recipient, unit: $0.unit, grade: $0.grade.rawValue, confidence: $0.confidence.rawValue,
+                SearchReport.Position(recipient: $0.recipient, unit: $0.unit, grade: $0.grade.rawValue, confidence: $0.confidence.rawValue,
                          detail: $0.detail?.rawValue, direction: $0.direction?.rawValue)
             }
         }
-        return UnitResult(rank: rank, unitId: a.unitID, bank: a.bank, eligible: a.eligible, match: Counts(a.match), loci: loci,
-                          tncPerKg: a.dose.tncPerKg.map(Self.round), cd34PerKg: a.dose.cd34PerKg.map(Self.round), abo: a.abo.rawValue,
-                          nimaMatched: a.nimaMatched, antibodies: a.antibodies, rules: a.rules, reasons: a.reasons, warnings: a.warnings)
+        self.init(rank: rank, unitId: a.unitID, bank: a.bank, eligible: a.eligible, match: SearchReport.Counts(a.match), loci: loci,
+                  tncPerKg: a.dose.tncPerKg.map(SearchReport.round), cd34PerKg: a.dose.cd34PerKg.map(SearchReport.round),
+                  abo: a.abo.rawValue, nimaMatched: a.nimaMatched, antibodies: a.antibodies, rules: a.rules, reasons: a.reasons,
+                  warnings: a.warnings)
     }
-
-    static func round(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
-
-    /// The report as `cordmatch search --format json` prints it.
-    public func json() -> String { ReportJSON.text(self) }
 }

@@ -1,4 +1,5 @@
 import CordIndex
+import CordSupport
 
 /// The stored search index of a database, read on a thread of its own from the moment this is made: a caller
 /// with other start-up work (the CLI loading the reference data) starts it first and hands it to

@@ -1,4 +1,6 @@
+import CordIndex
 import CordMatch
+import CordSupport
 import Dispatch
 import Foundation
 

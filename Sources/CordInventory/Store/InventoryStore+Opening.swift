@@ -1,3 +1,4 @@
+import CordSupport
 import Foundation
 import GRDB
 import HLA

@@ -1,4 +1,5 @@
 import CordIndex
+import CordSupport
 import Foundation
 import GRDB
 import HLA
@@ -85,6 +86,10 @@ public final class InventoryStore: Sendable {
         return try read { (try SearchIndexStore.load($0, rewritingCopy: rewriting), try StoredIndexVersion.read($0)) }
     }
 
+    /// The IPD-IMGT/HLA release of the database's search index (nil: none recorded): a command on this database
+    /// uses it unless told otherwise.
+    public func indexRelease() throws -> String? { try read { try SearchIndexStore.storedRelease($0) } }
+
     public func unitCount() throws -> Int { try read { try UnitRow.fetchCount($0) } }
 
     /// The stored search index's version: it changes with every committed change to the units (an import, a
@@ -92,6 +97,12 @@ public final class InventoryStore: Sendable {
     public func indexVersion() throws -> StoredIndexVersion { try read { try StoredIndexVersion.read($0) } }
 
     /// Stored recipients by id, from `after` on (exclusive), at most `limit`.
+    ///
+    /// - Parameters:
+    ///   - after: the last id of the previous page (nil: from the first).
+    ///   - limit: the most rows returned.
+    /// - Returns: the rows, by id.
+    /// - Throws: database errors.
     public func recipients(after: String?, limit: Int) throws -> [RecipientRow] {
         try read { db in
             try RecipientRow.fetchAll(db, sql: "SELECT * FROM recipients WHERE id > ? ORDER BY id LIMIT ?", arguments: [after ?? "", limit])

@@ -1,6 +1,7 @@
 import CordMatch
 import Foundation
 import GRDB
+import HLA
 
 /// Re-resolves every stored typing under another IPD-IMGT/HLA release (`cordmatch data use V`): reports the
 /// typings that became invalid and those whose meaning changed (different P groups or antigens at some

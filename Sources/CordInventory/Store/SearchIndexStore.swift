@@ -1,5 +1,6 @@
 import CordIndex
 import CordMatch
+import CordSupport
 import Foundation
 import GRDB
 import HLA
@@ -116,7 +117,7 @@ enum SearchIndexStore {
             chunk += 1
             offset = end
         } while offset < data.count
-        for (key, value) in [("index_generation", String(generation)), ("index_stamp", String(index.stamp))] {
+        for (key, value) in [("index_generation", String(generation)), ("index_stamp", String(index.stamp)), ("index_release", index.release)] {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, value])
         }
@@ -129,11 +130,24 @@ enum SearchIndexStore {
         return file.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The stamp of the index the database holds (`meta`), nil when it holds none: a loaded index is the stored one
+    /// while their stamps agree.
+    static func storedStamp(_ db: Database) throws -> UInt64? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_stamp'").flatMap { UInt64($0) }
+    }
+
+    /// The IPD-IMGT/HLA release of the index the database holds (`meta`; nil for none, or for a database written
+    /// before the release was recorded): the release its typings are stamped with since the last import or
+    /// `data use`.
+    static func storedRelease(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_release'")
+    }
+
     /// The stored index, or nil when there is none or it cannot be decoded: mapped from the file beside the
     /// database when that holds the index `meta` names, else read out of the database (and the file rewritten when
     /// `rewritingCopy`: a store opened read-only writes nothing).
     static func load(_ db: Database, rewritingCopy: Bool = true) throws -> SearchIndex? {
-        let stamp = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_stamp'").flatMap { UInt64($0) }
+        let stamp = try storedStamp(db)
         let database = try databasePath(db)
         if let stamp, let database, let mapped = SearchIndexFile.load(database: database, stamp: stamp) { return mapped }
         guard let bytes = try storedBytes(db), let index = SearchIndex.decode(bytes) else { return nil }

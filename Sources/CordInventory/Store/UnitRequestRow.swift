@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import HLA
 
 /// A coordinator's request on a unit for a recipient (`unit_requests`): confirmatory typing requested, or the unit
 /// reserved, with a note, who and when. The coordinator's pages list them.
@@ -37,8 +36,8 @@ extension InventoryStore {
             throw InventoryError("the note has \(note.utf8.count) bytes; at most \(UnitRequestRow.noteBytes)")
         }
         return try write { db in
-            guard try RecipientRow.exists(db, key: recipientID) else { throw InventoryNotFound("no recipient \(InputExcerpt.of(recipientID)) in the database") }
-            guard try UnitRow.exists(db, key: unitID) else { throw InventoryNotFound("no unit \(InputExcerpt.of(unitID)) in the database") }
+            guard try RecipientRow.exists(db, key: recipientID) else { throw NotInInventory(kind: "recipient", id: recipientID, database: path) }
+            guard try UnitRow.exists(db, key: unitID) else { throw NotInInventory(kind: "unit", id: unitID, database: path) }
             try db.execute(sql: "INSERT INTO unit_requests (recipient_id, unit_id, kind, note, account, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [recipientID, unitID, kind.rawValue, note, account, AuditEntry.timestamp(Date())])
             let row = try UnitRequestRow.fetchOne(db, sql: "SELECT * FROM unit_requests WHERE id = ?", arguments: [db.lastInsertedRowID])!

@@ -1,3 +1,4 @@
+import CordSupport
 import GRDB
 
 /// Inserts rows, or updates the stored row with the same id when any value differs — no read first, up to

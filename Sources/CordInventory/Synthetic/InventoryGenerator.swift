@@ -1,5 +1,6 @@
 import CordMatch
 import Foundation
+import HLA
 
 /// Makes realistic synthetic inventories in the unit CSV layout, deterministically from a seed: alleles drawn
 /// from the release with skewed frequencies (low-numbered, common alleles far more often), ~30 % of units typed

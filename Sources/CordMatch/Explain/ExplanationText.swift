@@ -1,3 +1,5 @@
+import Foundation
+
 extension UnitAssessment {
     /// A short account in words, for a coordinator: verdict, counts, each locus, dose, antibodies, rules.
     public var text: String {

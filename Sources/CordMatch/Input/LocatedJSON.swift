@@ -1,3 +1,5 @@
+import HLA
+
 /// A JSON document parsed with the line each value starts on and its byte range in the text, so a file that
 /// people write by hand (a scenario, a policy) can be checked strictly and every error can name its line. Object
 /// keys keep their order of appearance; a key that appears twice is an error.
@@ -102,10 +104,10 @@ public indirect enum LocatedJSON: Sendable {
                     guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a key in quotes") }
                     let keyLine = line
                     let key = try string()
-                    if let first = seen[key] { throw SyntaxError(line: keyLine, reason: "key \"\(key)\" appears twice in one object (first on line \(first))") }
+                    if let first = seen[key] { throw SyntaxError(line: keyLine, reason: "key \"\(InputExcerpt.of(key))\" appears twice in one object (first on line \(first))") }
                     seen[key] = keyLine
                     skipSpace()
-                    guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(key)\"") }
+                    guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after the key \"\(InputExcerpt.of(key))\"") }
                     i += 1
                     skipSpace()
                     members.append(Member(key: key, keyLine: keyLine, value: try value(depth: depth + 1)))
@@ -219,7 +221,7 @@ public indirect enum LocatedJSON: Sendable {
                         guard let scalar = Unicode.Scalar(code) else { throw error("a \\u escape needs four hex digits of a character") }
                         guard code != 0 else { throw error("a string holds a NUL character (\\u0000)") }
                         out += Array(String(Character(scalar)).utf8)
-                    default: throw error("unknown escape '\\\(Character(Unicode.Scalar(e)))' in a string")
+                    default: throw error("unknown escape in a string: '\\' before \(Self.describe(e))")
                     }
                 default:
                     out.append(c)

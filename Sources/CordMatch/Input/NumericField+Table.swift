@@ -37,6 +37,8 @@ extension NumericField {
         case .generatedRows: 1...10_000_000
         case .repetitions: 1...1_000_000
         case .benchmarkSeconds: 0.01...3600
+        // A frequency; a set's builder also refuses 0 (a haplotype given with frequency 0 is not in the set).
+        case .haplotypeFrequency: 0...1
         }
     }
 
@@ -71,6 +73,7 @@ extension NumericField {
         case .generatedRows: "generated rows"
         case .repetitions: "repetitions"
         case .benchmarkSeconds: "a measuring time"
+        case .haplotypeFrequency: "a haplotype frequency"
         }
     }
 

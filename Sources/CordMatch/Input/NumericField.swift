@@ -1,3 +1,5 @@
+import HLA
+
 /// A kind of number cordmatch reads from outside, with what it measures, its unit and the values that can be
 /// real. Every number read from a file, a policy, a scenario or the command line is read through one of these
 /// (`read`, `readWhole`), so that one grammar (`DecimalNumber`) and one table of plausible ranges apply
@@ -46,6 +48,8 @@ public enum NumericField: Sendable, Hashable {
     case repetitions
     /// How long a benchmark measures each kernel (s).
     case benchmarkSeconds
+    /// A haplotype's frequency in a haplotype frequency set (`data install --haplotypes`; more than 0 as well).
+    case haplotypeFrequency
 
     /// True when `value` is in the plausible range (a negative zero is negative).
     public func contains(_ value: Double) -> Bool {

@@ -1,29 +1,11 @@
 import Foundation
+import HLA
 
 /// Reads and writes policy files (JSON). Unknown keys are errors (a misspelt key must not silently fall back to a
 /// default), and so are values that make no sense; every error names the key path. The file is read by
 /// `LocatedJSON` (UTF-8, no NUL), and every number goes through the grammar and range of its `NumericField`
 /// (`numberFields`): `centre.json: hla_floor.min_x8: 1e300 is not a whole number from 0 to 8`.
 public enum PolicyLoader {
-    /// A preset name, or the path of a JSON policy file (a relative path is relative to the current folder).
-    public static func load(_ nameOrPath: String) throws -> SelectionPolicy {
-        if let preset = PolicyPresets.named(nameOrPath) { return preset }
-        guard let data = FileManager.default.contents(atPath: nameOrPath) else {
-            throw PolicyError(file: nameOrPath, path: "", reason: "no such preset (\(PolicyPresets.names.joined(separator: ", "))) or file")
-        }
-        return try decode(data, file: nameOrPath)
-    }
-
-    /// How a policy that a file names (a recipient's `POLICY`, a scenario's `policy`) is found: a preset name
-    /// stays a name; a path is taken relative to `directory`, the folder of the file that names it, and made
-    /// absolute — so an import that checks it and a search that later loads it, from any folder, read one file.
-    public static func reference(_ nameOrPath: String, relativeTo directory: String) -> String {
-        if PolicyPresets.named(nameOrPath) != nil { return nameOrPath }
-        let url = nameOrPath.hasPrefix("/") ? URL(fileURLWithPath: nameOrPath)
-            : URL(fileURLWithPath: directory, isDirectory: true).appendingPathComponent(nameOrPath)
-        return url.standardizedFileURL.path
-    }
-
     public static func decode(_ data: Data, file: String) throws -> SelectionPolicy {
         let root: LocatedJSON
         do { root = try LocatedJSON.parse(Array(data)) } catch {
@@ -135,7 +117,7 @@ public enum PolicyLoader {
             for (k, v) in obj {
                 let p = path.isEmpty ? k : "\(path).\(k)"
                 guard let sub = allowed[k] ?? (optionalKeys[path]?.contains(k) == true ? NSNull() : nil) else {
-                    throw PolicyError(file: file, path: p, reason: "unknown key (allowed here: \(allowed.keys.sorted().joined(separator: ", ")))")
+                    throw PolicyError(file: file, path: path.isEmpty ? InputExcerpt.of(k) : "\(path).\(InputExcerpt.of(k))", reason: "unknown key (allowed here: \(allowed.keys.sorted().joined(separator: ", ")))")
                 }
                 try checkKeys(v, against: sub, path: p, file: file)
             }
@@ -168,6 +150,16 @@ public enum PolicyLoader {
 /// A policy file problem: file, key path and reason.
 public struct PolicyError: Error, CustomStringConvertible, Equatable, Sendable {
     public let file: String, path: String, reason: String
+
+    /// - Parameters:
+    ///   - file: the policy file (or the name that was not found).
+    ///   - path: the key path of the problem, empty for the whole file.
+    ///   - reason: what is wrong, in words.
+    public init(file: String, path: String, reason: String) {
+        self.file = file
+        self.path = path
+        self.reason = reason
+    }
     public var description: String { path.isEmpty ? "\(file): \(reason)" : "\(file): \(path): \(reason)" }
 }
 
@@ -189,7 +181,7 @@ extension DecodingError {
         case .typeMismatch(let t, _): return "expected \(t)"
         case .valueNotFound(let t, _): return "missing value of type \(t)"
         case .keyNotFound: return "missing key"
-        case .dataCorrupted(let c): return c.debugDescription
+        case .dataCorrupted(let c): return InputExcerpt.of(c.debugDescription)
         @unknown default: return "invalid"
         }
     }

@@ -1,3 +1,5 @@
+import CordSupport
+
 /// Counts-only scoring of one recipient against a `CompactTypingStore`: the recipient's values are compared once
 /// with every distinct value of the store (`RecipientTables`), so a pair costs four table reads per locus and one
 /// `LocusOutcomeTable` read. Same rules as `MatchScorer` (both come from `LocusCore`); a property test checks that

@@ -1,3 +1,4 @@
+import CordSupport
 import HLA
 
 /// Many resolved typings in flat arrays for fast scoring. The values of each locus are interned (an inventory
@@ -9,12 +10,12 @@ import HLA
 public struct CompactTypingStore: Sendable {
     public private(set) var count = 0
     /// The distinct values of each locus (index: `MatchLocus.allCases` order).
-    private(set) var values: [[PositionTyping]] = Array(repeating: [], count: MatchLocus.allCases.count)
+    package private(set) var values: [[PositionTyping]] = Array(repeating: [], count: MatchLocus.allCases.count)
     /// Per locus: the id of each distinct value (the interning tables); nil until a decoded store is appended to.
     private var ids: [[ValueKey: UInt32]]? = Array(repeating: [:], count: MatchLocus.allCases.count)
 
     /// Replaces the contents with decoded ones (the interning tables are rebuilt if the store is appended to).
-    mutating func restore(count: Int, values: [[PositionTyping]], roles: FlatColumn<UInt32>, locusFlags: FlatColumn<UInt8>) {
+    package mutating func restore(count: Int, values: [[PositionTyping]], roles: FlatColumn<UInt32>, locusFlags: FlatColumn<UInt8>) {
         self.count = count
         self.values = values
         self.roles = roles
@@ -22,11 +23,11 @@ public struct CompactTypingStore: Sendable {
         ids = nil
     }
     /// Per typing and locus: the value ids of the two expressed roles (read in place from a loaded index).
-    private(set) var roles = FlatColumn<UInt32>()
+    package private(set) var roles = FlatColumn<UInt32>()
     /// Per typing and locus: `nothingExpressed` (bit 0) and `homozygous` (bit 1).
-    private(set) var locusFlags = FlatColumn<UInt8>()
+    package private(set) var locusFlags = FlatColumn<UInt8>()
 
-    static let nothingExpressed: UInt8 = 1, homozygous: UInt8 = 2
+    package static let nothingExpressed: UInt8 = 1, homozygous: UInt8 = 2
 
     /// What makes two values the same for matching (the written form does not).
     struct ValueKey: Hashable, Sendable {

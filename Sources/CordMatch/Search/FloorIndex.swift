@@ -1,3 +1,4 @@
+import CordSupport
 import HLA
 
 /// The four loci of x/6 and x/8 (A, B, C, DRB1) of a `CompactTypingStore`, packed for the floor scan. Per unit
@@ -19,7 +20,7 @@ public struct FloorIndex: Sendable {
 
     /// Per unit two words: A's two slots (bits 0–31) and B's (bits 32–63); then DRB1's (bits 0–31) and C's
     /// (bits 32–63).
-    public let words: FlatColumn<UInt64>
+    package let words: FlatColumn<UInt64>
     /// The store row of each position; nil when position i is row i (an index of every row).
     let rows: [UInt32]?
     /// Distinct values of the store at each floor locus.
@@ -50,7 +51,7 @@ public struct FloorIndex: Sendable {
 
     /// The index of every row of `store` from its `words` (as the search index stores them); nil when they are
     /// not an index of that store's size whose slots all name its values.
-    public init?(words: FlatColumn<UInt64>, of store: CompactTypingStore) {
+    package init?(words: FlatColumn<UInt64>, of store: CompactTypingStore) {
         guard let distinct = Self.distinctValues(store), words.count == 2 * store.count else { return nil }
         // The largest slot of each of the 8 per unit (A, A, B, B, DRB1, DRB1, C, C), homozygous bits cleared.
         var largest = SIMD8<UInt16>()

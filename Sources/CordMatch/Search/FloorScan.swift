@@ -1,3 +1,5 @@
+import CordSupport
+
 /// One recipient's floor scan over a `FloorIndex`: which units can pass a policy's HLA floor, and their known
 /// x/8 mismatches (what ranking looks at first). Per floor locus the recipient's two comparison codes against
 /// each store value are packed into one byte (`pair`), and every combination of two such bytes and the unit's

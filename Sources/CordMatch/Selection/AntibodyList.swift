@@ -1,3 +1,5 @@
+import Foundation
+
 /// The `TARGET=MFI;TARGET=MFI` list form of a recipient's antibodies (CSV column `DSA`, CLI `--dsa`); each MFI is
 /// read as `NumericField.antibodyMFI`.
 public enum AntibodyList {

@@ -1,4 +1,5 @@
 import Foundation
+import HLA
 
 /// A calendar date without time or zone (`YYYY-MM-DD`), as inventory files write them: a real day of the Gregorian
 /// calendar (leap years: every fourth year, except centuries not divisible by 400 — 2000 and 2024 have a 29 February,

@@ -1,7 +1,7 @@
 /// A cord blood unit as matching sees it: typing, cell counts and the facts the policy's filters and ranking
 /// use. Facts a bank did not report are nil (never excluded for that; flagged "not reported").
 public struct CordUnit: Sendable, Hashable {
-    public enum Status: String, Sendable, Codable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         /// Available (searchable).
         case available = "AV"
         case temporarilyUnavailable = "TU"

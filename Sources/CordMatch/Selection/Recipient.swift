@@ -1,3 +1,5 @@
+import HLA
+
 /// A patient searching for a unit.
 public struct Recipient: Sendable, Hashable {
     public enum DiseaseClass: String, Sendable, Codable, CaseIterable {

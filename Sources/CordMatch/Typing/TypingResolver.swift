@@ -1,3 +1,4 @@
+import CordSupport
 import HLA
 
 /// Resolves typings (GL strings) against a reference release into `HLATyping`: each value is expanded to the WHO

@@ -1,3 +1,4 @@
+import CordService
 import HLA
 import Hummingbird
 

@@ -1,45 +1,49 @@
 import CordInventory
 import CordMatch
+import CordService
 import Foundation
 import HLA
+import HTTPTypes
 import NIOCore
 import NIOPosix
 
-/// Every call the server makes into the inventory library, in one place (the planned service layer replaces this
-/// file): the warm search state, recipients, reports, requests, accounts, tokens, sessions and the audit trail.
+/// The server's adapter onto the library's service layer (`CordService.InventoryService`): the service answers
+/// searches, explanations, comparisons, the rematch report, recipients and requests — and keeps the search index
+/// warm, reloading it at an import's commit; this adds what only a server needs: answers of repeated searches kept
+/// per index version, at most one full-core computation per core, the thread pool blocking work runs on, the
+/// library's errors as problems, and the store's accounts, tokens, sessions and audit trail.
 /// Its methods block (SQLite, the search's scan): routes call them through `blocking(_:)`, on the thread pool.
-///
-/// The warm state is the resolver of the chosen release and the loaded search index. Each search first reads the
-/// stored index's version; when an import or a release switch has committed a new one, the index is reloaded
-/// (and the resolver, when the release the choice names has changed) before the search runs. The search then
-/// reads its units in one read transaction of the index's own version (`InventorySearch.pinnedToGeneration`),
-/// retrying with the new index should a commit land in between — so an answer never combines an index with rows
-/// of another generation, and answers change exactly at an import's commit.
 public final class InventoryAccess: Sendable {
     let store: InventoryStore
-    let release: ReleaseChoice?
-    let cacheCapacity: Int
-    private let warm = WarmState<StoredIndexVersion, WarmSearch>()
-    private let resolverState = WarmState<URL, TypingResolver>()
+    /// The inventory's service; nil for an access that only manages accounts and reads the audit trail.
+    let service: InventoryService?
+    private let answers: AnswerCache<StoredIndexVersion, SearchKey>
     private let computeSlots = DispatchSemaphore(value: System.coreCount)
-
-    /// The loaded index's search and its answers.
-    struct WarmSearch: Sendable {
-        let search: InventorySearch
-        let answers: AnswerCache<SearchKey>
-    }
 
     /// What a search answer depends on besides the index.
     struct SearchKey: Hashable, Sendable {
         let recipient: Recipient, policy: SelectionPolicy, date: CalendarDate, limit: Int, includeIneligible: Bool
     }
 
-    /// Serves `store`; searches resolve typings with the release `release` names (nil: this access only manages
-    /// accounts and reads the audit trail).
-    public init(store: InventoryStore, release: ReleaseChoice?, cachedAnswers: Int = 4096) {
+    /// Serves `service`'s inventory.
+    ///
+    /// - Parameters:
+    ///   - service: the inventory, with its resolver and warm search index.
+    ///   - cachedAnswers: how many search answers are kept for the loaded index (0: none).
+    public init(service: InventoryService, cachedAnswers: Int = 4096) {
+        store = service.store
+        self.service = service
+        answers = AnswerCache(capacity: cachedAnswers)
+    }
+
+    /// Only the accounts, tokens, sessions and audit trail of `store`, without reference data (`cordmatch user`,
+    /// `token`, `audit`).
+    ///
+    /// - Parameter store: the open inventory.
+    public init(accountsOf store: InventoryStore) {
         self.store = store
-        self.release = release
-        cacheCapacity = cachedAnswers
+        service = nil
+        answers = AnswerCache(capacity: 0)
     }
 
     /// Runs blocking library work on the server's thread pool.
@@ -56,75 +60,56 @@ public final class InventoryAccess: Sendable {
         return pool
     }()
 
-    // MARK: Warm search
+    // MARK: Searches and reports
 
-    /// Loads the resolver and the index now (the server does this before it listens).
-    public func warmUp() throws { _ = try current() }
-
-    /// The version of the index the server holds.
-    var loadedIndexVersion: StoredIndexVersion? { warm.keptVersion }
-
-    private func resolver() throws -> TypingResolver {
-        guard let release else { throw ProblemDetails(.serviceUnavailable, "this server was started without reference data") }
-        return try resolverState.value(version: { try release.folder().url }, load: { (try release.folder().url, try release.resolver()) })
-    }
-
-    private func current() throws -> WarmSearch {
-        try warm.value(version: { try store.indexVersion() }) {
-            let search = try InventorySearch(store: store, resolver: try resolver(), pinnedToGeneration: true)
-            return (search.indexVersion, WarmSearch(search: search, answers: AnswerCache(capacity: cacheCapacity)))
-        }
-    }
-
-    /// Runs `body` on the warm search, reloading it when the database's index moved on (also between the scan and
-    /// the reads of one search), and maps the library's errors to problems.
-    private func withSearch<T>(_ body: (WarmSearch) throws -> T) throws -> T {
-        for _ in 0..<4 {
-            do {
-                return try answering { try body(try current()) }
-            } catch is InventorySearch.IndexChanged {
-                continue
-            }
-        }
-        throw ProblemDetails(.serviceUnavailable, "the inventory is changing (imports are committing); try again",
-                             headers: [.retryAfter: "1"])
+    private func inventory() throws -> InventoryService {
+        guard let service else { throw ProblemDetails(.serviceUnavailable, "this server was started without reference data") }
+        return service
     }
 
     /// The library's errors as problems: not found → 404; a validation error (a typing, antibodies, a policy) →
-    /// 400 with the CLI's message; the rest pass through (a 500 that says nothing).
+    /// 400 with the CLI's message; commits landing through every try → 503; the rest pass through (a 500 that says
+    /// nothing).
     private func answering<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let e as InventoryNotFound {
-            throw ProblemDetails.notFound(e.description)
+        } catch let e as NotInInventory {
+            // Without the database's path, which is the server's business.
+            throw ProblemDetails.notFound("no \(e.kind) \(InputExcerpt.of(e.id)) in the database")
+        } catch is InventorySearch.IndexChanged {
+            throw ProblemDetails(.serviceUnavailable, "the inventory is changing (imports are committing); try again",
+                                 headers: [.retryAfter: "1"])
         } catch let e where e is HLAParseError || e is NomenclatureError || e is TypingError || e is PolicyError || e is InventoryError
                                 || e is InvalidValue {
             throw ProblemDetails.badRequest("\(e)")
         }
     }
 
-    /// `cordmatch search --format json` for `request`.
-    func searchReport(_ request: SearchRequest, limit: Int, includeIneligible: Bool) throws -> String {
-        try withSearch { warm in
-            let (recipient, policy) = try warm.search.load(request)
-            let key = SearchKey(recipient: recipient, policy: policy, date: request.searchDate, limit: limit, includeIneligible: includeIneligible)
-            return try warm.answers.answer(key) {
-                try computing {
-                    try warm.search.report(for: recipient, policy: policy, searchDate: request.searchDate, limit: limit,
-                                           includeIneligible: includeIneligible).json()
+    /// `cordmatch search --format json` for `query`.
+    func searchReport(_ query: SearchQuery) throws -> String {
+        let service = try inventory()
+        return try answering {
+            let (recipient, policy) = try service.subject(query.recipient, policy: query.policy)
+            let key = SearchKey(recipient: recipient, policy: policy, date: query.searchDate, limit: query.limit,
+                                includeIneligible: query.includeIneligible)
+            return try service.withCurrentSearch { search in
+                try answers.answer(search.indexVersion, key) {
+                    try computing { try service.report(on: search, recipient: recipient, policy: policy, query).json() }
                 }
             }
         }
     }
 
-    /// `cordmatch explain --format json` for `request` and `unitID`.
-    func explainReport(_ request: SearchRequest, unitID: String) throws -> String {
-        try withSearch { warm in try computing { try warm.search.explainReport(request, unitID: unitID).json() } }
+    /// `cordmatch explain --format json` for `query`.
+    func explainReport(_ query: ExplainQuery) throws -> String {
+        let service = try inventory()
+        return try answering { try computing { try service.explain(query).json() } }
     }
 
-    /// `cordmatch.compare/1` for `request` and `unitIDs`.
-    func compareReport(_ request: SearchRequest, unitIDs: [String]) throws -> String {
-        try withSearch { warm in try computing { try warm.search.compareReport(request, unitIDs: unitIDs).json() } }
+    /// `cordmatch.compare/1` for `query`.
+    func compareReport(_ query: CompareQuery) throws -> String {
+        let service = try inventory()
+        return try answering { try computing { try service.compare(query).json() } }
     }
 
     /// Runs a computation that uses every core (a search's scan): at most as many at once as there are cores,
@@ -138,9 +123,9 @@ public final class InventoryAccess: Sendable {
 
     /// The latest finished rematch run's report (`cordmatch.rematch/1`), or 404 when there is none.
     func latestRematchReport() throws -> String {
-        let resolver = try resolver()
+        let service = try inventory()
         do {
-            return try RematchReport.build(store, resolver: resolver).json()
+            return try service.rematchReport().json()
         } catch let e as InventoryError {
             throw ProblemDetails.notFound(e.description)
         }
@@ -151,21 +136,26 @@ public final class InventoryAccess: Sendable {
 
     // MARK: Recipients and requests
 
-    func recipients(after: String?, limit: Int) throws -> [RecipientRow] { try store.recipients(after: after, limit: limit) }
+    func recipients(after: String?, limit: Int) throws -> [RecipientRow] { try inventory().recipients(after: after, limit: limit) }
 
-    func recipient(_ id: String) throws -> RecipientRow? { try store.recipient(id) }
+    func recipient(_ id: String) throws -> RecipientRow? { try inventory().recipient(id) }
 
     func addRequest(recipientID: String, unitID: String, kind: UnitRequestRow.Kind, note: String, account: String) throws -> UnitRequestRow {
-        try answering { try store.addRequest(recipientID: recipientID, unitID: unitID, kind: kind, note: note, account: account) }
+        let service = try inventory()
+        return try answering { try service.addRequest(recipientID: recipientID, unitID: unitID, kind: kind, note: note, account: account) }
     }
 
-    func requests(recipientID: String?) throws -> [UnitRequestRow] { try store.requests(recipientID: recipientID) }
+    func requests(recipientID: String?) throws -> [UnitRequestRow] { try inventory().requests(recipientID: recipientID) }
 
     // MARK: Audit
 
     func appendAudit(_ entries: [AuditEntry.New]) throws { try store.appendAudit(entries) }
 
     /// The audit entries `filter` selects, oldest first.
+    ///
+    /// - Parameter filter: by recipient, user and time.
+    /// - Returns: the entries.
+    /// - Throws: database errors.
     public func audit(_ filter: AuditEntry.Filter) throws -> [AuditEntry] { try store.audit(filter) }
 
     // MARK: Accounts, tokens, sessions
@@ -173,6 +163,9 @@ public final class InventoryAccess: Sendable {
     func account(named name: String) throws -> AccountRow? { try store.account(named: name) }
 
     /// Every account, by name.
+    ///
+    /// - Returns: the accounts.
+    /// - Throws: database errors.
     public func accounts() throws -> [AccountRow] { try store.accounts() }
 
     func addAccount(name: String, role: AccountRole, passwordHash: String, actor: String?) throws -> AccountRow {
@@ -180,6 +173,11 @@ public final class InventoryAccess: Sendable {
     }
 
     /// Disables account `name` and revokes its sessions and tokens.
+    ///
+    /// - Parameters:
+    ///   - name: the account.
+    ///   - actor: who does it (audited).
+    /// - Throws: a problem (400) for an unknown account; database errors.
     public func disableAccount(named name: String, actor: String?) throws {
         try answering { try store.disableAccount(named: name, actor: actor) }
     }
@@ -191,9 +189,17 @@ public final class InventoryAccess: Sendable {
     func token(digest: String) throws -> (APITokenRow, AccountRow)? { try store.token(digest: digest) }
 
     /// Every token with its account's name.
+    ///
+    /// - Returns: the tokens and their accounts' names.
+    /// - Throws: database errors.
     public func tokens() throws -> [(APITokenRow, String)] { try store.tokens() }
 
     /// Revokes token `id`.
+    ///
+    /// - Parameters:
+    ///   - id: the token's id (`cordmatch token list`).
+    ///   - actor: who does it (audited).
+    /// - Throws: a problem (400) for an unknown token; database errors.
     public func revokeToken(id: Int64, actor: String?) throws { try answering { try store.revokeToken(id: id, actor: actor) } }
 
     func addSession(digest: String, account: AccountRow, csrf: String, now: Date, lifetime: TimeInterval, client: String) throws {

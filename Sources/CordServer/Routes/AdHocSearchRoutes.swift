@@ -1,5 +1,6 @@
 import CordInventory
 import CordMatch
+import CordService
 import HLA
 import Hummingbird
 
@@ -23,13 +24,15 @@ enum AdHocSearchRoutes {
                 let body = try await RequestInput.json(request, as: Body.self)
                 if let why = NumericField.recipientWeight.check(body.weightKg) { throw ProblemDetails.badRequest("weight_kg: \(why)") }
                 let limit = try RequestInput.resultLimit(body.limit.map(String.init))
-                let disease: Recipient.DiseaseClass
-                do { disease = try SearchRequest.disease(body.disease, parameter: "disease") } catch { throw ProblemDetails.badRequest("\(error)") }
+                guard let disease = Recipient.DiseaseClass(rawValue: body.disease) else {
+                    throw ProblemDetails.badRequest("disease is \(Recipient.DiseaseClass.allCases.map(\.rawValue).joined(separator: " or "))")
+                }
                 let date = try RequestInput.searchDate(body.searchDate)
-                let search = SearchRequest(subject: .adHoc(hla: body.hla, weightKg: body.weightKg, disease: disease, dsa: body.dsa ?? ""),
-                                           policy: try RequestInput.preset(body.policy), searchDate: date)
-                let includeIneligible = body.includeIneligible ?? false
-                let json = try await s.inventory { try $0.searchReport(search, limit: limit, includeIneligible: includeIneligible) }
+                let query = SearchQuery(recipient: .adHoc(AdHocRecipient(typing: body.hla, weightKg: body.weightKg, disease: disease,
+                                                                         antibodies: body.dsa ?? "")),
+                                        policy: try RequestInput.preset(body.policy).map(PolicyReference.preset), searchDate: date,
+                                        limit: limit, includeIneligible: body.includeIneligible ?? false)
+                let json = try await s.inventory { try $0.searchReport(query) }
                 try await s.audit(context, "ad-hoc search", detail: "search date \(date)")
                 return JSONResponse.make(json)
             },

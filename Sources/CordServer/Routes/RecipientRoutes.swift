@@ -1,5 +1,6 @@
 import CordInventory
 import CordMatch
+import CordService
 import Foundation
 import HLA
 import Hummingbird
@@ -31,16 +32,16 @@ enum RecipientRoutes {
                 let limit = try RequestInput.resultLimit(RequestInput.query(request, "limit"))
                 let date = try RequestInput.searchDate(RequestInput.query(request, "search_date"))
                 let includeIneligible = try RequestInput.boolean(request, "include_ineligible")
-                let request = SearchRequest(subject: .stored(id: id), searchDate: date)
-                let json = try await s.inventory { try $0.searchReport(request, limit: limit, includeIneligible: includeIneligible) }
+                let query = SearchQuery(recipient: .stored(id), searchDate: date, limit: limit, includeIneligible: includeIneligible)
+                let json = try await s.inventory { try $0.searchReport(query) }
                 try await s.audit(context, "search", recipient: id, detail: "search date \(date)")
                 return JSONResponse.make(json)
             },
             ServerRoute(.get, "/api/v1/recipients/{id}/units/{unit}", .role(.viewer)) { request, context in
                 let id = try RequestInput.path(context, "id"), unit = try RequestInput.path(context, "unit")
                 let date = try RequestInput.searchDate(RequestInput.query(request, "search_date"))
-                let request = SearchRequest(subject: .stored(id: id), searchDate: date)
-                let json = try await s.inventory { try $0.explainReport(request, unitID: unit) }
+                let query = ExplainQuery(recipient: .stored(id), unitID: unit, searchDate: date)
+                let json = try await s.inventory { try $0.explainReport(query) }
                 try await s.audit(context, "explain", recipient: id, unit: unit, detail: "search date \(date)")
                 return JSONResponse.make(json)
             },
@@ -51,8 +52,8 @@ enum RecipientRoutes {
                 guard (1...InputLimits.comparedUnits).contains(units.count) else {
                     throw ProblemDetails.badRequest("units must list 1 to \(InputLimits.comparedUnits) unit ids, separated by commas")
                 }
-                let request = SearchRequest(subject: .stored(id: id), searchDate: date)
-                let json = try await s.inventory { try $0.compareReport(request, unitIDs: units) }
+                let query = CompareQuery(recipient: .stored(id), unitIDs: units, searchDate: date)
+                let json = try await s.inventory { try $0.compareReport(query) }
                 try await s.audit(context, "compare", recipient: id, detail: units.joined(separator: ","))
                 return JSONResponse.make(json)
             },

@@ -1,3 +1,4 @@
+import CordInventory
 import Hummingbird
 
 /// Health (no credentials, no data), the OpenAPI document, and the latest rematch report.

@@ -44,4 +44,19 @@ public enum InputLimits {
 
     /// The most units one comparison may name.
     public static let comparedUnits = 20
+
+    /// The largest haplotype frequency set file read: 512 MiB — the largest published sets (NMDP's US registry
+    /// sets, Atlas's largest known set of ~300,000 haplotypes) are 10–60 MB as text.
+    public static let haplotypeSetBytes = 512 * 1024 * 1024
+
+    /// The most haplotypes one frequency set may hold: 2,000,000 (about seven times the largest known set).
+    public static let haplotypesPerSet = 2_000_000
+
+    /// The most diplotypes kept for one imputed typing, the most likely first; the probability of the rest is
+    /// reported as dropped. Atlas keeps 2,000 (its MatchPrediction ADR "Ambiguous Genotype Approximation"),
+    /// which bounds the pairs a match probability sums over to 2,000 × 2,000.
+    public static let imputedDiplotypes = 2_000
+
+    /// The most problems a refused haplotype frequency set reports (the first ones, by line).
+    public static let reportedSetProblems = 50
 }

@@ -127,7 +127,7 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
         case "P" where all.count >= 2: return ctx(prefixed, locus, .pGroup(fields: all))
         case let c? where expressionSuffixes.contains(c): return ctx(prefixed, locus, .allele(fields: all, suffix: c))
         case let c?:
-            throw fail(last.endIndex, "'\(c)' is not an expression suffix (N L S Q C A) or group suffix (G P)")
+            throw fail(last.endIndex, "'\(InputExcerpt.of(String(c)))' is not an expression suffix (N L S Q C A) or group suffix (G P)")
         }
     }
 

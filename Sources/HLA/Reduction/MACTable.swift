@@ -1,3 +1,4 @@
+import CordSupport
 import Foundation
 
 /// NMDP multiple allele codes, read from a file in NMDP's `numer.v3.txt` layout (`CODE<TAB>SUBTYPES`) or

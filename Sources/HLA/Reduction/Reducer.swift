@@ -1,3 +1,5 @@
+import CordSupport
+
 /// Reduces typings (single names or whole GL strings) to a coarser level with py-ard 2.4.2's meaning, and
 /// validates them first: every name must exist in the release (see `Validator`); any invalid name fails the
 /// whole typing, as in py-ard's strict mode.

@@ -1,3 +1,5 @@
+import CordSupport
+
 /// The reduction of every single name of a release at every level — alleles and their 2/3-field forms, short
 /// nulls, XX codes, G and P group names, serologic antigens — so that reducing a name costs one hash lookup from
 /// the first call on, as in a new process.

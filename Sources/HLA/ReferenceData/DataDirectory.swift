@@ -1,3 +1,4 @@
+import CordSupport
 import Foundation
 
 /// Where cordmatch keeps installed reference data: `$CORDMATCH_HOME`, else `~/.cordmatch`.
@@ -6,6 +7,7 @@ import Foundation
 /// imgt/<version>/…   unmodified IPD-IMGT/HLA release files (the files `ReleaseFolder` reads, plus LICENCE.md)
 /// imgt/DEFAULT       the version used when none is named
 /// mac/mac-codes.txt  the installed NMDP MAC table, if any
+/// haplotypes/        installed haplotype frequency sets: each file as installed, and sets.json listing them
 /// cache/             compiled snapshots (safe to delete)
 /// ```
 ///
@@ -27,6 +29,8 @@ public struct DataDirectory: Sendable {
     /// The installed DPB1 T-cell-epitope table (IPD-IMGT/HLA `tce/dpb_tce.csv`), if any.
     public var tceFile: URL { root.appendingPathComponent("tce/dpb_tce.csv") }
     private var defaultFile: URL { imgtRoot.appendingPathComponent("DEFAULT") }
+    /// Installed haplotype frequency sets (the files as installed, and `sets.json`, the list of them).
+    public var haplotypesDirectory: URL { root.appendingPathComponent("haplotypes") }
 
     /// Installed release versions, oldest first.
     public func installedVersions() -> [String] {
@@ -96,6 +100,11 @@ public struct DataDirectory: Sendable {
     /// Copies a file in unmodified, atomically and owner-only (the caller has validated it).
     public func installVerbatim(_ file: URL, as destination: URL) throws {
         try ReferenceDataLoader.writeAtomically(try Data(contentsOf: file), to: destination)
+    }
+
+    /// Writes `data` to `destination` atomically: readers see the old file or the new one, never a part.
+    public func installData(_ data: Data, as destination: URL) throws {
+        try ReferenceDataLoader.writeAtomically(data, to: destination)
     }
 
     /// The installed MAC table, if any.

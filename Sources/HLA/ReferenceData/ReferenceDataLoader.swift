@@ -1,3 +1,4 @@
+import CordSupport
 import Foundation
 
 /// Loads a release folder: from its binary snapshot when one matches the files' hash, else by compiling the text

@@ -1,3 +1,4 @@
+import CordSupport
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

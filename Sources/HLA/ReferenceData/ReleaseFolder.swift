@@ -1,3 +1,4 @@
+import CordSupport
 import Foundation
 
 /// An IPD-IMGT/HLA release folder on disk (the layout of the `ANHIG/IMGTHLA` repository): `Allelelist.txt`,

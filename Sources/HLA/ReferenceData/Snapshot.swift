@@ -1,3 +1,4 @@
+import CordSupport
 import Foundation
 
 /// The compiled form of a release on disk: the name table, columns, lists and answer table of `ReferenceData` as

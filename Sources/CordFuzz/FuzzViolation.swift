@@ -1,0 +1,10 @@
+/// An oracle that an input broke: what was expected and what happened. The libFuzzer build traps on it (so the
+/// fuzzer saves the input as a crash); the replay build and the tests report it.
+public struct FuzzViolation: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, with an excerpt of what was found.
+    public let reason: String
+
+    public init(_ reason: String) { self.reason = reason }
+
+    public var description: String { reason }
+}

@@ -1,0 +1,34 @@
+import CordMatch
+
+/// The recipient of a search or an explanation: one stored in the inventory, or one described on the spot.
+public enum RecipientReference: Sendable, Hashable {
+    /// A recipient stored in the inventory, by id.
+    case stored(String)
+    /// A recipient given with the request (a coordinator's "what if" search), not stored.
+    case adHoc(AdHocRecipient)
+}
+
+/// A recipient described with a request rather than stored: the typing and facts a search needs.
+public struct AdHocRecipient: Sendable, Hashable {
+    /// The id reports name it by.
+    public static let id = "ad-hoc"
+
+    /// The typing as a GL string.
+    public var typing: String
+    public var weightKg: Double
+    public var disease: Recipient.DiseaseClass
+    /// Antibodies as `TARGET=MFI;TARGET=MFI` (`AntibodyList`), empty for none.
+    public var antibodies: String
+
+    /// - Parameters:
+    ///   - typing: the typing as a GL string.
+    ///   - weightKg: the recipient's weight in kg.
+    ///   - disease: the disease class (its preset is the policy unless the request names one).
+    ///   - antibodies: donor-specific antibodies as `TARGET=MFI;…`.
+    public init(typing: String, weightKg: Double, disease: Recipient.DiseaseClass, antibodies: String = "") {
+        self.typing = typing
+        self.weightKg = weightKg
+        self.disease = disease
+        self.antibodies = antibodies
+    }
+}

@@ -1,0 +1,74 @@
+import CordInventory
+import CordMatch
+
+/// What a search asks: for whom, under which policy and date, how many results, and whether ineligible units are
+/// listed too.
+public struct SearchQuery: Sendable, Hashable {
+    public var recipient: RecipientReference
+    /// The policy; nil: the stored recipient's own, else the preset of the recipient's disease class.
+    public var policy: PolicyReference?
+    /// The date date rules use (the unit age limit).
+    public var searchDate: CalendarDate
+    /// How many ranked units (and pairs) the report lists.
+    public var limit: Int
+    /// Also list ineligible units, each with the rules it fails.
+    public var includeIneligible: Bool
+
+    /// - Parameters:
+    ///   - recipient: the recipient.
+    ///   - policy: the policy (nil: the recipient's own, else its disease's preset).
+    ///   - searchDate: the date of the date rules.
+    ///   - limit: ranked units (and pairs) listed.
+    ///   - includeIneligible: list ineligible units too.
+    public init(recipient: RecipientReference, policy: PolicyReference? = nil, searchDate: CalendarDate, limit: Int = 20,
+                includeIneligible: Bool = false) {
+        self.recipient = recipient
+        self.policy = policy
+        self.searchDate = searchDate
+        self.limit = limit
+        self.includeIneligible = includeIneligible
+    }
+}
+
+/// What an explanation asks: one unit for one recipient, under a policy and date.
+public struct ExplainQuery: Sendable, Hashable {
+    public var recipient: RecipientReference
+    public var unitID: String
+    /// The policy; nil: the stored recipient's own, else the preset of the recipient's disease class.
+    public var policy: PolicyReference?
+    public var searchDate: CalendarDate
+
+    /// - Parameters:
+    ///   - recipient: the recipient.
+    ///   - unitID: the unit explained.
+    ///   - policy: the policy (nil: the recipient's own, else its disease's preset).
+    ///   - searchDate: the date of the date rules.
+    public init(recipient: RecipientReference, unitID: String, policy: PolicyReference? = nil, searchDate: CalendarDate) {
+        self.recipient = recipient
+        self.unitID = unitID
+        self.policy = policy
+        self.searchDate = searchDate
+    }
+}
+
+/// What a comparison asks: several units side by side for one recipient, under a policy and date.
+public struct CompareQuery: Sendable, Hashable {
+    public var recipient: RecipientReference
+    /// The units compared, in the order the report lists them.
+    public var unitIDs: [String]
+    /// The policy; nil: the stored recipient's own, else the preset of the recipient's disease class.
+    public var policy: PolicyReference?
+    public var searchDate: CalendarDate
+
+    /// - Parameters:
+    ///   - recipient: the recipient.
+    ///   - unitIDs: the units compared, in order.
+    ///   - policy: the policy (nil: the recipient's own, else its disease's preset).
+    ///   - searchDate: the date of the date rules.
+    public init(recipient: RecipientReference, unitIDs: [String], policy: PolicyReference? = nil, searchDate: CalendarDate) {
+        self.recipient = recipient
+        self.unitIDs = unitIDs
+        self.policy = policy
+        self.searchDate = searchDate
+    }
+}

@@ -1,0 +1,64 @@
+import CordMatch
+import Foundation
+import HLA
+
+/// Where a run's reference data come from — the data directory (`$CORDMATCH_HOME`, else `~/.cordmatch`) and,
+/// when `$CORDMATCH_IMGT_DIR` names one, a folder of release folders that takes precedence — and how they are wired
+/// into a `TypingResolver`: the chosen release (through its compiled snapshot), the installed NMDP MAC table and the
+/// installed DPB1 T-cell-epitope table.
+public struct ReferenceSource: Sendable {
+    /// The data directory: installed releases, MAC and TCE tables, snapshot cache.
+    public let home: DataDirectory
+    /// A folder of release folders (or one release folder) searched before the installed releases.
+    public let releaseFolders: URL?
+
+    /// - Parameters:
+    ///   - home: the data directory.
+    ///   - releaseFolders: a folder of release folders that takes precedence over the installed releases.
+    public init(home: DataDirectory, releaseFolders: URL? = nil) {
+        self.home = home
+        self.releaseFolders = releaseFolders
+    }
+
+    /// The source this process's environment names: `$CORDMATCH_HOME` and `$CORDMATCH_IMGT_DIR`.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> ReferenceSource {
+        let folders = environment["CORDMATCH_IMGT_DIR"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
+        return ReferenceSource(home: DataDirectory.resolve(environment), releaseFolders: folders)
+    }
+
+    /// The release folder of `choice`.
+    ///
+    /// - Throws: `ReferenceDataError.notInstalled` when the release is not installed.
+    public func folder(_ choice: ReleaseChoice) throws -> ReleaseFolder {
+        if case .folder(let url) = choice { return ReleaseFolder(url) }
+        let version: String? = if case .version(let v) = choice { v } else { nil }
+        if let releaseFolders {
+            let found = DataDirectory.releases(at: releaseFolders)
+            if let version, let named = found.first(where: { $0.url.lastPathComponent == version }) { return named }
+            if version == nil, let newest = found.last { return newest }
+        }
+        return try home.release(version)
+    }
+
+    /// The compiled release of `choice`, through the snapshot cache.
+    ///
+    /// - Throws: `ReferenceDataError` when it is not installed or its files are missing or malformed.
+    public func referenceData(_ choice: ReleaseChoice) throws -> ReferenceData {
+        try ReferenceDataLoader.load(try folder(choice), snapshotDirectory: home.snapshotDirectory).0
+    }
+
+    /// The installed MAC table, if any.
+    public func macTable() throws -> MACTable? { try home.installedMACs() }
+
+    /// The installed DPB1 T-cell-epitope table, if one is installed and readable (without it DPB1
+    /// permissiveness is reported as unknown).
+    public func tceTable() -> DPB1TCETable? { try? DPB1TCETable.load(home.tceFile) }
+
+    /// A resolver for `choice`, with the installed TCE table and — unless `withMACs` is false (a nomenclature
+    /// command whose inputs hold no MAC need not read the table) — the installed MAC table.
+    ///
+    /// - Throws: `ReferenceDataError` when the release or the MAC table cannot be read.
+    public func resolver(_ choice: ReleaseChoice, withMACs: Bool = true) throws -> TypingResolver {
+        TypingResolver(try referenceData(choice), macs: withMACs ? try macTable() : nil, tce: tceTable())
+    }
+}

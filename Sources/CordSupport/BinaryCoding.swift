@@ -1,0 +1,117 @@
+import Foundation
+
+/// Little-endian binary writing for the on-disk formats (reference snapshot, search index): scalars, arrays
+/// prefixed by a u64 count, strings as u32 length + UTF-8.
+package struct BinaryWriter {
+    package private(set) var data = Data()
+
+    package init() {}
+
+    package mutating func write<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+
+    package mutating func write<T: FixedWidthInteger>(_ a: [T]) {
+        write(UInt64(a.count))
+        a.withUnsafeBytes { data.append(contentsOf: $0) }
+    }
+
+    package mutating func write(_ s: String) {
+        let bytes = Array(s.utf8)
+        write(UInt32(bytes.count))
+        data.append(contentsOf: bytes)
+    }
+
+    package mutating func writeBytes(_ b: [UInt8]) { data.append(contentsOf: b) }
+
+    /// A column: its u64 count, zero bytes up to the next multiple of 8 from the start, then its values — so that
+    /// `BinaryReader.column()` can read it in place.
+    package mutating func write<T: FixedWidthInteger>(column: FlatColumn<T>) {
+        write(UInt64(column.count))
+        data.append(contentsOf: [UInt8](repeating: 0, count: (8 - data.count % 8) % 8))
+        column.withUnsafeBufferPointer { data.append(contentsOf: UnsafeRawBufferPointer($0)) }
+    }
+}
+
+/// Bounds-checked reading of what `BinaryWriter` wrote: every read returns nil past the end or on a corrupt
+/// count, so a damaged file is rejected rather than crashing. Assumes a little-endian host (x86_64, arm64).
+/// Its scalar reads are inlinable (specialised where they are used: decoding thousands of small values).
+package struct BinaryReader {
+    @usableFromInline let raw: UnsafeRawBufferPointer
+    @usableFromInline var offset: Int
+    @usableFromInline let end: Int
+    /// Where the next read starts.
+    package var position: Int { offset }
+    /// The owner of `raw` when columns are to be read in place (`column()`).
+    private let owner: FixedBytes?
+
+    /// Reads `raw[start..<end]`.
+    package init(_ raw: UnsafeRawBufferPointer, start: Int = 0, end: Int? = nil) {
+        self.raw = raw
+        offset = start
+        self.end = end ?? raw.count
+        owner = nil
+    }
+
+    /// Reads `bytes[start..<end]`; its columns are read in place, kept alive by `bytes`.
+    package init(_ bytes: FixedBytes, start: Int = 0, end: Int? = nil) {
+        raw = bytes.buffer
+        offset = start
+        self.end = end ?? bytes.buffer.count
+        owner = bytes
+    }
+
+    /// What `BinaryWriter.write(column:)` wrote: a view of the bytes when the reader has their owner, else a copy.
+    package mutating func column<T: FixedWidthInteger>() -> FlatColumn<T>? {
+        guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
+        let start = offset + (8 - offset % 8) % 8, byteCount = Int(count) * MemoryLayout<T>.stride
+        guard start + byteCount <= end else { return nil }
+        offset = start + byteCount
+        if let owner { return FlatColumn(viewing: owner, offset: start, count: Int(count)) }
+        return FlatColumn(copy(count: Int(count), at: start))
+    }
+
+    @inlinable
+    package mutating func read<T: FixedWidthInteger>() -> T? {
+        guard offset + MemoryLayout<T>.size <= end else { return nil }
+        defer { offset += MemoryLayout<T>.size }
+        return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
+    }
+
+    @inlinable
+    package mutating func bytes(_ n: Int) -> [UInt8]? {
+        guard n >= 0, offset + n <= end else { return nil }
+        defer { offset += n }
+        return Array(raw[offset..<(offset + n)])
+    }
+
+    @inlinable
+    package mutating func array<T: FixedWidthInteger>() -> [T]? {
+        guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
+        let byteCount = Int(count) * MemoryLayout<T>.stride
+        guard offset + byteCount <= end else { return nil }
+        defer { offset += byteCount }
+        return copy(count: Int(count), at: offset)
+    }
+
+    /// `count` values at byte `start`, copied out (the caller has checked the bounds).
+    @inlinable
+    func copy<T: FixedWidthInteger>(count: Int, at start: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { buf, n in
+            UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + count * MemoryLayout<T>.stride)]))
+            n = count
+        }
+    }
+
+    /// The place of a `[UInt8]` array in the buffer, skipped over without copying it.
+    package mutating func byteRange() -> Range<Int>? {
+        guard let count: UInt64 = read(), count < UInt64(Int32.max), offset + Int(count) <= end else { return nil }
+        defer { offset += Int(count) }
+        return offset..<(offset + Int(count))
+    }
+
+    @inlinable
+    package mutating func string() -> String? {
+        guard let n: UInt32 = read(), n <= UInt32(end - offset) else { return nil }
+        defer { offset += Int(n) }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(n))]), as: UTF8.self)
+    }
+}

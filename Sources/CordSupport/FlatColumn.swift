@@ -1,0 +1,68 @@
+/// A flat array of plain values (a column of an on-disk format): owned and growable while it is built, or a
+/// read-only view of bytes that some `FixedBytes` keeps alive (a memory-mapped file, or bytes read out of a
+/// database once), used where they lie with no copy. Appending to a view first copies it.
+///
+/// `@unchecked Sendable`: a view's bytes are never written (`FixedBytes`), and an owned column is a value. Its
+/// reads are inlinable (specialised in the scanning loops of other modules).
+package struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
+    @usableFromInline var owned: [Element]
+    /// The first viewed value, or nil for an owned column (an empty view is one).
+    @usableFromInline var base: UnsafePointer<Element>?
+    @usableFromInline var viewCount = 0
+    /// The viewed bytes' owner, or nil for an owned column.
+    private var bytes: FixedBytes?
+
+    /// An empty, owned column.
+    package init() { owned = [] }
+
+    /// An owned column of these values.
+    package init(_ values: [Element]) { owned = values }
+
+    /// A view of `count` values at byte `offset` of `bytes`; nil when they do not fit or are misaligned.
+    package init?(viewing bytes: FixedBytes, offset: Int, count: Int) {
+        let size = count * MemoryLayout<Element>.stride
+        guard offset >= 0, count >= 0, offset + size <= bytes.buffer.count else { return nil }
+        owned = []
+        self.bytes = bytes
+        viewCount = count
+        guard count > 0 else { return }
+        let start = bytes.buffer.baseAddress! + offset
+        guard Int(bitPattern: start) % MemoryLayout<Element>.alignment == 0 else { return nil }
+        base = UnsafePointer(start.bindMemory(to: Element.self, capacity: count))
+    }
+
+    /// True when the values are read in place from bytes this column does not own.
+    package var isView: Bool { bytes != nil }
+
+    /// Calls `body` with the values in one contiguous buffer.
+    @inlinable
+    package func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+        if let base { return try body(UnsafeBufferPointer(start: base, count: viewCount)) }
+        return try owned.withUnsafeBufferPointer(body)
+    }
+
+    /// Appends a value (copying a view into an owned column first).
+    package mutating func append(_ value: Element) {
+        if bytes != nil {
+            owned = Array(self)
+            bytes = nil
+            base = nil
+            viewCount = 0
+        }
+        owned.append(value)
+    }
+}
+
+extension FlatColumn: RandomAccessCollection {
+    @inlinable package var startIndex: Int { 0 }
+    @inlinable package var endIndex: Int { base != nil ? viewCount : owned.count }
+
+    @inlinable
+    package subscript(i: Int) -> Element {
+        if let base {
+            precondition(i >= 0 && i < viewCount, "FlatColumn index out of range")
+            return base[i]
+        }
+        return owned[i]
+    }
+}

@@ -1,0 +1,45 @@
+import CordInventory
+import CordMatch
+import Foundation
+import Testing
+
+/// Inputs the `unit-csv` and `recipient-csv` fuzz targets found (docs/reliability/fuzzing.md), minimised; each is
+/// also a seed in `fixtures/fuzz/<target>/`, so the fuzz replay checks every oracle on it too.
+@Suite struct CSVFuzzRegressionTests {
+    /// A header whose column name holds a control character, and a NUL in that column's field below: the reader's
+    /// error named the column as the header wrote it, raw (the header is checked only after the file is read).
+    static let unitFile = Array("ID,ST\u{17}ATUS,BIRTH_DATE\nU1,A\u{0}V,2021-01-01\n".utf8)
+    /// A column name with a control character, and a byte that is not UTF-8 in its field.
+    static let recipientFile = Array("ID,WEIGH\u{11}T_KG,DISEASE,HLA\nR1,".utf8) + [0xC6] + Array(".5,malignant,A2+A24\n".utf8)
+
+    static func hasNoControlCharacter(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    }
+
+    @Test func aUnitFileErrorNamesAColumnOfTheHeaderAsAnExcerpt() throws {
+        let (rows, issues) = UnitImporter(resolver: try InventoryTests.resolver.get()).parse(Data(Self.unitFile), file: "u.csv")
+        #expect(rows.isEmpty)
+        #expect(issues.map(\.description) == ["u.csv:2: ST\\u{17}ATUS: a NUL byte (0x00): a text file has none (is it UTF-16, or damaged?)"])
+        #expect(issues.allSatisfy { Self.hasNoControlCharacter($0.description) })
+    }
+
+    @Test func aRecipientFileErrorNamesAColumnOfTheHeaderAsAnExcerpt() throws {
+        let (rows, issues) = RecipientCSVImporter(resolver: try InventoryTests.resolver.get()).parse(Data(Self.recipientFile), file: "r.csv")
+        #expect(rows.isEmpty)
+        #expect(issues.count == 1)
+        #expect(issues.first?.column == "WEIGH\\u{11}T_KG")
+        #expect(issues.first.map { $0.reason.hasPrefix("not UTF-8 text (byte 0xC6 at byte 1 of the field)") } == true)
+        #expect(issues.allSatisfy { Self.hasNoControlCharacter($0.description) })
+    }
+
+    /// A recipient header naming a column twice (also once with spaces around it) trapped the process: its rows
+    /// became maps through `Dictionary(uniqueKeysWithValues:)`. It is refused as the unit importer refuses it.
+    @Test func aRecipientHeaderNamingAColumnTwiceIsAProblemNotATrap() throws {
+        let importer = RecipientCSVImporter(resolver: try InventoryTests.resolver.get())
+        for header in ["ID,WEIGHT_KG,DISEASE,HLA,HLA", "ID,WEIGHT_KG,DISEASE,HLA, HLA "] {
+            let (rows, issues) = importer.parse(Data("\(header)\nR1,20,malignant,A2+A24,A2+A24\n".utf8), file: "r.csv")
+            #expect(rows.isEmpty)
+            #expect(issues.map(\.description) == ["r.csv:1: a column name appears twice"])
+        }
+    }
+}
