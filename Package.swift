@@ -71,6 +71,7 @@ let package = Package(
             "CordInventory", "CordIndex", "CordMatch", "HLA", "CordSupport", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        .testTarget(name: "CordServiceTests", dependencies: ["CordService", "CordInventory", "CordMatch", "HLA", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: [
             "cordmatch", "TestSupport", "CordServer", "CordService", "CordInventory", "CordMatch",
             .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CordService
 import Foundation
 
 @main
@@ -15,6 +16,7 @@ struct Cordmatch: AsyncParsableCommand {
 
             Start with: cordmatch demo
             """,
+        version: CordmatchVersion.current,
         subcommands: [ImportCommand.self, GenCommand.self, SearchCommand.self, ExplainCommand.self, MatchCommand.self, RematchCommand.self, VerifyCommand.self, PolicyCommand.self, HLACommand.self, DataCommand.self, DemoCommand.self, BenchCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self]
     )
 

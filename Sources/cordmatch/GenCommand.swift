@@ -8,15 +8,21 @@ struct GenCommand: ParsableCommand {
         commandName: "gen",
         abstract: "Write a synthetic inventory (units or recipients CSV) or haplotype frequency set, deterministic by seed.",
         discussion: """
-            Example: cordmatch gen units --count 1000000 --seed 7 > units.csv \
-            Skewed allele frequencies per locus, ~30% of units typed only at antigen level at A and B, some XX codes, \
-            log-normal TNC and CD34, the usual statuses. For benchmarks and tests: no real donor or patient.
+            units: skewed allele frequencies per locus, ~30% of units typed only at antigen level at A and B, some XX \
+            codes, log-normal TNC and CD34, the usual statuses. For benchmarks and tests: no real donor or patient.
+              cordmatch gen units --count 1000000 --seed 7 > units.csv
 
-            cordmatch gen haplotypes --count 100000 --seed 1 > synthetic.txt   (--format json: Atlas HF-set JSON) \
-            A synthetic haplotype frequency set of small g groups of the release's common alleles: Zipf-like allele \
-            frequencies, C linked to B and DQB1 to DRB1 (one to three partners each, the first taking 50-90%), A \
-            favouring three B alleles, log-normal noise; the --count most likely haplotypes, normalised to sum to 1 \
-            (docs/PROBABILITIES.md). Not a real population: real sets come from registries (NMDP publishes US sets).
+            recipients: patients typed like the units; with --like-units N --units-seed S they resemble the units of \
+            that file (one to two alleles changed), so most have candidates.
+              cordmatch gen recipients --count 100 --like-units 1000000 --units-seed 7 > recipients.csv
+
+            haplotypes: a synthetic haplotype frequency set of small g groups of the release's common alleles: \
+            Zipf-like allele frequencies, C linked to B and DQB1 to DRB1 (one to three partners each, the first \
+            taking 50-90%), A favouring three B alleles, log-normal noise; the --count most likely haplotypes, \
+            normalised to sum to 1 (docs/PROBABILITIES.md). Not a real population: real sets come from registries \
+            (NMDP publishes US sets). --format json writes Atlas's HF-set JSON.
+              cordmatch gen haplotypes --count 100000 --seed 1 > synthetic.txt
+
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case units, recipients, haplotypes }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CordInventory
+import CordMatch
 import CordService
 import Foundation
 
@@ -24,6 +25,18 @@ struct DatabaseOptions: ParsableArguments {
     func service(_ mode: InventoryStore.OpenMode, _ reference: ReferenceOptions) throws -> InventoryService {
         let store = try open(mode)
         return try InventoryService(store: store) { try reference.resolver(for: store) }
+    }
+
+    /// The database an import writes (created when missing) and the resolver of its typings: the release
+    /// `reference` names, else the database's own, else the default. The release is loaded before a new database
+    /// is created, so a release that cannot be loaded leaves nothing behind.
+    func openForImport(_ reference: ReferenceOptions) throws -> (InventoryStore, TypingResolver) {
+        if FileManager.default.fileExists(atPath: path) {
+            let store = try open(.createIfMissing)
+            return (store, try reference.resolver(for: store))
+        }
+        let resolver = try reference.resolver()
+        return (try open(.createIfMissing), resolver)
     }
 }
 

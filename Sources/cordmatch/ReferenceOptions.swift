@@ -21,8 +21,8 @@ struct ReferenceOptions: ParsableArguments {
     /// The release these options name; for a command on `store`, the release of its search index when they name none.
     func choice(for store: InventoryStore? = nil) throws -> ReleaseChoice {
         let named = ReleaseChoice(version: version, directory: directory)
-        guard named == .standard, let release = try store?.indexRelease() else { return named }
-        return .version(release)
+        guard let store else { return named }
+        return try source.choice(named, for: store)
     }
 
     /// A resolver for the release these options name (for `store`: see `choice(for:)`), with the installed TCE

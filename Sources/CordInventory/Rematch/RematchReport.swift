@@ -99,7 +99,7 @@ public struct RematchReport: Encodable, Sendable {
             let recipientNote = recipientChanges[rid].map { "recipient changed (\(Set($0.flatMap { $0.split(separator: " ").map(String.init) }).sorted().joined(separator: ", ")))" }
             let diff = CandidateDiff(previous: before?.candidates.map(\.unit) ?? [], current: ids) { unit, side in
                 if before == nil { return previousID == nil ? "first run" : "new recipient" }
-                var why = (unitChanges[unit] ?? []).map { Self.describe($0.0, $0.1) }
+                var why = UnitChangeSummary((unitChanges[unit] ?? []).map { (change: $0.0, detail: $0.1) }).reasons
                 if let recipientNote { why.append(recipientNote) }
                 if policyChanged { why.append("policy changed") }
                 if side == .removed, unitChanges[unit]?.last?.0 != "deleted", let now = explainer.reasons(unit, recipient: rid) {
@@ -142,17 +142,6 @@ public struct RematchReport: Encodable, Sendable {
             out[r["recipient_id"]]?.pairs.append([r["first_unit"], r["second_unit"]])
         }
         return out
-    }
-
-    /// A unit change from the change log, in words.
-    static func describe(_ change: String, _ detail: String) -> String {
-        switch change {
-        case "new": "new unit"
-        case "deleted": "unit deleted"
-        case "status": "status change (\(detail))"
-        case "typing": "typing changed (\(detail))"
-        default: "unit record changed"
-        }
     }
 
     /// The report as JSON (`ReportJSON`).

@@ -87,7 +87,7 @@ extension SearchReport.UnitResult {
         var loci: [String: [SearchReport.Position]] = [:]
         for l in a.match.loci {
             loci[l.locus.rawValue] = l.positions.map {
-                SearchReport.Position(recipient: $0.recipient, unit: $0.unit, grade: $0.grade.rawValue, confidence: $0.confidence.rawValue,
+                SearchReport.Position(recipient: $0.recipient, unit: $0.unit, grade: $0.gradeName, confidence: $0.confidence.rawValue,
                          detail: $0.detail?.rawValue, direction: $0.direction?.rawValue)
             }
         }

@@ -20,6 +20,6 @@ public struct NotInInventory: Error, CustomStringConvertible, Sendable, Equatabl
         self.database = database
     }
 
-    /// `no KIND ID in the database PATH`.
+    /// "no recipient X in the database D", the id excerpted.
     public var description: String { "no \(kind) \(InputExcerpt.of(id)) in the database \(database)" }
 }

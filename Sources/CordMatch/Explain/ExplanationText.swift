@@ -10,7 +10,7 @@ extension UnitAssessment {
                      + "known mismatches GvH \(x8.gvh), HvG \(x8.hvg)")
         for l in match.loci {
             let pos = l.positions.map { p -> String in
-                var s = "\(p.recipient.isEmpty ? "untyped" : p.recipient) vs \(p.unit.isEmpty ? "untyped" : p.unit): \(p.grade.rawValue)"
+                var s = "\(p.recipient.isEmpty ? "untyped" : p.recipient) vs \(p.unit.isEmpty ? "untyped" : p.unit): \(p.gradeName)"
                 if p.grade != .mismatch { s += " (\(p.confidence.rawValue)\(p.detail.map { ", same \($0.rawValue)" } ?? ""))" }
                 if let d = p.direction { s += " \(d.rawValue)" }
                 return s

@@ -17,6 +17,13 @@ public struct LocusMatch: Sendable, Hashable {
         public let direction: MismatchDirection?
         /// For an antigen-level mismatch: its direction.
         public let antigenDirection: MismatchDirection?
+
+        /// True when either side is untyped at this position: nothing is compared, and the position counts as a
+        /// potential match.
+        public var isUntyped: Bool { recipient.isEmpty || unit.isEmpty }
+
+        /// The grade as reports write it: `"untyped"` for an untyped position, else the grade's name.
+        public var gradeName: String { isUntyped ? "untyped" : grade.rawValue }
     }
 
     /// Counts at one level (allele or antigen).

@@ -39,6 +39,27 @@ public final class InventoryService: Sendable {
         try self.init(store: store) { try resolver(store) }
     }
 
+    /// Opens the database at `path` with its typings resolved under the release `release` names, else the one the
+    /// database's index was built with, else the installed default (`ReferenceSource.choice(_:for:)`), with the
+    /// installed MAC and TCE tables.
+    ///
+    /// ```swift
+    /// let inventory = try InventoryService(database: "inventory.sqlite", mode: .readOnly)
+    /// let report = try inventory.search(SearchQuery(recipient: .stored("R-0001"), searchDate: .today(), limit: 5))
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - path: the database file.
+    ///   - mode: how it may be opened: readers use `.readOnly`.
+    ///   - source: where releases come from (default: `$CORDMATCH_HOME`, `$CORDMATCH_IMGT_DIR`).
+    ///   - release: the release to use (default: the database's own).
+    /// - Throws: `InventoryOpenError` for a missing, empty or foreign database; `ReferenceDataError` when the release
+    ///   is not installed.
+    public convenience init(database path: String, mode: InventoryStore.OpenMode, source: ReferenceSource = .fromEnvironment(),
+                            release: ReleaseChoice = .standard) throws {
+        try self.init(database: path, mode: mode) { store in try source.resolver(try source.choice(release, for: store)) }
+    }
+
     /// A service over an open store: its search index is read while `resolver` is built.
     ///
     /// - Parameters:

@@ -15,7 +15,9 @@ public struct AdHocRecipient: Sendable, Hashable {
 
     /// The typing as a GL string.
     public var typing: String
+    /// Body weight in kg (the cell dose is per kg).
     public var weightKg: Double
+    /// Malignant or non-malignant disease: picks the policy preset when none is named.
     public var disease: Recipient.DiseaseClass
     /// Antibodies as `TARGET=MFI;TARGET=MFI` (`AntibodyList`), empty for none.
     public var antibodies: String

@@ -4,6 +4,7 @@ import CordMatch
 /// What a search asks: for whom, under which policy and date, how many results, and whether ineligible units are
 /// listed too.
 public struct SearchQuery: Sendable, Hashable {
+    /// The recipient: stored (by id) or given directly.
     public var recipient: RecipientReference
     /// The policy; nil: the stored recipient's own, else the preset of the recipient's disease class.
     public var policy: PolicyReference?
@@ -32,10 +33,13 @@ public struct SearchQuery: Sendable, Hashable {
 
 /// What an explanation asks: one unit for one recipient, under a policy and date.
 public struct ExplainQuery: Sendable, Hashable {
+    /// The recipient: stored (by id) or given directly.
     public var recipient: RecipientReference
+    /// The unit to explain.
     public var unitID: String
     /// The policy; nil: the stored recipient's own, else the preset of the recipient's disease class.
     public var policy: PolicyReference?
+    /// The date the date rules use (the unit age limit).
     public var searchDate: CalendarDate
 
     /// - Parameters:

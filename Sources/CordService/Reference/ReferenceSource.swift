@@ -1,3 +1,4 @@
+import CordInventory
 import CordMatch
 import Foundation
 import HLA
@@ -38,6 +39,15 @@ public struct ReferenceSource: Sendable {
             if version == nil, let newest = found.last { return newest }
         }
         return try home.release(version)
+    }
+
+    /// The release a command on `store` uses: `named` when it names one, else the release the database's search
+    /// index was built with (a database switched with `data use V --db` keeps V), else the default.
+    ///
+    /// - Throws: database errors.
+    public func choice(_ named: ReleaseChoice, for store: InventoryStore) throws -> ReleaseChoice {
+        guard named == .standard, let release = try store.indexRelease() else { return named }
+        return .version(release)
     }
 
     /// The compiled release of `choice`, through the snapshot cache.

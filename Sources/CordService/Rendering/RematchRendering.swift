@@ -4,11 +4,13 @@ import Foundation
 
 /// Table, CSV and HTML renderings of a rematch report.
 public enum RematchRendering {
+    /// The report's first lines: run, previous run, policy, release, search date and limit.
     public static func header(_ r: RematchReport) -> String {
         "Rematch run \(r.runId)" + (r.previousRunId.map { " compared with run \($0)" } ?? " (first run)")
             + ", policy \(r.policy), IPD-IMGT/HLA \(r.imgtVersion), search date \(r.searchDate), top \(r.limit)"
     }
 
+    /// One line of totals: recipients, with changes, gained, lost, needing a double unit, computed incrementally, errors.
     public static func summaryLine(_ r: RematchReport) -> String {
         let s = r.summary
         return "\(s.recipients) recipients: \(s.withChanges) with changes, \(s.gainedACandidate) gained a unit, \(s.lostAllCandidates) lost every unit, "

@@ -29,6 +29,7 @@ public enum VerifyReport {
         return lines.joined(separator: "\n")
     }
 
+    /// One line: how many scenarios and expectations passed, failed or could not run, and how long it took.
     public static func summary(_ outcomes: [ScenarioOutcome], seconds: Double) -> String {
         let expectations = outcomes.flatMap(\.expectations)
         let failed = expectations.filter { !$0.checks.allSatisfy(\.passed) }.count

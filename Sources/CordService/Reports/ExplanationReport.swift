@@ -7,11 +7,17 @@ import CordMatch
 /// the account in words, line by line. What `cordmatch explain --format json` prints and the API's unit route
 /// answers.
 public struct ExplanationReport: Encodable, Sendable {
+    /// The schema name and version, `cordmatch.explain/1`.
     public let schema = "cordmatch.explain/1"
+    /// The name of the policy the unit was assessed under.
     public let policy: String
+    /// The IPD-IMGT/HLA release of the typings.
     public let imgtVersion: String
+    /// The recipient id (`ad-hoc` for a typing given directly).
     public let recipient: String
+    /// The date the date rules used (YYYY-MM-DD).
     public let searchDate: String
+    /// The unit, with every position, dose, antibody finding and rule (as in a search result).
     public let unit: SearchReport.UnitResult
     /// The account in words (`text`), one element per line.
     public let explanation: [String]

@@ -26,42 +26,6 @@ struct ImportCommand: ParsableCommand {
             (DB-index, which searches map; safe to delete: docs/FORMATS.md).
             """,
         subcommands: [Units.self, Recipients.self])
-
-    struct Units: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import units from a CSV or WMDA inventory XML file.")
-        @Argument(help: "The CSV or XML file.") var file: String
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var importOptions: ImportOptions
-        @OptionGroup var reference: ReferenceOptions
-
-        func run() throws {
-            try requireReadableFile(file, "units file")
-            try importOptions.checkRejectsFile()
-            let importer = UnitImporter(resolver: try reference.resolver())
-            let store = try database.open(.createIfMissing)
-            let meter = ProgressMeter(quiet: importOptions.quiet, delay: 1)
-            try importOptions.run("units", database.path) {
-                defer { meter.finish() }
-                return try importer.importFile(file, into: store, skipInvalid: importOptions.skipInvalid) { meter.update($0) }
-            }
-        }
-    }
-
-    struct Recipients: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import recipients from a CSV file.")
-        @Argument(help: "The CSV file.") var file: String
-        @OptionGroup var database: DatabaseOptions
-        @OptionGroup var importOptions: ImportOptions
-        @OptionGroup var reference: ReferenceOptions
-
-        func run() throws {
-            try requireReadableFile(file, "recipients file")
-            try importOptions.checkRejectsFile()
-            let importer = RecipientCSVImporter(resolver: try reference.resolver())
-            let store = try database.open(.createIfMissing)
-            try importOptions.run("recipients", database.path) { try importer.importFile(file, into: store, skipInvalid: importOptions.skipInvalid) }
-        }
-    }
 }
 
 struct ImportOptions: ParsableArguments {
