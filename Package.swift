@@ -9,6 +9,9 @@ let package = Package(
         .library(name: "CordServer", targets: ["CordServer"]),
         .executable(name: "cordmatch", targets: ["cordmatch"]),
         .executable(name: "cordmatch-fuzz", targets: ["cordmatch-fuzz"]),
+        // For other packages' tests: a hand-made miniature IPD-IMGT/HLA release and a fixture inventory typed
+        // against it, temporary folders and inventories (docs/TESTING.md).
+        .library(name: "CordMatchTesting", targets: ["CordMatchTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -62,18 +65,38 @@ let package = Package(
         // that is a libFuzzer binary when built by scripts/fuzz and replays inputs otherwise.
         .target(name: "CordFuzz", dependencies: ["CordMatch", "CordInventory"]),
         .executableTarget(name: "cordmatch-fuzz", dependencies: ["CordFuzz"]),
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "HLATests", dependencies: ["HLA", "CordSupport", "TestSupport"]),
+        .target(
+            name: "CordMatchTesting",
+            dependencies: ["HLA", "CordMatch", "CordInventory", "CordSupport"],
+            resources: [
+                .copy("Resources/miniature-3.64.release"), .copy("Resources/fixture-units.csv"),
+                .copy("Resources/fixture-recipients.csv"),
+            ]
+        ),
+        // This package's own test kit (not a product): the real releases in ../shared, the package's fixtures,
+        // fixture inventories, generated typings for property tests.
+        .target(name: "TestSupport", dependencies: [
+            "HLA", "CordMatch", "CordInventory", "CordMatchTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ], path: "Tests/TestSupport"),
+        .testTarget(name: "HLATests", dependencies: ["HLA", "CordSupport", "CordMatchTesting", "TestSupport"]),
         .testTarget(name: "CordMatchTests", dependencies: [
-            "CordMatch", "CordIndex", "HLA", "CordSupport", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
+            "CordMatch", "HLA", "CordSupport", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "CordInventoryTests", dependencies: [
-            "CordInventory", "CordIndex", "CordMatch", "HLA", "CordSupport", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        .testTarget(name: "CordIndexTests", dependencies: [
+            "CordIndex", "CordMatch", "HLA", "CordSupport", "CordMatchTesting", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
-        .testTarget(name: "CordServiceTests", dependencies: ["CordService", "CordInventory", "CordMatch", "HLA", "TestSupport"]),
+        .testTarget(name: "CordInventoryTests", dependencies: [
+            "CordInventory", "CordIndex", "CordMatch", "HLA", "CordSupport", "CordMatchTesting", "TestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "CordServiceTests", dependencies: [
+            "CordService", "CordInventory", "CordMatch", "HLA", "CordMatchTesting", "TestSupport",
+        ]),
         .testTarget(name: "CLITests", dependencies: [
-            "cordmatch", "TestSupport", "CordServer", "CordService", "CordInventory", "CordMatch",
+            "cordmatch", "CordMatchTesting", "TestSupport", "CordServer", "CordService", "CordInventory", "CordMatch",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -90,6 +113,8 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
+        // The product as another package sees it: nothing of this package's own kit, no ../shared.
+        .testTarget(name: "CordMatchTestingTests", dependencies: ["CordMatchTesting", "CordInventory", "CordMatch", "HLA"]),
         .testTarget(name: "CordFuzzTests", dependencies: ["CordFuzz", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

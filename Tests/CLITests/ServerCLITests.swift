@@ -24,7 +24,7 @@ import TestSupport
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let db = dir.appendingPathComponent("inventory.sqlite").path
         for (kind, file) in [("units", "units.csv"), ("recipients", "recipients.csv")] {
-            let r = try CLITests.run(["import", kind, CLITests.root.appendingPathComponent("fixtures/inventory/\(file)").path, "--db", db,
+            let r = try CLITests.run(["import", kind, PackageFolder.root.appendingPathComponent("fixtures/inventory/\(file)").path, "--db", db,
                                       "--imgt-dir", CLITests.imgt])
             #expect(r.status == 0, "\(r.err)")
         }
@@ -113,7 +113,7 @@ import TestSupport
     @Test func serveOpenAPIPrintsTheRepositorysDocument() throws {
         let r = try CLITests.run(["serve", "--openapi"])
         #expect(r.status == 0)
-        #expect(r.out == (try String(contentsOf: CLITests.root.appendingPathComponent("docs/openapi.json"), encoding: .utf8)))
+        #expect(r.out == (try String(contentsOf: PackageFolder.root.appendingPathComponent("docs/openapi.json"), encoding: .utf8)))
         let half = try CLITests.run(["serve", "--tls-cert", "cert.pem"])
         #expect(half.status != 0 && half.err.contains("give both --tls-cert and --tls-key, or neither"))
     }

@@ -2,6 +2,7 @@ import CordInventory
 import CordMatch
 import Foundation
 import Testing
+import TestSupport
 
 /// Inputs the `unit-csv` and `recipient-csv` fuzz targets found (docs/reliability/fuzzing.md), minimised; each is
 /// also a seed in `fixtures/fuzz/<target>/`, so the fuzz replay checks every oracle on it too.
@@ -17,14 +18,14 @@ import Testing
     }
 
     @Test func aUnitFileErrorNamesAColumnOfTheHeaderAsAnExcerpt() throws {
-        let (rows, issues) = UnitImporter(resolver: try InventoryTests.resolver.get()).parse(Data(Self.unitFile), file: "u.csv")
+        let (rows, issues) = UnitImporter(resolver: try SharedReleases.resolver()).parse(Data(Self.unitFile), file: "u.csv")
         #expect(rows.isEmpty)
         #expect(issues.map(\.description) == ["u.csv:2: ST\\u{17}ATUS: a NUL byte (0x00): a text file has none (is it UTF-16, or damaged?)"])
         #expect(issues.allSatisfy { Self.hasNoControlCharacter($0.description) })
     }
 
     @Test func aRecipientFileErrorNamesAColumnOfTheHeaderAsAnExcerpt() throws {
-        let (rows, issues) = RecipientCSVImporter(resolver: try InventoryTests.resolver.get()).parse(Data(Self.recipientFile), file: "r.csv")
+        let (rows, issues) = RecipientCSVImporter(resolver: try SharedReleases.resolver()).parse(Data(Self.recipientFile), file: "r.csv")
         #expect(rows.isEmpty)
         #expect(issues.count == 1)
         #expect(issues.first?.column == "WEIGH\\u{11}T_KG")
@@ -35,7 +36,7 @@ import Testing
     /// A recipient header naming a column twice (also once with spaces around it) trapped the process: its rows
     /// became maps through `Dictionary(uniqueKeysWithValues:)`. It is refused as the unit importer refuses it.
     @Test func aRecipientHeaderNamingAColumnTwiceIsAProblemNotATrap() throws {
-        let importer = RecipientCSVImporter(resolver: try InventoryTests.resolver.get())
+        let importer = RecipientCSVImporter(resolver: try SharedReleases.resolver())
         for header in ["ID,WEIGHT_KG,DISEASE,HLA,HLA", "ID,WEIGHT_KG,DISEASE,HLA, HLA "] {
             let (rows, issues) = importer.parse(Data("\(header)\nR1,20,malignant,A2+A24,A2+A24\n".utf8), file: "r.csv")
             #expect(rows.isEmpty)

@@ -11,7 +11,7 @@ import TestSupport
     @Test func theDocumentIsValidJSONAndTheRepositorysCopy() throws {
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8)) as? [String: Any])
         #expect(doc["openapi"] as? String == "3.1.0")
-        let copy = try String(contentsOf: FixtureRelease.packageRoot.appendingPathComponent("docs/openapi.json"), encoding: .utf8)
+        let copy = try String(contentsOf: PackageFolder.root.appendingPathComponent("docs/openapi.json"), encoding: .utf8)
         #expect(copy == OpenAPIDocument.json + "\n", "docs/openapi.json differs: cordmatch serve --openapi > docs/openapi.json")
         // Every $ref resolves.
         let components = try #require(doc["components"] as? [String: Any])

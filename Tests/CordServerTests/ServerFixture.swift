@@ -15,8 +15,8 @@ import TestSupport
 /// folder) with three accounts — viewer, coordinator, admin — and an API token each, served by the real
 /// application; a clock the tests move; the access log captured.
 final class ServerFixture: Sendable {
-    static let root = FixtureRelease.packageRoot
-    static let imgt = root.deletingLastPathComponent().appendingPathComponent("shared/imgt-hla/3.58.0").path
+    static let root = PackageFolder.root
+    static let imgt = SharedReleases.path()
     static let release = ReleaseChoice.folder(URL(fileURLWithPath: imgt))
     static let password = "correct horse battery"
     static let searchDate = "2026-01-15"
