@@ -70,10 +70,12 @@ import CordMatchTesting
     @Test func schemasOfOtherVersions() throws {
         let dir = try TemporaryFolder("cordmatch-open")
         let path = dir.url("inv.sqlite").path
-        _ = try InventoryStore(path: path, mode: .createIfMissing)
-        let last = InventorySchema.migrator.migrations.last!
-        // An older cordmatch's database: the last step missing. Read-only cannot upgrade it; a writer does.
-        try DatabaseQueue(path: path).write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [last]) }
+        let migrations = InventorySchema.migrator.migrations
+        let last = migrations.last!
+        // An older cordmatch's database: every step but the last applied (the last creates tables, so it cannot be
+        // re-applied over itself). Read-only cannot upgrade it; a writer does.
+        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]))
+        try InventorySchema.migrator.migrate(DatabaseQueue(path: path), upTo: migrations[migrations.count - 2])
         #expect(Self.problem(path, .readOnly) == .olderSchema(missing: [last]))
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         _ = Self.problem(path, .readOnly)

@@ -23,21 +23,35 @@ public final class InventorySearch: Sendable {
     public let index: SearchIndex
     /// True when the stored index was used (false: rebuilt in memory).
     public let indexFromDatabase: Bool
-    /// The stamp that `meta` named (nil: none) in the read transaction `index` was taken in: which state of the
-    /// units `index` describes (every transaction that changes units rewrites the stored index, with a new stamp).
-    let stateStamp: UInt64?
+    /// The stored index version (generation and stamp) of the database state `index` describes, read in the
+    /// transaction `index` was taken in: that of the stored index, or for an index rebuilt in memory, of the state
+    /// it was rebuilt from (every transaction that changes units rewrites the stored index, with a new version).
+    public let indexVersion: StoredIndexVersion
+    /// When true, a search or explanation whose read transaction sees another state than `indexVersion` throws
+    /// `IndexChanged` instead of taking that state's index (a long-lived search object, as the server keeps:
+    /// it reloads once and retries, and answers are cached per version).
+    public let pinnedToGeneration: Bool
+
+    /// The database's index version is no longer the one this search object's index describes.
+    public struct IndexChanged: Error, CustomStringConvertible, Sendable {
+        /// The version of the loaded index, and the one the database holds now.
+        public let loaded: StoredIndexVersion, stored: StoredIndexVersion
+        /// "the inventory changed (index generation N → generation M): search again".
+        public var description: String { "the inventory changed (index \(loaded) → \(stored)): search again" }
+    }
 
     /// A search of `store`'s units as `resolver` resolves them; the stored index is taken from `loading` when given
-    /// (started earlier, for the same store), else read now.
-    public init(store: InventoryStore, resolver: TypingResolver, loading: StoredIndexLoad? = nil) throws {
+    /// (started earlier, for the same store), else read now. `pinnedToGeneration`: see the property.
+    public init(store: InventoryStore, resolver: TypingResolver, loading: StoredIndexLoad? = nil, pinnedToGeneration: Bool = false) throws {
         precondition(loading.map { $0.store === store } ?? true, "the index load is of another store")
         self.resolver = resolver
         self.store = store
-        let (stored, stamp) = try loading?.index() ?? store.loadIndex()
+        self.pinnedToGeneration = pinnedToGeneration
+        let (stored, version) = try loading?.index() ?? store.loadIndex()
         if let usable = Self.usable(stored, resolver) {
-            (index, stateStamp, indexFromDatabase) = (usable, stamp, true)
+            (index, indexVersion, indexFromDatabase) = (usable, version, true)
         } else {
-            (index, stateStamp) = try store.read { db in (try Self.rebuilt(db, resolver), try SearchIndexStore.storedStamp(db)) }
+            (index, indexVersion) = try store.read { db in (try Self.rebuilt(db, resolver), try StoredIndexVersion.read(db)) }
             indexFromDatabase = false
         }
     }
@@ -61,7 +75,9 @@ public final class InventorySearch: Sendable {
     /// - Returns: the index to scan with the rows `db` reads.
     /// - Throws: a database error.
     func index(seenBy db: Database) throws -> SearchIndex {
-        guard try SearchIndexStore.storedStamp(db) != stateStamp else { return index }
+        let seen = try StoredIndexVersion.read(db)
+        guard seen != indexVersion else { return index }
+        if pinnedToGeneration { throw IndexChanged(loaded: indexVersion, stored: seen) }
         return try Self.usable(store.loadIndex(db), resolver) ?? Self.rebuilt(db, resolver)
     }
 
@@ -84,7 +100,10 @@ public final class InventorySearch: Sendable {
     /// The units with these ids, read in one read transaction (ids no longer stored are skipped), as matching sees
     /// them.
     func units(_ ids: [String]) throws -> [CordUnit] {
-        try resolved(try store.read { try UnitRow.fetchAll($0, keys: ids) })
+        try resolved(try store.read { db in
+            if pinnedToGeneration { _ = try self.index(seenBy: db) }  // throws IndexChanged when the database moved on
+            return try UnitRow.fetchAll(db, keys: ids)
+        })
     }
 
     /// What a search returns: ranked eligible units, ineligible ones when asked for, double-unit pairs.
@@ -163,7 +182,22 @@ public final class InventorySearch: Sendable {
 
     /// The assessment of one unit (eligible or not), for `explain`.
     public func explain(_ recipient: Recipient, unitID: String, policy: SelectionPolicy, searchDate: CalendarDate) throws -> UnitAssessment? {
-        guard let unit = try units([unitID]).first else { return nil }
-        return UnitAssessor(policy: policy, searchDate: searchDate).assess(unit, for: recipient)
+        try assess(recipient, unitIDs: [unitID], policy: policy, searchDate: searchDate).first
+    }
+
+    /// The assessments of the stored units among `unitIDs` (eligible or not), in the order asked, read in one read
+    /// transaction; ids that are not stored are skipped.
+    ///
+    /// - Parameters:
+    ///   - recipient: the recipient.
+    ///   - unitIDs: the units, in the order wanted.
+    ///   - policy: the policy they are assessed under.
+    ///   - searchDate: the date of the date rules.
+    /// - Returns: one assessment per stored unit.
+    /// - Throws: database errors; `IndexChanged` when pinned and the database moved on.
+    public func assess(_ recipient: Recipient, unitIDs: [String], policy: SelectionPolicy, searchDate: CalendarDate) throws -> [UnitAssessment] {
+        let found = Dictionary(try units(unitIDs).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let assessor = UnitAssessor(policy: policy, searchDate: searchDate)
+        return unitIDs.compactMap { found[$0] }.map { assessor.assess($0, for: recipient) }
     }
 }

@@ -6,7 +6,7 @@ import CordSupport
 /// `InventorySearch`, so that the two overlap.
 public final class StoredIndexLoad: Sendable {
     let store: InventoryStore
-    private let load: Prefetch<(index: SearchIndex?, stamp: UInt64?)>
+    private let load: Prefetch<(index: SearchIndex?, version: StoredIndexVersion)>
 
     /// Starts reading `store`'s index.
     public init(_ store: InventoryStore) {
@@ -14,7 +14,7 @@ public final class StoredIndexLoad: Sendable {
         load = Prefetch { try store.loadIndex() }
     }
 
-    /// Waits for the index (nil when the database has none that decodes) and the stamp `meta` named in the same
-    /// read transaction (`InventoryStore.loadIndex`).
-    func index() throws -> (index: SearchIndex?, stamp: UInt64?) { try load.value() }
+    /// Waits for the index (nil when the database has none that decodes) and the version `meta` gave in the
+    /// same read transaction.
+    func index() throws -> (index: SearchIndex?, version: StoredIndexVersion) { try load.value() }
 }

@@ -92,10 +92,15 @@ enum SearchIndexStore {
         try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change_log") ?? 0
     }
 
+    /// The stored index's generation (`meta.index_generation`; 0 before the first index).
+    static func generation(_ db: Database) throws -> Int64 {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_generation'").flatMap { Int64($0) } ?? 0
+    }
+
     /// Rebuilds and stores the index (inside the caller's write transaction); returns its generation.
     @discardableResult
     static func rebuild(_ db: Database, resolver: TypingResolver, known: ResolvedUnitTypings = .init(), unchangedSince: Int64? = nil) throws -> Int64 {
-        let generation = (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_generation'").flatMap { Int64($0) } ?? 0) + 1
+        let generation = try Self.generation(db) + 1
         let index = try build(db, resolver: resolver, generation: generation, known: known, unchangedSince: unchangedSince)
         let data = index.encode()
         // The copy beside the database, written (on another thread, while the chunks go into the database) before
