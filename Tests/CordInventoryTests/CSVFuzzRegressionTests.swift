@@ -43,4 +43,22 @@ import TestSupport
             #expect(issues.map(\.description) == ["r.csv:1: a column name appears twice"])
         }
     }
+
+    /// A recipient ID of control characters, given twice, was quoted raw in "recipient … appears again"
+    /// (`recipient-csv`, 2026-12-07), and such an ID was accepted: an ID of either file holds no control character.
+    @Test func anIDWithAControlCharacterIsRefusedAndQuotedAsAnExcerpt() throws {
+        let resolver = try SharedReleases.resolver()
+        let recipients = "ID,WEIGHT_KG,DISEASE,HLA\n\u{5}\u{5}R1,20,malignant,A2+A24\n\u{5}\u{5}R1,20,malignant,A2+A24\n"
+        let (rows, issues) = RecipientCSVImporter(resolver: resolver).parse(Data(recipients.utf8), file: "r.csv")
+        #expect(rows.isEmpty)
+        #expect(issues.map(\.description) == [
+            "r.csv:2: ID: '\\u{5}\\u{5}R1' is not a recipient ID (at most 64 characters, no control characters)",
+            "r.csv:3: ID: '\\u{5}\\u{5}R1' is not a recipient ID (at most 64 characters, no control characters)",
+        ])
+        let units = "ID,STATUS,BIRTH_DATE\nU\u{7F}1,AV,2021-01-01\nU\u{85}2,AV,2021-01-01\n"
+        let (unitRows, unitIssues) = UnitImporter(resolver: resolver).parse(Data(units.utf8), file: "u.csv")
+        #expect(unitRows.isEmpty)
+        #expect(unitIssues.filter { $0.column == "ID" && $0.reason.contains("is not a unit ID") }.map(\.line) == [2, 3], "\(unitIssues)")
+        #expect((issues + unitIssues).allSatisfy { Self.hasNoControlCharacter($0.description) })
+    }
 }
