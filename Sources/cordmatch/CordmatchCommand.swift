@@ -17,7 +17,7 @@ struct Cordmatch: AsyncParsableCommand {
             Start with: cordmatch demo
             """,
         version: CordmatchVersion.current,
-        subcommands: [ImportCommand.self, GenCommand.self, SearchCommand.self, ExplainCommand.self, MatchCommand.self, RematchCommand.self, VerifyCommand.self, PolicyCommand.self, HLACommand.self, DataCommand.self, DemoCommand.self, BenchCommand.self]
+        subcommands: [ImportCommand.self, GenCommand.self, SearchCommand.self, ExplainCommand.self, MatchCommand.self, RematchCommand.self, VerifyCommand.self, PolicyCommand.self, HLACommand.self, DataCommand.self, DemoCommand.self, BenchCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self, AuditCommand.self]
     )
 
     /// Parses and runs the command, and ends the process with the code `ExitStatus.of` gives its error (usage

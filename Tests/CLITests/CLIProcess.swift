@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import CordMatchTesting
 
 /// The real `cordmatch` binary run as cron or a coordinator would run it: in a working folder of the test's
 /// choosing, with environment variables set or removed, through a shell when a resource limit is wanted, and
@@ -14,13 +15,6 @@ enum CLIProcess {
 
         /// What the process ended by, for failure messages.
         var summary: String { "\(signalled ? "signal" : "exit") \(status); stderr: \(err)" }
-    }
-
-    /// A new temporary folder (the caller removes it).
-    static func folder(_ name: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
     }
 
     /// A folder for what the tests of one suite share (made once per test process): `<tmp>/cordmatch-shared-<name>-<pid>`.

@@ -1,22 +1,23 @@
 import Foundation
 import Testing
 import TestSupport
+import CordMatchTesting
 
 /// Runs the real `cordmatch` binary.
 @Suite struct CLITests {
-    static let root = FixtureRelease.packageRoot
-    static let imgt = root.deletingLastPathComponent().appendingPathComponent("shared/imgt-hla/3.58.0").path
+    static let imgt = SharedReleases.path()
 
     static var binary: URL {
         // The test bundle sits in the build folder beside the executable.
         let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [bundleDir, root.appendingPathComponent(".build/debug")].map { $0.appendingPathComponent("cordmatch") }
+        let candidates = [bundleDir, PackageFolder.root.appendingPathComponent(".build/debug")].map { $0.appendingPathComponent("cordmatch") }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }
 
     struct Run { let status: Int32; let out: String; let err: String }
 
-    static func run(_ args: [String], stdin: String = "", home: URL? = nil) throws -> Run {
+    /// Runs the binary with `CORDMATCH_HOME` set to `home` when one is given.
+    static func run(_ args: [String], stdin: String = "", home: TemporaryFolder? = nil) throws -> Run {
         let r = try CLIProcess.run(args, environment: home.map { ["CORDMATCH_HOME": $0.path] } ?? [:], stdin: stdin)
         return Run(status: r.status, out: r.out, err: r.err)
     }
@@ -45,22 +46,20 @@ import TestSupport
     }
 
     @Test func dataInstallThenStatusAndMissingDataIsExplained() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-home-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: home) }
+        let home = try TemporaryFolder("cordmatch-home")
         let none = try Self.run(["hla", "reduce", "--to", "G", "A*01:01"], home: home)
         #expect(none.status == 2 && none.err.contains("no IMGT/HLA release is installed"))
 
-        let release = try FixtureRelease.unpack()
-        defer { try? FileManager.default.removeItem(at: release) }
+        let release = try MiniatureRelease.temporaryFolder()
         let layout = release.path
-        let mac = Self.root.appendingPathComponent("fixtures/mac/numer-sample.txt").path
+        let mac = PackageFolder.macSample.path
         let inst = try Self.run(["data", "install", "--from", layout, "--mac", mac], home: home)
         #expect(inst.status == 0, "\(inst.err)")
         let status = try Self.run(["data", "status"], home: home)
-        #expect(status.out.contains("IMGT/HLA 3.64.0  (default)  rel_dna_ser 7-field (3.64+)"))
+        #expect(status.out.contains("IMGT/HLA \(MiniatureRelease.version)  (default)  rel_dna_ser 7-field (3.64+)"))
         #expect(status.out.contains("MAC table: 10 codes"))
         let reduced = try Self.run(["hla", "expand", "A*02:XX"], home: home)
-        #expect(reduced.out == "A*02:01:01:01/A*02:01:02\n")
+        #expect(reduced.out == "A*02:01:01:01/A*02:01:02/A*02:05:01\n")
     }
 
     @Test func validateReportsPositions() throws {
@@ -88,11 +87,9 @@ import TestSupport
     }
 
     @Test func policyShowAndCheckRoundTrip() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-policy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder("cordmatch-policy")
         let shown = try CLITests.run(["policy", "show", "malignant"])
-        let good = dir.appendingPathComponent("centre.json"), bad = dir.appendingPathComponent("typo.json")
+        let good = dir.url("centre.json"), bad = dir.url("typo.json")
         try shown.out.write(to: good, atomically: true, encoding: .utf8)
         try shown.out.replacingOccurrences(of: "\"min_x6\"", with: "\"min_x7\"").write(to: bad, atomically: true, encoding: .utf8)
         let check = try CLITests.run(["policy", "check", good.path, bad.path])
@@ -120,11 +117,9 @@ import TestSupport
 
 @Suite struct InventoryCLITests {
     @Test func importThenSearchAsJSON() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("inv.sqlite").path
-        let fixtures = CLITests.root.appendingPathComponent("fixtures/inventory").path
+        let dir = try TemporaryFolder("cordmatch-cli")
+        let db = dir.url("inv.sqlite").path
+        let fixtures = PackageFolder.fixture("inventory").path
         let bad = try CLITests.run(["import", "units", "\(fixtures)/units-bad.csv", "--db", db, "--imgt-dir", CLITests.imgt])
         #expect(bad.status == 1 && bad.err.contains("8 problems; nothing was imported") && bad.err.contains("units-bad.csv:3: STATUS:"))
         #expect(try CLITests.run(["import", "units", "\(fixtures)/units.csv", "--db", db, "--imgt-dir", CLITests.imgt]).status == 0)
@@ -152,14 +147,12 @@ import TestSupport
 @Suite struct KillDuringImportTests {
     /// `kill -9` while the import's transaction is being written: the database must be exactly as before.
     @Test func killedImportLeavesTheDatabaseAsItWas() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-kill-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("inv.sqlite").path
-        let big = dir.appendingPathComponent("big.csv")
+        let dir = try TemporaryFolder("cordmatch-kill")
+        let db = dir.url("inv.sqlite").path
+        let big = dir.url("big.csv")
         let gen = try CLITests.run(["gen", "units", "--count", "30000", "--seed", "3", "--imgt-dir", CLITests.imgt])
         try gen.out.write(to: big, atomically: true, encoding: .utf8)
-        let fixtures = CLITests.root.appendingPathComponent("fixtures/inventory").path
+        let fixtures = PackageFolder.fixture("inventory").path
         #expect(try CLITests.run(["import", "units", "\(fixtures)/units.csv", "--db", db, "--imgt-dir", CLITests.imgt]).status == 0)
 
         let p = Process()

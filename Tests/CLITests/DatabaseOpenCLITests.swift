@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 import TestSupport
+import CordMatchTesting
 
 /// A wrong `--db` is an error, never a new empty inventory: every command but the importers refuses a missing,
 /// empty or non-SQLite file with a clear message and exit code 2, and creates nothing. Commands that only read
 /// open the database read-only: they write nothing beside it and work on real read-only storage.
 @Suite struct DatabaseOpenCLITests {
     static let imgt = CLITests.imgt
-    static let fixtures = CLITests.root.appendingPathComponent("fixtures/inventory").path
+    static let fixtures = PackageFolder.fixture("inventory").path
     static let typing = "A*02:01+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01"
 
     /// The commands that must not create an inventory, with `DB` for the database path.
@@ -36,36 +37,34 @@ import TestSupport
 
     @Test(arguments: Wrong.allCases)
     func aWrongDatabaseIsRefusedAndNothingIsCreated(_ wrong: Wrong) throws {
-        let dir = try CLIProcess.folder("wrong-db")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("bank.sqlite").path
+        let dir = try TemporaryFolder("cordmatch-wrong-db")
+        let db = dir.url("bank.sqlite").path
         let contents: String? = wrong == .missing ? nil : wrong == .empty ? "" : "ID,STATUS\nU1,AV\n"
         for command in Self.nonCreating {
             if let contents { try contents.write(toFile: db, atomically: false, encoding: .utf8) }
             let args = command.map { $0 == "DB" ? db : $0 } + ["--imgt-dir", Self.imgt]
-            let r = try CLIProcess.run(args, cwd: dir)
+            let r = try CLIProcess.run(args, cwd: dir.url)
             #expect(r.status == 2 && r.err.contains(db) && r.err.contains(wrong.message), "\(args.joined(separator: " ")): \(r.summary)")
             let left = try FileManager.default.contentsOfDirectory(atPath: dir.path)
             #expect(left == (contents == nil ? [] : ["bank.sqlite"]), "\(command[0]): left \(left)")
             if let contents { #expect((try? String(contentsOfFile: db, encoding: .utf8)) == contents, "\(command[0]) changed the file") }
         }
         // data use on a database it names: refused before the default release changes.
-        let home = dir.appendingPathComponent("home")
-        let release = try FixtureRelease.unpack()
-        defer { try? FileManager.default.removeItem(at: release) }
+        let home = dir.url("home")
+        let release = try MiniatureRelease.temporaryFolder()
         #expect(try CLIProcess.run(["data", "install", "--from", release.path], environment: ["CORDMATCH_HOME": home.path]).status == 0)
         if let contents { try contents.write(toFile: db, atomically: false, encoding: .utf8) }
-        let use = try CLIProcess.run(["data", "use", "3.64.0", "--db", db], cwd: dir, environment: ["CORDMATCH_HOME": home.path])
+        let use = try CLIProcess.run(["data", "use", MiniatureRelease.version, "--db", db], cwd: dir.url, environment: ["CORDMATCH_HOME": home.path])
         #expect(use.status == 2 && use.err.contains(wrong.message), "\(use.summary)")
         #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("imgt/DEFAULT").path), "the default release was changed")
     }
 
     /// An inventory with the fixture units and recipients, and one finished rematch run.
-    static func inventory(_ dir: URL) throws -> String {
-        let db = dir.appendingPathComponent("bank.sqlite").path
+    static func inventory(_ dir: TemporaryFolder) throws -> String {
+        let db = dir.url("bank.sqlite").path
         for args in [["import", "units", "\(fixtures)/units.csv"], ["import", "recipients", "\(fixtures)/recipients.csv"],
                      ["rematch", "--quiet", "--search-date", "2026-01-15"]] {
-            let r = try CLIProcess.run(args + ["--db", db, "--imgt-dir", imgt], cwd: dir)
+            let r = try CLIProcess.run(args + ["--db", db, "--imgt-dir", imgt], cwd: dir.url)
             #expect(r.status == 0, "\(args): \(r.summary)")
         }
         return db
@@ -80,13 +79,12 @@ import TestSupport
     ]
 
     @Test func commandsThatReadWriteNothingBesideTheDatabase() throws {
-        let dir = try CLIProcess.folder("reader")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder("cordmatch-reader")
         let db = try Self.inventory(dir)
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         try FileManager.default.removeItem(atPath: db + "-index")
         for command in Self.readers {
-            let r = try CLIProcess.run(command.map { $0 == "DB" ? db : $0 } + ["--imgt-dir", Self.imgt], cwd: dir)
+            let r = try CLIProcess.run(command.map { $0 == "DB" ? db : $0 } + ["--imgt-dir", Self.imgt], cwd: dir.url)
             #expect(r.status == 0, "\(command): \(r.summary)")
         }
         #expect(!FileManager.default.fileExists(atPath: db + "-index"), "a read-only command wrote the index copy")
@@ -94,15 +92,14 @@ import TestSupport
     }
 
     @Test func readOnlyStorageIsSearchableAndWritersSayWhyTheyCannot() throws {
-        let dir = try CLIProcess.folder("ro")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder("cordmatch-ro")
         let db = try Self.inventory(dir)
         let onDisk = Self.readers.map { $0.map { $0 == "DB" ? db : $0 } + ["--imgt-dir", Self.imgt] }
-        let expected = try onDisk.map { try CLIProcess.run($0, cwd: dir) }
+        let expected = try onDisk.map { try CLIProcess.run($0, cwd: dir.url) }
         let stored = "\(MountedStorage.placeholder)/bank.sqlite"
         let writers = [["import", "units", "\(Self.fixtures)/units.csv", "--db", stored], ["rematch", "--db", stored, "--quiet"]]
         let commands = Self.readers.map { $0.map { $0 == "DB" ? stored : $0 } + ["--imgt-dir", Self.imgt] } + writers.map { $0 + ["--imgt-dir", Self.imgt] }
-        let results = try MountedStorage.run(.readOnly(copying: [db, db + "-index"]), commands, cwd: dir)
+        let results = try MountedStorage.run(.readOnly(copying: [db, db + "-index"]), commands, cwd: dir.url)
         for (i, r) in results.prefix(Self.readers.count).enumerated() {
             #expect(r.status == 0, "\(commands[i]): \(r.summary)")
             if i != 4 { #expect(r.out == expected[i].out, "\(commands[i]) read something else on read-only storage") }  // (bench: timings)
@@ -116,27 +113,25 @@ import TestSupport
     /// them was killed): read with the log when SQLite can (its -shm is there too), refused with the reason when
     /// it cannot — never read as if the changes were not there.
     @Test func aWriteAheadLogOnReadOnlyStorageIsReadOrRefused() throws {
-        let dir = try CLIProcess.folder("ro-wal")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder("cordmatch-ro-wal")
         let db = try Self.inventory(dir)
-        let killed = try CLIProcess.run(["rematch", "--db", db, "--quiet", "--imgt-dir", Self.imgt], cwd: dir,
+        let killed = try CLIProcess.run(["rematch", "--db", db, "--quiet", "--imgt-dir", Self.imgt], cwd: dir.url,
                                         environment: ["CORDMATCH_TEST_KILL_AT": "run-begun"])
         #expect(killed.signalled)
         let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
         #expect(wal > 0, "the killed run left no write-ahead log")
         let status = [["rematch", "--db", "\(MountedStorage.placeholder)/bank.sqlite", "--status", "--imgt-dir", Self.imgt]]
-        let withIndex = try MountedStorage.run(.readOnly(copying: [db, db + "-wal", db + "-shm"]), status, cwd: dir)[0]
+        let withIndex = try MountedStorage.run(.readOnly(copying: [db, db + "-wal", db + "-shm"]), status, cwd: dir.url)[0]
         #expect(withIndex.status == 0 && withIndex.out.contains("run 2: unfinished"), "\(withIndex.summary) \(withIndex.out)")
-        let withoutIndex = try MountedStorage.run(.readOnly(copying: [db, db + "-wal"]), status, cwd: dir)[0]
+        let withoutIndex = try MountedStorage.run(.readOnly(copying: [db, db + "-wal"]), status, cwd: dir.url)[0]
         #expect(withoutIndex.status == 2 && withoutIndex.err.contains("write-ahead log"), "\(withoutIndex.summary)")
     }
 
     /// The mend: an import of a file that cannot be read leaves no new database behind.
     @Test func anImportOfAMissingFileCreatesNoDatabase() throws {
-        let dir = try CLIProcess.folder("import-missing")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder("cordmatch-import-missing")
         for kind in ["units", "recipients"] {
-            let r = try CLIProcess.run(["import", kind, "missing.csv", "--db", "new.sqlite", "--imgt-dir", Self.imgt], cwd: dir)
+            let r = try CLIProcess.run(["import", kind, "missing.csv", "--db", "new.sqlite", "--imgt-dir", Self.imgt], cwd: dir.url)
             #expect(r.status == 2 && r.err.contains("missing.csv") && r.err.contains("no such file"), "\(r.summary)")
             #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
         }

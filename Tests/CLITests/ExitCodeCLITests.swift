@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 import TestSupport
+import CordMatchTesting
 
 /// Every command's exit code against the documented table (docs/OPERATIONS.md, the root `--help`): each
 /// subcommand in its success case, a usage error and a case where it cannot start — plus the input problems
 /// where a command has them — through the real binary. Could-not-start cases also check that nothing was
 /// created or changed.
 @Suite struct ExitCodeCLITests {
-    static let root = CLITests.root
+    static let root = PackageFolder.root
     static let imgt = CLITests.imgt
     static let fixtures = root.appendingPathComponent("fixtures/inventory").path
 
@@ -165,22 +166,21 @@ import TestSupport
             return ["data", "status"]
         }),
         Case(name: "data install", expected: .success, noReferenceData: true, args: { d in
-            let release = try FixtureRelease.unpack()
-            let target = d.appendingPathComponent("release")
-            try FileManager.default.moveItem(at: release, to: target)
-            return ["data", "install", "--from", target.path]
+            let release = d.appendingPathComponent("release")
+            try MiniatureRelease.write(to: release)
+            return ["data", "install", "--from", release.path]
         }),
         Case(name: "data install, nothing to install", expected: .couldNotRun, noReferenceData: true, args: { _ in ["data", "install"] }),
         Case(name: "data install, missing folder", expected: .couldNotRun, noReferenceData: true, args: { _ in ["data", "install", "--from", "missing"] },
              after: nothingCreated("home/imgt")),
         Case(name: "data use", expected: .success, noReferenceData: true, args: { d in
-            try installFixtureRelease(home: d.appendingPathComponent("home"))
-            return ["data", "use", "3.64.0"]
+            try installMiniatureRelease(home: d.appendingPathComponent("home"))
+            return ["data", "use", MiniatureRelease.version]
         }),
         Case(name: "data use, no version", expected: .couldNotRun, noReferenceData: true, args: { _ in ["data", "use"] }),
         Case(name: "data use, missing database", expected: .couldNotRun, noReferenceData: true, args: { d in
-            try installFixtureRelease(home: d.appendingPathComponent("home"))
-            return ["data", "use", "3.64.0", "--db", "missing.sqlite"]
+            try installMiniatureRelease(home: d.appendingPathComponent("home"))
+            return ["data", "use", MiniatureRelease.version, "--db", "missing.sqlite"]
         }, after: nothingCreated("missing.sqlite", "home/imgt/DEFAULT")),
         Case(name: "data use, release not installed", expected: .couldNotRun, noReferenceData: true, args: { _ in ["data", "use", "9.99.0"] }),
         // demo
@@ -208,10 +208,9 @@ import TestSupport
         Case(name: "cordmatch, unknown command", expected: .couldNotRun, args: { _ in ["frobnicate"] }),
     ]
 
-    /// Installs the hand-made 3.64 release into `home`.
-    static func installFixtureRelease(home: URL) throws {
-        let release = try FixtureRelease.unpack()
-        defer { try? FileManager.default.removeItem(at: release) }
+    /// Installs the miniature release into `home` through `cordmatch data install`.
+    static func installMiniatureRelease(home: URL) throws {
+        let release = try MiniatureRelease.temporaryFolder()
         let r = try CLIProcess.run(["data", "install", "--from", release.path], environment: ["CORDMATCH_HOME": home.path])
         guard r.status == 0 else { throw CannotPrepare(reason: r.summary) }
     }
@@ -223,22 +222,21 @@ import TestSupport
 
     @Test(arguments: cases)
     func exitCode(_ c: Case) throws {
-        let dir = try CLIProcess.folder("exit")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder("cordmatch-exit")
         if c.needsInventory {
             let source = try Self.prepared.get()
             for name in ["inv.sqlite", "inv.sqlite-index"] {
-                try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+                try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: dir.url(name))
             }
         }
-        let home = dir.appendingPathComponent("home")
-        let args = try c.args(dir)
-        let r = try CLIProcess.run(args, cwd: dir, environment: c.noReferenceData ? ["CORDMATCH_HOME": home.path] : [:])
+        let home = dir.url("home")
+        let args = try c.args(dir.url)
+        let r = try CLIProcess.run(args, cwd: dir.url, environment: c.noReferenceData ? ["CORDMATCH_HOME": home.path] : [:])
         #expect(!r.signalled && r.status == Self.code(c.expected.rawValue), "\(args.joined(separator: " ")): \(r.summary)")
         if c.expected != .success {
             #expect(r.expectedMessage, "\(args.joined(separator: " ")): a failure says what went wrong: \(r.summary)")
         }
-        try c.after(dir, r)
+        try c.after(dir.url, r)
     }
 
     /// The root `--help` shows the same table as docs/OPERATIONS.md, line for line.
@@ -253,11 +251,10 @@ import TestSupport
     /// A disk that fills up during an import — a file-size limit, then a small file system — stops the import with
     /// exit code 2 and the reason (not 1, "bad rows", and not a signal), and the database is as it was.
     @Test func aFullDiskDuringImportIsTwoAndChangesNothing() throws {
-        let dir = try CLIProcess.folder("full-import")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let big = dir.appendingPathComponent("big.csv")
+        let dir = try TemporaryFolder("cordmatch-full-import")
+        let big = dir.url("big.csv")
         try CLIProcess.run(["gen", "units", "--count", "20000", "--seed", "9", "--imgt-dir", Self.imgt]).out.write(to: big, atomically: true, encoding: .utf8)
-        let db = dir.appendingPathComponent("inv.sqlite").path
+        let db = dir.url("inv.sqlite").path
         #expect(try CLIProcess.run(["import", "units", "\(Self.fixtures)/units.csv", "--db", db, "--imgt-dir", Self.imgt]).status == 0)
         let search = ["search", "--hla", Self.ad, "--format", "json", "--imgt-dir", Self.imgt]
         func scanned(_ out: String) -> Int? {
@@ -272,7 +269,7 @@ import TestSupport
         let stored = "\(MountedStorage.placeholder)/inv.sqlite"
         let results = try MountedStorage.run(.small(kilobytes: 1024, copying: [db]), [
             ["import", "units", big.path, "--db", stored, "--imgt-dir", Self.imgt], search + ["--db", stored],
-        ], cwd: dir)
+        ], cwd: dir.url)
         #expect(!results[0].signalled && results[0].status == Self.code(Expected.couldNotRun.rawValue), "\(results[0].summary)")
         #expect(results[0].err.contains("the disk is full"), "\(results[0].summary)")
         #expect(results[1].status == 0 && scanned(results[1].out) == 8, "\(results[1].summary)")

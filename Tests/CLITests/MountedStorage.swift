@@ -1,4 +1,5 @@
 import Foundation
+import CordMatchTesting
 
 /// Real storage of a kind a test cannot get from permissions (the tests run as root, as CI does, and root writes
 /// through any mode): a tmpfs mounted in a mount namespace of the test's own (`unshare -m`; `unshare -rm` when not
@@ -21,10 +22,9 @@ enum MountedStorage {
     /// Runs each of `commands` (cordmatch arguments; `placeholder` stands for the mount point) in order on storage
     /// of `kind`, in `cwd`, and returns what each ended by. Throws when the storage cannot be made.
     static func run(_ kind: Kind, _ commands: [[String]], cwd: URL, environment: [String: String] = [:]) throws -> [CLIProcess.Outcome] {
-        let work = try CLIProcess.folder("mounted")
-        defer { try? FileManager.default.removeItem(at: work) }
-        let mount = work.appendingPathComponent("storage").path
-        let results = work.appendingPathComponent("results")
+        let work = try TemporaryFolder("cordmatch-mounted")
+        let mount = work.url("storage").path
+        let results = work.url("results")
         try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
         func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
@@ -51,7 +51,7 @@ enum MountedStorage {
             let r = quoted(results.appendingPathComponent("\(i)").path)
             script.append("\(quoted(CLITests.binary.path)) \(args) > \(r).out 2> \(r).err; echo $? > \(r).rc")
         }
-        let file = work.appendingPathComponent("run.sh")
+        let file = work.url("run.sh")
         try script.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -1,17 +1,12 @@
 import Foundation
 import Testing
 import TestSupport
+import CordMatchTesting
 
 /// `cordmatch rematch` through the real binary: a sequence of days against golden reports, kill -9 and
 /// resume, and the lock against a second run.
 @Suite struct RematchCLITests {
-    static let days = CLITests.root.appendingPathComponent("fixtures/rematch")
-
-    static func tempDir(_ name: String) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-\(name)-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
+    static let days = PackageFolder.fixture("rematch")
 
     static func ok(_ args: [String]) throws -> CLITests.Run {
         let r = try CLITests.run(args + ["--imgt-dir", CLITests.imgt])
@@ -23,9 +18,8 @@ import TestSupport
     /// deleted unit: each morning's JSON report must equal the golden file (CORDMATCH_UPDATE_GOLDEN=1 rewrites
     /// them; review the diff before committing).
     @Test func aSequenceOfDaysGivesTheGoldenReports() throws {
-        let dir = try Self.tempDir("days")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("bank.sqlite").path
+        let dir = try TemporaryFolder("cordmatch-days")
+        let db = dir.url("bank.sqlite").path
         let update = ProcessInfo.processInfo.environment["CORDMATCH_UPDATE_GOLDEN"] == "1"
         for day in 1...4 {
             for kind in ["units", "recipients"] {
@@ -47,14 +41,13 @@ import TestSupport
 
     /// Kill the process at several points and resume: the finished run's report equals an uninterrupted run's.
     @Test func killedRunsResumeToTheSameResult() throws {
-        let dir = try Self.tempDir("resume")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let units = dir.appendingPathComponent("units.csv"), recipients = dir.appendingPathComponent("recipients.csv")
+        let dir = try TemporaryFolder("cordmatch-resume")
+        let units = dir.url("units.csv"), recipients = dir.url("recipients.csv")
         try Self.ok(["gen", "units", "--count", "3000", "--seed", "11"]).out.write(to: units, atomically: true, encoding: .utf8)
         try Self.ok(["gen", "recipients", "--count", "300", "--seed", "11"]).out.write(to: recipients, atomically: true, encoding: .utf8)
         var dbs: [String] = []
         for name in ["straight", "killed"] {
-            let db = dir.appendingPathComponent("\(name).sqlite").path
+            let db = dir.url("\(name).sqlite").path
             _ = try Self.ok(["import", "units", units.path, "--db", db])
             _ = try Self.ok(["import", "recipients", recipients.path, "--db", db])
             dbs.append(db)
@@ -79,7 +72,9 @@ import TestSupport
             p.arguments = (resume ? ["rematch", "--db", dbs[1], "--resume", "--quiet", "--batch-size", "10"] : run + ["--db", dbs[1]])
                 + ["--imgt-dir", CLITests.imgt]
             p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
+            let errors = dir.url("attempt-\(attempt).err")
+            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            p.standardError = try FileHandle(forWritingTo: errors)
             try p.run()
             var killed = false
             while partialKills < 3 && p.isRunning {
@@ -95,7 +90,7 @@ import TestSupport
                 let after = try latest()
                 if after.unfinished { partialKills += 1 } else { finished = true }  // (it finished just before the kill)
             } else {
-                #expect(p.terminationStatus == 0)
+                #expect(p.terminationStatus == 0, "attempt \(attempt) (\(resume ? "resume" : "start")): exit \(p.terminationStatus): \((try? String(contentsOf: errors, encoding: .utf8)) ?? "")")
                 finished = true
             }
         }
@@ -111,12 +106,11 @@ import TestSupport
     }
 
     @Test func aSecondRunIsRefusedWhileOneIsGoingAndALockDoesNotOutliveItsProcess() throws {
-        let dir = try Self.tempDir("lock")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("bank.sqlite").path
-        let units = dir.appendingPathComponent("units.csv")
+        let dir = try TemporaryFolder("cordmatch-lock")
+        let db = dir.url("bank.sqlite").path
+        let units = dir.url("units.csv")
         try Self.ok(["gen", "units", "--count", "3000", "--seed", "3"]).out.write(to: units, atomically: true, encoding: .utf8)
-        let recipients = dir.appendingPathComponent("recipients.csv")
+        let recipients = dir.url("recipients.csv")
         try Self.ok(["gen", "recipients", "--count", "400", "--seed", "3"]).out.write(to: recipients, atomically: true, encoding: .utf8)
         _ = try Self.ok(["import", "units", units.path, "--db", db])
         _ = try Self.ok(["import", "recipients", recipients.path, "--db", db])

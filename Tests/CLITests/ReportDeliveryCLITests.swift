@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import CordMatchTesting
 
 /// No kill point loses a night's report: the real binary is killed (SIGKILL, by `CORDMATCH_TEST_KILL_AT`) at
 /// every phase of a rematch and of delivering its report, then the documented cron line runs, and the report file
@@ -150,10 +151,9 @@ import TestSupport
     /// A report lost anyway (a plain run started before `--resume` delivered it) is not lost for the coordinator:
     /// the next run compares with the last delivered run, so its report still names the changes.
     @Test func aNewRunComparesWithTheRunWhoseReportWasDelivered() throws {
-        let dir = try CLIProcess.folder("compared")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let days = CLITests.root.appendingPathComponent("fixtures/rematch")
-        let db = dir.appendingPathComponent("bank.sqlite").path, out = dir.appendingPathComponent("r.json").path
+        let dir = try TemporaryFolder("cordmatch-compared")
+        let days = PackageFolder.fixture("rematch")
+        let db = dir.url("bank.sqlite").path, out = dir.url("r.json").path
         func run(_ args: [String], killAt: String? = nil) throws -> CLIProcess.Outcome {
             try CLIProcess.run(args + ["--db", db, "--imgt-dir", Self.imgt], environment: ["CORDMATCH_TEST_KILL_AT": killAt])
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import CordMatchTesting
 
 /// `cordmatch verify` reads only files inside the scenario root: a scenario naming a file outside it (an
 /// absolute path, `..`, a symbolic link) is an error of that scenario, and nothing of the file is printed; a file
@@ -27,9 +28,8 @@ import TestSupport
     }
 
     @Test func filesOutsideTheRootAreRefusedAndNeverPrinted() throws {
-        let dir = try CLIProcess.folder("scenario-root")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let root = dir.appendingPathComponent("checks"), outside = dir.appendingPathComponent("private")
+        let dir = try TemporaryFolder("cordmatch-scenario-root")
+        let root = dir.url("checks"), outside = dir.url("private")
         for d in [root, outside] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
         let secretFile = outside.appendingPathComponent("passwd")
         try (Self.secret + "\n").write(to: secretFile, atomically: true, encoding: .utf8)
@@ -54,12 +54,12 @@ import TestSupport
     }
 
     @Test func theRootIsTheCurrentFolderByDefault() throws {
-        let shipped = CLITests.root.appendingPathComponent("fixtures/scenarios/inventory-fixture-files.json").path
+        let shipped = PackageFolder.fixture("scenarios/inventory-fixture-files.json").path
         // From the repository root, the shipped scenario's ../inventory/… files are inside it.
-        let inside = try CLIProcess.run(["verify", shipped, "--imgt-dir", Self.imgt], cwd: CLITests.root)
+        let inside = try CLIProcess.run(["verify", shipped, "--imgt-dir", Self.imgt], cwd: PackageFolder.root)
         #expect(inside.status == 0, "\(inside.out)")
         // From its own folder, they are not.
-        let scenarios = CLITests.root.appendingPathComponent("fixtures/scenarios")
+        let scenarios = PackageFolder.fixture("scenarios")
         let outside = try CLIProcess.run(["verify", shipped, "--imgt-dir", Self.imgt], cwd: scenarios)
         #expect(outside.status == 1 && outside.out.contains("units_file \"../inventory/units.csv\" is outside the scenario root"), "\(outside.out)")
         let missing = try CLIProcess.run(["verify", shipped, "--root", "no-such-folder", "--imgt-dir", Self.imgt], cwd: scenarios)
@@ -68,28 +68,26 @@ import TestSupport
 
     /// A file inside the root that is not a unit CSV at all: one short error, nothing of its first line.
     @Test func aFileThatIsNotAUnitCSVIsSaidBriefly() throws {
-        let dir = try CLIProcess.folder("not-csv")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try (Self.secret + "\nsecond line\n").write(to: dir.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-        let file = dir.appendingPathComponent("s.json")
+        let dir = try TemporaryFolder("cordmatch-not-csv")
+        try (Self.secret + "\nsecond line\n").write(to: dir.url("notes.txt"), atomically: true, encoding: .utf8)
+        let file = dir.url("s.json")
         try Self.scenario(unitsFile: "notes.txt").write(to: file, atomically: true, encoding: .utf8)
-        let r = try CLIProcess.run(["verify", file.path, "--imgt-dir", Self.imgt], cwd: dir)
+        let r = try CLIProcess.run(["verify", file.path, "--imgt-dir", Self.imgt], cwd: dir.url)
         #expect(r.status == 1 && r.out.contains("notes.txt:1: not a unit CSV file"), "\(r.out)")
         #expect(!r.out.contains("SECRET"), "\(r.out)")
         // The importer says the same.
-        let imported = try CLIProcess.run(["import", "units", "notes.txt", "--db", "x.sqlite", "--imgt-dir", Self.imgt], cwd: dir)
+        let imported = try CLIProcess.run(["import", "units", "notes.txt", "--db", "x.sqlite", "--imgt-dir", Self.imgt], cwd: dir.url)
         #expect(imported.status == 1 && imported.err.contains("not a unit CSV file") && !imported.err.contains("SECRET"), "\(imported.summary)")
-        let recipients = try CLIProcess.run(["import", "recipients", "notes.txt", "--db", "x.sqlite", "--imgt-dir", Self.imgt], cwd: dir)
+        let recipients = try CLIProcess.run(["import", "recipients", "notes.txt", "--db", "x.sqlite", "--imgt-dir", Self.imgt], cwd: dir.url)
         #expect(recipients.status == 1 && recipients.err.contains("not a recipient CSV file") && !recipients.err.contains("SECRET"), "\(recipients.summary)")
     }
 
     /// Column names in errors are excerpts: escaped, and cut at InputLimits.echoedBytes.
     @Test func columnNamesInErrorsAreEscapedAndShort() throws {
-        let dir = try CLIProcess.folder("columns")
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder("cordmatch-columns")
         let long = String(repeating: "Z", count: 300)
-        try "ID,STATUS,BIRTH_DATE,\u{1B}[31mRED,\(long)\nU1,AV,2020-01-01,x,y\n".write(to: dir.appendingPathComponent("u.csv"), atomically: true, encoding: .utf8)
-        let r = try CLIProcess.run(["import", "units", "u.csv", "--db", "x.sqlite", "--imgt-dir", Self.imgt], cwd: dir)
+        try "ID,STATUS,BIRTH_DATE,\u{1B}[31mRED,\(long)\nU1,AV,2020-01-01,x,y\n".write(to: dir.url("u.csv"), atomically: true, encoding: .utf8)
+        let r = try CLIProcess.run(["import", "units", "u.csv", "--db", "x.sqlite", "--imgt-dir", Self.imgt], cwd: dir.url)
         #expect(r.status == 1 && r.err.contains("\\u{1B}[31mRED: unknown column"), "\(r.summary)")
         #expect(!r.err.contains("\u{1B}") && !r.err.contains(long) && r.err.contains("… (300 bytes)"), "\(r.summary)")
     }

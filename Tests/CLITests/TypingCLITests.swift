@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import CordMatchTesting
 
 /// The typing limits and structural rules through the real binary (issue #14 items 2 and 11).
 @Suite struct TypingCLITests {
@@ -15,16 +16,14 @@ import TestSupport
     }
 
     /// Runs `body` with a new temporary directory and the path of a database in it; removes the directory after.
-    static func withDatabase(_ body: (URL, String) throws -> Void) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-typing-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try body(dir, dir.appendingPathComponent("inv.sqlite").path)
+    static func withDatabase(_ body: (TemporaryFolder, String) throws -> Void) throws {
+        let dir = try TemporaryFolder("cordmatch-typing")
+        try body(dir, dir.url("inv.sqlite").path)
     }
 
     @Test func searchRefusesAnAdHocTypingThatStandsForTooManyAlleles() throws {
         try Self.withDatabase { _, db in
-        let units = CLITests.root.appendingPathComponent("fixtures/inventory/units.csv").path
+        let units = PackageFolder.fixture("inventory/units.csv").path
         #expect(try CLITests.run(["import", "units", units, "--db", db, "--imgt-dir", CLITests.imgt]).status == 0)
         let hla = Array(repeating: "A2", count: 4_000).joined(separator: "/") + "+A*01:01^B*07:02+B*08:01^DRB1*15:01+DRB1*03:01"
         let r = try CLITests.run(["search", "--db", db, "--hla", hla, "--imgt-dir", CLITests.imgt])
@@ -71,7 +70,7 @@ import TestSupport
 
     @Test func aFieldValueOfAnotherLocusIsQuotedInShort() throws {
         try Self.withDatabase { dir, db in
-            let csv = dir.appendingPathComponent("units.csv")
+            let csv = dir.url("units.csv")
             let wrong = Array(repeating: "B*07:02", count: 12_000).joined(separator: "/")
             try ("ID,STATUS,BIRTH_DATE,HLA_A_DNA_FIELD1,HLA_B_DNA_FIELD1,HLA_DRB1_DNA_FIELD1\nU-1,AV,2010-01-01,\(wrong),07:02,15:01\n")
                 .write(to: csv, atomically: true, encoding: .utf8)
@@ -84,7 +83,7 @@ import TestSupport
 
     @Test func importRefusesAnOverLongGLStringAndImportsNothing() throws {
         try Self.withDatabase { dir, db in
-        let csv = dir.appendingPathComponent("units.csv")
+        let csv = dir.url("units.csv")
         let long = "A*02:01+" + Array(repeating: "A*02:01", count: 12_500).joined(separator: "/") + "^B*07:02+B*08:01^DRB1*15:01+DRB1*03:01"
         try ("ID,STATUS,BIRTH_DATE,X_HLA_GL\nOK-1,AV,2010-01-01,\(Self.fine)\nLONG-1,AV,2010-01-01,\(long)\n")
             .write(to: csv, atomically: true, encoding: .utf8)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import CordMatchTesting
 
 /// The real binary: impossible numbers and dates on the command line are usage errors naming the option, before
 /// anything runs; in files they are errors naming file, line and column, and nothing is imported.
@@ -55,11 +56,9 @@ import TestSupport
     }
 
     @Test func fileValuesAreErrorsNamingLineAndColumn() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-values-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let db = dir.appendingPathComponent("inv.sqlite").path
-        let units = dir.appendingPathComponent("units.csv")
+        let dir = try TemporaryFolder("cordmatch-values")
+        let db = dir.url("inv.sqlite").path
+        let units = dir.url("units.csv")
         try """
             ID,STATUS,BIRTH_DATE,X_HLA_GL,TNC,COLL_DATE
             U1,AV,2020-01-01,\(Self.typing),1.2E9,2020-01-01
@@ -72,7 +71,7 @@ import TestSupport
         #expect(r.err.contains("units.csv:3: COLL_DATE: 2026-02-30 is not a date: February 2026 has 28 days"), "\(r.err)")
         #expect(r.err.contains("nothing was imported"))
 
-        let recipients = dir.appendingPathComponent("recipients.csv")
+        let recipients = dir.url("recipients.csv")
         try "ID,WEIGHT_KG,DISEASE,HLA,DSA,ABO,POLICY,ACTIVE\nR1,0,malignant,\(Self.typing),,,centre.json,Y\n"
             .write(to: recipients, atomically: true, encoding: .utf8)
         let rr = try CLITests.run(["import", "recipients", recipients.path, "--db", db, "--imgt-dir", CLITests.imgt])
@@ -80,7 +79,7 @@ import TestSupport
         #expect(rr.err.contains("recipients.csv:2: WEIGHT_KG: 0 is outside the plausible range of a recipient's weight, 0.5 to 400 kg"), "\(rr.err)")
         #expect(rr.err.contains("recipients.csv:2: POLICY: 'centre.json' does not load"), "\(rr.err)")
 
-        let policy = dir.appendingPathComponent("centre.json")
+        let policy = dir.url("centre.json")
         let shown = try CLITests.run(["policy", "show", "malignant"])
         try shown.out.replacingOccurrences(of: "\"min_x8\" : 4", with: "\"min_x8\" : 1e300").write(to: policy, atomically: true, encoding: .utf8)
         let check = try CLITests.run(["policy", "check", policy.path])

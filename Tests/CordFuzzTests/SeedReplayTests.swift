@@ -7,10 +7,10 @@ import TestSupport
 /// calls, with the same oracles (`FuzzTarget.run`): what the fuzzers ran for hours, `swift test` runs on every
 /// change. A trap stops the test process; a broken oracle fails the test, naming the file.
 @Suite struct SeedReplayTests {
-    static let environment = Result { try FuzzEnvironment(packageRoot: FixtureRelease.packageRoot) }
+    static let environment = Result { try FuzzEnvironment(packageRoot: PackageFolder.root) }
 
     static func inputs(_ target: FuzzTarget) throws -> [URL] {
-        let folder = FixtureRelease.packageRoot.appendingPathComponent("fixtures/fuzz/\(target.rawValue)")
+        let folder = PackageFolder.fixture("fuzz/\(target.rawValue)")
         return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
             .sorted { $0.path < $1.path }
     }

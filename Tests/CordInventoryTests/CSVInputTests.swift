@@ -1,9 +1,11 @@
 import CordInventory
 import CordMatch
+import CordMatchTesting
 import Foundation
 import GRDB
 import HLA
 import Testing
+import TestSupport
 
 /// CSV text that cannot be read as written — a NUL byte, bytes that are not UTF-8, a UTF-16 file, a field beyond
 /// `InputLimits.fieldBytes` — is an error naming the line (and the column), and nothing is imported; a UTF-8
@@ -16,11 +18,10 @@ import Testing
     /// Writes `bytes` to a file in a new folder, imports it as units into a new database, and gives the outcome and
     /// the unit ids stored.
     static func importUnits(_ bytes: [UInt8], skipInvalid: Bool = false) throws -> (Result<UnitImporter.Summary, Error>, [String]) {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("units.csv")
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        let file = dir.url("units.csv")
         try Data(bytes).write(to: file)
-        let importer = UnitImporter(resolver: try InventoryTests.resolver.get())
+        let importer = UnitImporter(resolver: try SharedReleases.resolver())
         let outcome = Result { try importer.importFile(file.path, into: store, skipInvalid: skipInvalid) }
         return (outcome, try store.read { try String.fetchAll($0, sql: "SELECT id FROM units ORDER BY id") })
     }
@@ -87,12 +88,11 @@ import Testing
 
     /// The recipient importer reads its file through the same reader.
     @Test func recipientFilesAreReadTheSameWay() throws {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let importer = RecipientCSVImporter(resolver: try InventoryTests.resolver.get())
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        let importer = RecipientCSVImporter(resolver: try SharedReleases.resolver())
         let header = "ID,WEIGHT_KG,DISEASE,HLA,DSA,ABO,POLICY,ACTIVE"
         func attempt(_ bytes: [UInt8]) throws -> [String] {
-            let file = dir.appendingPathComponent("recipients.csv")
+            let file = dir.url("recipients.csv")
             try Data(bytes).write(to: file)
             do {
                 _ = try importer.importFile(file.path, into: store, skipInvalid: false)

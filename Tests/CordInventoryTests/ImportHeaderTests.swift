@@ -3,6 +3,7 @@ import CordMatch
 import Foundation
 import HLA
 import Testing
+import TestSupport
 
 /// What an import says about a file's first line: a file that is not of the importer's kind gets one short issue
 /// that repeats none of it, and a column name in an issue is an `InputExcerpt`.
@@ -10,7 +11,7 @@ import Testing
     static let passwd = "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n"
 
     @Test func aFileOfAnotherKindIsSaidBriefly() throws {
-        let resolver = try InventoryTests.resolver.get()
+        let resolver = try SharedReleases.resolver()
         let units = UnitImporter(resolver: resolver).parse(Self.passwd, file: "f")
         #expect(units.issues.count == 1 && units.issues[0].reason.hasPrefix("not a unit CSV file"), "\(units.issues)")
         let recipients = RecipientCSVImporter(resolver: resolver).parse(Self.passwd, file: "f")
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func aFileWithSomeKnownColumnsListsTheUnknownOnesAsExcerpts() throws {
-        let resolver = try InventoryTests.resolver.get()
+        let resolver = try SharedReleases.resolver()
         let header = "ID,STATUS,BIRTH_DATE,caf\u{E9}\t\"x\",\(String(repeating: "Q", count: 200))\n"
         let issues = UnitImporter(resolver: resolver).parse(header, file: "f").issues
         #expect(issues.map(\.column) == ["caf\\u{E9}\\t\\\"x\\\"", String(repeating: "Q", count: 80) + "… (200 bytes)"], "\(issues)")

@@ -1,10 +1,12 @@
 @testable import CordIndex
 @testable import CordInventory
 @testable import CordMatch
+import CordMatchTesting
 import CordSupport
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 
 /// An import builds the search index from the typings it has just resolved; that index must be the one a
 /// rebuild from the stored data gives, whatever the typings look like and whatever else is stored.
@@ -22,11 +24,10 @@ import Testing
     }
 
     @Test func importedIndexEqualsARebuildFromTheStoredData() throws {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let resolver = try InventoryTests.resolver.get()
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        let resolver = try SharedReleases.resolver()
         let importer = UnitImporter(resolver: resolver)
-        _ = try importer.importFile(InventoryTests.fixture("units.csv"), into: store, skipInvalid: false)
+        _ = try importer.importFile(InventoryFixtures.file("units.csv"), into: store, skipInvalid: false)
         let first = try Self.storedAndRebuilt(store, resolver)
         #expect(first.stored == first.rebuilt)
 
@@ -44,7 +45,7 @@ import Testing
             T6,AV,2020-01-01,,,,,,,,,,,,,A*02:01+A*24:02|A*02:02+A*24:03^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01
             DEMO-0002,RE,2016-07-19,11:01,,44,8,,,15:XX,03:01,,,,,
             """
-        let file = dir.appendingPathComponent("tricky.csv")
+        let file = dir.url("tricky.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
         let summary = try importer.importFile(file.path, into: store, skipInvalid: false)
         #expect(summary.imported == 7 && summary.rejected.isEmpty)
@@ -60,9 +61,8 @@ import Testing
     /// resolve, with the status of the unit as stored, in two halves joined (values shared by both, values new to
     /// the second half written two ways there) — and, with an id that is not ASCII, from the stored rows.
     @Test(arguments: ["T2", "Ü2"]) func firstImportIndexEqualsARebuild(secondID: String) throws {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let resolver = try InventoryTests.resolver.get()
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        let resolver = try SharedReleases.resolver()
         let csv = """
             ID,STATUS,BIRTH_DATE,HLA_A_DNA_FIELD1,HLA_A_DNA_FIELD2,HLA_B_SER_FIELD1,HLA_B_SER_FIELD2,HLA_DRB1_DNA_FIELD1,HLA_DRB1_DNA_FIELD2
             T9,AV,2020-01-01,02:01,24:02,44,8,15:01,03:01
@@ -72,7 +72,7 @@ import Testing
             T3,AV,2020-01-01,02:01,,44,,15:01:01,
             T0,AV,2020-01-01,02:01:01,,44,,04:01,
             """
-        let file = dir.appendingPathComponent("first.csv")
+        let file = dir.url("first.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
         #expect(try UnitImporter(resolver: resolver).importFile(file.path, into: store, skipInvalid: false).rejected.isEmpty)
         let (stored, rebuilt) = try Self.storedAndRebuilt(store, resolver)
@@ -102,12 +102,11 @@ import Testing
     /// again; the result means what a rebuild from the stored data means — also when the unit whose written form
     /// stood for a value changed.
     @Test func untouchedUnitsAreCopiedFromTheStoredIndex() throws {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let resolver = try InventoryTests.resolver.get()
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        let resolver = try SharedReleases.resolver()
         let importer = UnitImporter(resolver: resolver)
         func importCSV(_ name: String, _ csv: String) throws {
-            let file = dir.appendingPathComponent(name)
+            let file = dir.url(name)
             try csv.write(to: file, atomically: true, encoding: .utf8)
             #expect(try importer.importFile(file.path, into: store, skipInvalid: false).rejected.isEmpty)
         }

@@ -2,17 +2,12 @@
 import Foundation
 import GRDB
 import Testing
+import CordMatchTesting
 
 /// `InventoryStore`'s open modes: only `createIfMissing` makes an inventory, and only of nothing, an empty file or
 /// an empty SQLite database; every mode refuses another program's database without changing it, and a schema from
 /// a newer cordmatch; a read-only open refuses an older schema (it cannot migrate) and writes nothing.
 @Suite struct InventoryOpenModeTests {
-    static func folder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-open-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     static func problem(_ path: String, _ mode: InventoryStore.OpenMode) -> InventoryOpenError.Problem? {
         do {
             _ = try InventoryStore(path: path, mode: mode)
@@ -27,9 +22,8 @@ import Testing
     static func mode(_ path: String) throws -> Int? { try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int }
 
     @Test func onlyCreateMakesAnInventoryOfNothing() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("new.sqlite").path
+        let dir = try TemporaryFolder("cordmatch-open")
+        let path = dir.url("new.sqlite").path
         #expect(Self.problem(path, .readOnly) == .missing)
         #expect(Self.problem(path, .existing) == .missing)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
@@ -39,9 +33,8 @@ import Testing
     }
 
     @Test func anEmptyFileIsAnInventoryOnlyForCreate() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("empty.sqlite").path
+        let dir = try TemporaryFolder("cordmatch-open")
+        let path = dir.url("empty.sqlite").path
         #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644]))
         #expect(Self.problem(path, .readOnly) == .emptyFile)
         #expect(Self.problem(path, .existing) == .emptyFile)
@@ -51,25 +44,23 @@ import Testing
     }
 
     @Test func anotherProgramsDatabaseIsRefusedAndLeftAsItWas() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("other.sqlite").path
+        let dir = try TemporaryFolder("cordmatch-open")
+        let path = dir.url("other.sqlite").path
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes (text TEXT); INSERT INTO notes VALUES ('mine')") }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         for mode in [InventoryStore.OpenMode.createIfMissing, .existing, .readOnly] {
             #expect(Self.problem(path, mode) == .notAnInventory, "\(mode)")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "the file was changed (switched to WAL?)")
-        let text = dir.appendingPathComponent("text.sqlite").path
+        let text = dir.url("text.sqlite").path
         try "ID,STATUS\n".write(toFile: text, atomically: true, encoding: .utf8)
         for mode in [InventoryStore.OpenMode.createIfMissing, .existing, .readOnly] { #expect(Self.problem(text, mode) == .notSQLite) }
         #expect(Self.problem(dir.path, .readOnly) == .notAFile)
     }
 
     @Test func anEmptySQLiteDatabaseIsMadeAnInventoryOnlyByCreate() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("blank.sqlite").path
+        let dir = try TemporaryFolder("cordmatch-open")
+        let path = dir.url("blank.sqlite").path
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE t (a); DROP TABLE t") }
         #expect(Self.problem(path, .readOnly) == .notAnInventory)
         #expect(Self.problem(path, .existing) == .notAnInventory)
@@ -77,13 +68,14 @@ import Testing
     }
 
     @Test func schemasOfOtherVersions() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("inv.sqlite").path
-        _ = try InventoryStore(path: path, mode: .createIfMissing)
-        let last = InventorySchema.migrator.migrations.last!
-        // An older cordmatch's database: the last step missing. Read-only cannot upgrade it; a writer does.
-        try DatabaseQueue(path: path).write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [last]) }
+        let dir = try TemporaryFolder("cordmatch-open")
+        let path = dir.url("inv.sqlite").path
+        let migrations = InventorySchema.migrator.migrations
+        let last = migrations.last!
+        // An older cordmatch's database: every step but the last applied (the last creates tables, so it cannot be
+        // re-applied over itself). Read-only cannot upgrade it; a writer does.
+        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]))
+        try InventorySchema.migrator.migrate(DatabaseQueue(path: path), upTo: migrations[migrations.count - 2])
         #expect(Self.problem(path, .readOnly) == .olderSchema(missing: [last]))
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         _ = Self.problem(path, .readOnly)
@@ -98,17 +90,16 @@ import Testing
     }
 
     @Test func writersRefuseLinksWhereSQLiteWouldWrite() throws {
-        let dir = try Self.folder()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("inv.sqlite").path
+        let dir = try TemporaryFolder("cordmatch-open")
+        let path = dir.url("inv.sqlite").path
         _ = try InventoryStore(path: path, mode: .createIfMissing)
-        let target = dir.appendingPathComponent("target").path
+        let target = dir.url("target").path
         try "keep".write(toFile: target, atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: path + "-wal", withDestinationPath: target)
         #expect(Self.problem(path, .existing) == .symbolicLink(path + "-wal"))
         #expect(Self.problem(path, .createIfMissing) == .symbolicLink(path + "-wal"))
         try FileManager.default.removeItem(atPath: path + "-wal")
-        let link = dir.appendingPathComponent("link.sqlite").path
+        let link = dir.url("link.sqlite").path
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
         #expect(Self.problem(link, .existing) == .symbolicLink(link))
         #expect(Self.problem(link, .readOnly) == nil, "reading through a link writes nothing")

@@ -3,6 +3,7 @@ import CordInventory
 import CordMatch
 import CordSupport
 import Foundation
+import CordMatchTesting
 import GRDB
 import HLA
 import Testing
@@ -10,38 +11,10 @@ import TestSupport
 
 /// The SQLite inventory through GRDB, on real files in temporary directories, with the real 3.58.0 release.
 @Suite struct InventoryTests {
-    static let resolver = Result<TypingResolver, Error>(catching: {
-        let folder = ReleaseFolder(FixtureRelease.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/imgt-hla/3.58.0"))
-        let (data, _) = try ReferenceDataLoader.load(folder, snapshotDirectory: DataDirectory.resolve().snapshotDirectory)
-        return TypingResolver(data)
-    })
-
-    static func fixture(_ name: String) -> String { FixtureRelease.packageRoot.appendingPathComponent("fixtures/inventory/\(name)").path }
-
-    /// A fresh database in a temporary directory (removed by the caller).
-    static func store() throws -> (InventoryStore, URL) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-db-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return (try InventoryStore(path: dir.appendingPathComponent("inventory.sqlite").path, mode: .createIfMissing), dir)
-    }
-
-    /// A fresh database with `count` generated units (seed `seed`) imported, its folder (removed by the caller) and
-    /// the imported rows.
-    static func generatedStore(count: Int, seed: UInt64) throws -> (InventoryStore, URL, [UnitRow]) {
-        let resolver = try Self.resolver.get()
-        let (store, dir) = try Self.store()
-        let importer = UnitImporter(resolver: resolver)
-        let (units, issues) = importer.parse(InventoryGenerator(data: resolver.data).unitsCSV(count: count, seed: seed), file: "units.csv")
-        #expect(issues.isEmpty)
-        _ = try importer.write(units, into: store, source: "units.csv")
-        return (store, dir, units)
-    }
-
     /// The units table has the indexes its queries use and no others (each one more B-tree insert per imported
     /// unit): the id key, and the pool that a FULL inventory replaces.
     @Test func unitIndexesAreTheOnesQueriesUse() throws {
-        let (store, dir) = try Self.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let inventory = try InventoryFixtures.empty(), store = inventory.store
         let (indexes, poolPlan, idPlan) = try store.read { db in
             (try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'units' ORDER BY name"),
              try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM units WHERE pool = ?", arguments: ["1"]).map { $0["detail"] as String }.joined(separator: "; "),
@@ -60,10 +33,9 @@ import TestSupport
     /// change log it leaves is the one the triggers write for the same rows, the trigger is back afterwards, and a
     /// rejected import leaves both as they were.
     @Test func csvImportsLogChangesAsTheTriggersDo() throws {
-        let (bulk, dir) = try Self.store()
-        let (triggered, otherDir) = try Self.store()
-        defer { for d in [dir, otherDir] { try? FileManager.default.removeItem(at: d) } }
-        let importer = UnitImporter(resolver: try Self.resolver.get())
+        let inventory = try InventoryFixtures.empty(), other = try InventoryFixtures.empty()
+        let (bulk, triggered, dir) = (inventory.store, other.store, inventory.folder)
+        let importer = UnitImporter(resolver: try SharedReleases.resolver())
         let header = "ID,STATUS,BIRTH_DATE,HLA_A_DNA_FIELD1,HLA_B_DNA_FIELD1,HLA_DRB1_DNA_FIELD1"
         let files = [
             [header, "N3,AV,2020-01-01,02:01,44:02,15:01", "N1,TU,2020-01-01,02:01,44:02,15:01", "N2,AV,2020-01-01,24:02,08:01,03:01"],
@@ -76,7 +48,7 @@ import TestSupport
             try store.read { try String.fetchAll($0, sql: "SELECT id || ' ' || change || ' ' || detail FROM change_log ORDER BY seq") }
         }
         for (n, text) in files.enumerated() {
-            let file = dir.appendingPathComponent("units\(n).csv")
+            let file = dir.url("units\(n).csv")
             try text.write(to: file, atomically: true, encoding: .utf8)
             _ = try importer.importFile(file.path, into: bulk, skipInvalid: false)
             let (rows, issues) = importer.parse(text, file: file.path)
@@ -86,7 +58,7 @@ import TestSupport
         #expect(try log(bulk) == log(triggered))
         #expect(try log(bulk).count == 7)
         // A rejected import: nothing logged, the trigger still there.
-        let bad = dir.appendingPathComponent("bad.csv")
+        let bad = dir.url("bad.csv")
         try [header, "N5,AV,2020-01-01,02:01,44:02,15:01", "N6,XX,2020-01-01,02:01,44:02,15:01"].joined(separator: "\n").write(to: bad, atomically: true, encoding: .utf8)
         #expect(throws: ImportRejected.self) { try importer.importFile(bad.path, into: bulk, skipInvalid: false) }
         #expect(try log(bulk) == log(triggered))
@@ -95,12 +67,11 @@ import TestSupport
     }
 
     @Test func importIsIdempotentAndOwnerOnly() throws {
-        let (store, dir) = try Self.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let importer = UnitImporter(resolver: try Self.resolver.get())
-        let first = try importer.importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
+        let inventory = try InventoryFixtures.empty(), store = inventory.store
+        let importer = UnitImporter(resolver: try SharedReleases.resolver())
+        let first = try importer.importFile(InventoryFixtures.file("units.csv"), into: store, skipInvalid: false)
         #expect(first.imported == 8 && first.changed == 8 && first.rejected.isEmpty)
-        let again = try importer.importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
+        let again = try importer.importFile(InventoryFixtures.file("units.csv"), into: store, skipInvalid: false)
         let count = try store.unitCount()
         #expect(again.changed == 0 && count == 8)
         let mode = try FileManager.default.attributesOfItem(atPath: store.path)[.posixPermissions] as? Int
@@ -108,11 +79,10 @@ import TestSupport
     }
 
     @Test func oneBadRowMeansNothingIsWrittenAndEveryProblemIsNamed() throws {
-        let (store, dir) = try Self.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let importer = UnitImporter(resolver: try Self.resolver.get())
+        let inventory = try InventoryFixtures.empty(), store = inventory.store
+        let importer = UnitImporter(resolver: try SharedReleases.resolver())
         do {
-            _ = try importer.importFile(Self.fixture("units-bad.csv"), into: store, skipInvalid: false)
+            _ = try importer.importFile(InventoryFixtures.file("units-bad.csv"), into: store, skipInvalid: false)
             Issue.record("the import should have been rejected")
         } catch let e as ImportRejected {
             let text = e.issues.map { "\($0.line):\($0.column)" }
@@ -120,17 +90,16 @@ import TestSupport
         }
         #expect(try store.unitCount() == 0)
         // With skip-invalid, the one valid row goes in and the rest are returned.
-        let partial = try importer.importFile(Self.fixture("units-bad.csv"), into: store, skipInvalid: true)
+        let partial = try importer.importFile(InventoryFixtures.file("units-bad.csv"), into: store, skipInvalid: true)
         let after = try store.unitCount()
         #expect(partial.imported == 1 && partial.rejected.count == 8 && after == 1)
     }
 
     @Test func searchRanksAndConcurrentSearchesAgree() async throws {
-        let (store, dir) = try Self.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let resolver = try Self.resolver.get()
-        _ = try UnitImporter(resolver: resolver).importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
-        _ = try RecipientCSVImporter(resolver: resolver).importFile(Self.fixture("recipients.csv"), into: store, skipInvalid: false)
+        let inventory = try InventoryFixtures.empty(), store = inventory.store
+        let resolver = try SharedReleases.resolver()
+        _ = try UnitImporter(resolver: resolver).importFile(InventoryFixtures.file("units.csv"), into: store, skipInvalid: false)
+        _ = try RecipientCSVImporter(resolver: resolver).importFile(InventoryFixtures.file("recipients.csv"), into: store, skipInvalid: false)
         let search = try InventorySearch(store: store, resolver: resolver)
         let recipient = try #require(try store.recipient("R-0001")).recipient(resolver)
         let date = CalendarDate("2026-01-15")!
@@ -150,13 +119,12 @@ import TestSupport
     }
 
     @Test func indexIsWrittenWithTheDataAndRejectedWhenDamaged() throws {
-        let (store, dir) = try Self.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let resolver = try Self.resolver.get()
+        let inventory = try InventoryFixtures.empty(), store = inventory.store
+        let resolver = try SharedReleases.resolver()
         let importer = UnitImporter(resolver: resolver)
-        _ = try importer.importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
+        _ = try importer.importFile(InventoryFixtures.file("units.csv"), into: store, skipInvalid: false)
         // Re-importing unchanged data does not rewrite the index; the stored index equals one built from the rows.
-        _ = try importer.importFile(Self.fixture("units.csv"), into: store, skipInvalid: false)
+        _ = try importer.importFile(InventoryFixtures.file("units.csv"), into: store, skipInvalid: false)
         let search = try InventorySearch(store: store, resolver: resolver)
         #expect(search.indexFromDatabase && search.index.generation == 1)
         #expect(Array(search.index.unitIDs) == ["DEMO-0001", "DEMO-0002", "DEMO-0003", "DEMO-0004", "DEMO-0005", "DEMO-0006", "DEMO-0007", "DEMO-0008"])
@@ -171,7 +139,7 @@ import TestSupport
     }
 
     @Test func recipientsAreValidated() throws {
-        let resolver = try Self.resolver.get()
+        let resolver = try SharedReleases.resolver()
         let (rows, issues) = RecipientCSVImporter(resolver: resolver).parse(
             "ID,WEIGHT_KG,DISEASE,HLA,DSA\nR1,0,leukaemia,A*02:01+,B7=x\n", file: "r.csv")
         #expect(rows.isEmpty)
@@ -181,18 +149,17 @@ import TestSupport
 
 @Suite struct WMDAXMLTests {
     @Test func fullInventoryReplacesItsPoolOnly() throws {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let resolver = try InventoryTests.resolver.get()
+        let inventory = try InventoryFixtures.empty(), store = inventory.store
+        let resolver = try SharedReleases.resolver()
         let importer = UnitImporter(resolver: resolver)
-        _ = try importer.importFile(InventoryTests.fixture("units.csv"), into: store, skipInvalid: false)
-        let first = try importer.importFile(InventoryTests.fixture("inventory-full.xml"), into: store, skipInvalid: false)
+        _ = try importer.importFile(InventoryFixtures.file("units.csv"), into: store, skipInvalid: false)
+        let first = try importer.importFile(InventoryFixtures.file("inventory-full.xml"), into: store, skipInvalid: false)
         #expect(first.imported == 2 && first.rejected.isEmpty)
         let unit = try #require(try store.read { try UnitRow.fetchOne($0, key: "XX1234567") })
         #expect(unit.pool == "9999" && unit.hla == "A*02:01+A*24:02^B44+B8^DRB1*15:01+DRB1*03:XX" && unit.tnc == 1.5e9)
         #expect(unit.maternalHLA == "A*02:01+A*03:01" && unit.extra.contains("\"IDM_CMV\":\"N\""))
         // The second FULL listing drops XX1234567 and reserves XX7654321; the CSV units (no pool) stay.
-        let second = try importer.importFile(InventoryTests.fixture("inventory-full-2.xml"), into: store, skipInvalid: false)
+        let second = try importer.importFile(InventoryFixtures.file("inventory-full-2.xml"), into: store, skipInvalid: false)
         #expect(second.changed == 2)
         let ids = try store.read { try String.fetchAll($0, sql: "SELECT id FROM units ORDER BY id") }
         #expect(ids.count == 9 && !ids.contains("XX1234567") && ids.contains("DEMO-0001"))
@@ -202,8 +169,8 @@ import TestSupport
     }
 
     @Test func xmlProblemsNameTheCBULineAndColumn() throws {
-        let importer = UnitImporter(resolver: try InventoryTests.resolver.get())
-        let data = try Data(contentsOf: URL(fileURLWithPath: InventoryTests.fixture("inventory-bad.xml")))
+        let importer = UnitImporter(resolver: try SharedReleases.resolver())
+        let data = try Data(contentsOf: URL(fileURLWithPath: InventoryFixtures.file("inventory-bad.xml")))
         let (rows, issues, inventory) = importer.parseXML(data, file: "bad.xml")
         #expect(rows.isEmpty && inventory.updateMode == "DIFF")
         #expect(issues.map { "\($0.line):\($0.column)" } == ["5:COLOUR", "5:HLA_B_DNA_FIELD1"])
@@ -213,15 +180,9 @@ import TestSupport
 }
 
 @Suite struct ReleaseSwitchTests {
-    static func resolver(_ version: String) throws -> TypingResolver {
-        let folder = ReleaseFolder(FixtureRelease.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/imgt-hla/\(version)"))
-        return TypingResolver(try ReferenceDataLoader.load(folder, snapshotDirectory: DataDirectory.resolve().snapshotDirectory).0)
-    }
-
     @Test func switchingReleasesReportsInvalidAndChangedTypings() throws {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let new = try Self.resolver("3.58.0"), old = try Self.resolver("3.56.0")
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        let new = try SharedReleases.resolver("3.58.0"), old = try SharedReleases.resolver("3.56.0")
         // A*02:1173 is new in 3.58.0; A*02:XX gains alleles between the releases.
         let csv = """
             ID,STATUS,BIRTH_DATE,X_HLA_GL
@@ -229,10 +190,10 @@ import TestSupport
             U2,AV,2020-01-01,A*02:1173+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01
             U3,AV,2020-01-01,A*02:XX+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01
             """
-        let file = dir.appendingPathComponent("u.csv")
+        let file = dir.url("u.csv")
         try csv.write(to: file, atomically: true, encoding: .utf8)
         _ = try UnitImporter(resolver: new).importFile(file.path, into: store, skipInvalid: false)
-        let report = try ReleaseSwitch(from: { v in try Self.resolver(v) }, to: old).run(on: store)
+        let report = try ReleaseSwitch(from: { v in try SharedReleases.resolver(v) }, to: old).run(on: store)
         #expect(report.units == 3)
         #expect(report.findings.map { "\($0.kind.rawValue) \($0.id)" } == ["invalid U2", "changed U3"])
         #expect(report.findings[1].detail.hasPrefix("A A*02:XX:") && report.findings[1].detail.contains("no longer") && report.findings[1].detail.contains("A*02:1175"))

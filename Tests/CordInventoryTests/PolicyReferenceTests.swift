@@ -1,5 +1,6 @@
 import CordInventory
 import CordMatch
+import CordMatchTesting
 import Foundation
 import Testing
 
@@ -26,12 +27,10 @@ import Testing
     }
 
     @Test func aFileIsReadAndValidated() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-policyref-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try TemporaryFolder("cordmatch-policyref")
         var policy = PolicyPresets.malignant
         policy.name = "centre"
-        let file = dir.appendingPathComponent("centre.json")
+        let file = dir.url("centre.json")
         try PolicyLoader.encode(policy).write(to: file, atomically: true, encoding: .utf8)
         #expect(try PolicyReference(file.path).load() == policy)
         try "{\"schema\": 1}".write(to: file, atomically: true, encoding: .utf8)

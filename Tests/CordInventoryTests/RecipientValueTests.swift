@@ -1,8 +1,10 @@
 import CordInventory
 import CordMatch
+import CordMatchTesting
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 
 /// A recipient's weight and antibody MFIs go through the number grammar and ranges; a `POLICY` file is checked at
 /// import by the loader a search uses, found relative to the recipient file, and stored so that a search from any
@@ -13,13 +15,12 @@ import Testing
     /// A folder with `files` (name → text) and `recipients.csv` of `rows`, imported into a new database; the
     /// issues and the stored rows. The current folder is elsewhere.
     static func importRecipients(_ rows: [String], files: [String: String] = [:],
-                                 _ check: (URL, [String], [RecipientRow]) throws -> Void) throws {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
-        let file = dir.appendingPathComponent("recipients.csv")
+                                 _ check: (TemporaryFolder, [String], [RecipientRow]) throws -> Void) throws {
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        for (name, text) in files { try text.write(to: dir.url(name), atomically: true, encoding: .utf8) }
+        let file = dir.url("recipients.csv")
         try ([header] + rows).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        let importer = RecipientCSVImporter(resolver: try InventoryTests.resolver.get())
+        let importer = RecipientCSVImporter(resolver: try SharedReleases.resolver())
         var issues: [String] = []
         do { _ = try importer.importFile(file.path, into: store, skipInvalid: false) } catch let e as ImportRejected {
             issues = e.issues.map { "\($0.line): \($0.column): \($0.reason)" }
@@ -59,7 +60,7 @@ import Testing
         try Self.importRecipients([Self.row("R1", policy: "missing.json"), Self.row("R2", policy: "broken.json"), Self.row("R3", policy: "paediatric")],
                                   files: ["broken.json": broken]) { dir, issues, stored in
             #expect(issues.count == 3, "\(issues)")
-            #expect(issues.first { $0.hasPrefix("2: POLICY: 'missing.json' does not load: ") }?.contains(dir.appendingPathComponent("missing.json").standardizedFileURL.path) == true, "\(issues)")
+            #expect(issues.first { $0.hasPrefix("2: POLICY: 'missing.json' does not load: ") }?.contains(dir.url("missing.json").standardizedFileURL.path) == true, "\(issues)")
             #expect(issues.contains { $0.hasPrefix("3: POLICY: ") && $0.hasSuffix("hla_floor.min_x8: 1e300 is not a whole number from 0 to 8") }, "\(issues)")
             #expect(issues.contains { $0.hasPrefix("4: POLICY: 'paediatric'") }, "\(issues)")
             #expect(stored.isEmpty)
@@ -73,7 +74,7 @@ import Testing
         try Self.importRecipients([Self.row("R1", policy: "centre.json"), Self.row("R2", policy: "malignant"), Self.row("R3")],
                                   files: ["centre.json": PolicyLoader.encode(centre)]) { dir, issues, stored in
             #expect(issues.isEmpty, "\(issues)")
-            let path = dir.appendingPathComponent("centre.json").standardizedFileURL.path
+            let path = dir.url("centre.json").standardizedFileURL.path
             #expect(stored.map(\.policy) == [path, "malignant", nil])
             #expect(FileManager.default.currentDirectoryPath != dir.path)
             let loaded = try PolicyReference(try #require(stored.first).policyName).load()

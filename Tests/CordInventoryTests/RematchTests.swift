@@ -1,5 +1,6 @@
 import CordInventory
 import CordMatch
+import CordMatchTesting
 import Foundation
 import GRDB
 import HLA
@@ -27,9 +28,8 @@ import TestSupport
 
     @Test(arguments: [UInt64(1), 2, 3])
     func incrementalEqualsFullAfterRandomChanges(seed: UInt64) throws {
-        let resolver = try InventoryTests.resolver.get()
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let resolver = try SharedReleases.resolver()
+        let inventory = try InventoryFixtures.empty(), store = inventory.store
         let generator = InventoryGenerator(data: resolver.data)
         let importer = UnitImporter(resolver: resolver)
         let (units, issues) = importer.parse(generator.unitsCSV(count: 1500, seed: seed), file: "units.csv")
@@ -71,9 +71,9 @@ import TestSupport
     /// The batch path (genotype floor scan, survivors by known mismatches, units that cannot qualify skipped)
     /// gives the same top units and pairs as a plain search.
     @Test func bestEqualsSearchCutAtTheLimit() throws {
-        let resolver = try InventoryTests.resolver.get()
-        let (store, dir, units) = try InventoryTests.generatedStore(count: 5000, seed: 5)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let resolver = try SharedReleases.resolver()
+        let (inventory, units) = try InventoryFixtures.generated(count: 5000, seed: 5)
+        let store = inventory.store
         let search = try InventorySearch(store: store, resolver: resolver)
         let context = try search.batchContext()
         var rng = SplitMix64(seed: 99)

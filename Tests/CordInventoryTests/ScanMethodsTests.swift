@@ -1,17 +1,19 @@
 import CordIndex
 import CordInventory
 import CordMatch
+import CordMatchTesting
 import Foundation
 import Testing
+import TestSupport
 
 /// The floor scan that searches use, the scalar reference kernel, and the naive per-pair scorer over SQLite rows
 /// find the same units on random inventories (as stored and indexed by a real import).
 @Suite struct ScanMethodsTests {
     @Test(arguments: [UInt64(3), 4])
     func everyScanFindsTheSameUnits(seed: UInt64) throws {
-        let resolver = try InventoryTests.resolver.get()
-        let (store, dir, units) = try InventoryTests.generatedStore(count: 800, seed: seed)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let resolver = try SharedReleases.resolver()
+        let (inventory, units) = try InventoryFixtures.generated(count: 800, seed: seed)
+        let store = inventory.store
         let generator = InventoryGenerator(data: resolver.data)
         let search = try InventorySearch(store: store, resolver: resolver)
         #expect(search.index.floor != nil)

@@ -40,6 +40,9 @@ import Testing
         (scenario(check: "\"locus\": \"\(hostile)\", \"grades\": [\"allele\"]"), "locus \"\(shown)"),
         (scenario(check: "\"locus\": \"A\", \"grades\": [\"\(hostile)\"]"), "grades: \"\(shown)"),
         (scenario(check: "\"locus\": \"DPB1\", \"tce\": \"\(hostile)\""), "tce: \"\(shown)"),
+        // A policy named with a DEL before a preset's name: "does not exist (looked for …)" quoted the path raw
+        // (`scenario-json`, 2026-12-07).
+        (scenario(top: "\"policy\": \"\\u007Fnon-malignant\","), "looked for "),
     ])
     func aKeyOrValueIsQuotedAsAnExcerpt(text: String, quoted: String) throws {
         let reason = try Self.reason(text)

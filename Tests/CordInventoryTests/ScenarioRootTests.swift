@@ -1,5 +1,6 @@
 @testable import CordInventory
 import CordMatch
+import CordMatchTesting
 import Foundation
 import Testing
 import TestSupport
@@ -8,11 +9,14 @@ import TestSupport
 /// symbolic links followed) or refused, and the decoder and runner use it for units, recipients, policy files and
 /// recipients' POLICY files.
 @Suite struct ScenarioRootTests {
-    /// A root folder with a file, a folder beside it outside the root with a file, and links.
+    /// A root folder with a file, a folder beside it outside the root with a file, and links, in a temporary folder
+    /// removed with the layout.
     struct Layout {
+        let folder: TemporaryFolder
         let base: URL, root: URL, inside: URL, outside: URL
         init() throws {
-            base = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-root-\(UUID().uuidString)")
+            folder = try TemporaryFolder("cordmatch-root")
+            base = folder.url
             root = base.appendingPathComponent("root")
             inside = root.appendingPathComponent("data/units.csv")
             outside = base.appendingPathComponent("private/secret.csv")
@@ -29,7 +33,6 @@ import TestSupport
 
     @Test func referencesResolveInsideTheRootOnly() throws {
         let l = try Layout()
-        defer { try? FileManager.default.removeItem(at: l.base) }
         let root = try ScenarioRoot(l.root.path)
         let scenarios = l.root.appendingPathComponent("data").path
         let real = try #require(ScenarioRoot.realPath(l.inside.path))
@@ -49,7 +52,6 @@ import TestSupport
     /// A root given through a link is its real folder: references into it by either path are inside.
     @Test func aRootReachedThroughALinkIsItsRealFolder() throws {
         let l = try Layout()
-        defer { try? FileManager.default.removeItem(at: l.base) }
         let alias = l.base.appendingPathComponent("alias")
         try FileManager.default.createSymbolicLink(atPath: alias.path, withDestinationPath: l.root.path)
         let root = try ScenarioRoot(alias.path)
@@ -59,7 +61,6 @@ import TestSupport
 
     @Test func theDecoderAndRunnerCheckEveryReference() throws {
         let l = try Layout()
-        defer { try? FileManager.default.removeItem(at: l.base) }
         let root = try ScenarioRoot(l.root.path)
         let file = l.root.appendingPathComponent("s.json").path
         func scenario(_ extra: String) -> String {
@@ -88,7 +89,6 @@ import TestSupport
     /// A reference is repeated in an error as an excerpt only.
     @Test func aReferenceInAnErrorIsAnExcerpt() throws {
         let l = try Layout()
-        defer { try? FileManager.default.removeItem(at: l.base) }
         let long = "../" + String(repeating: "x", count: 500) + "\\u001b[2J"
         let text = "{\"schema\": \"cordmatch.scenario/1\", \"name\": \"n\", \"units_file\": \"\(long)\", \"recipients\": [], \"expect\": [{\"recipient\": \"R\", \"ranking\": []}]}"
         let root = try ScenarioRoot(l.root.path)

@@ -4,31 +4,24 @@ import Foundation
 import HLA
 import Testing
 import TestSupport
+import CordMatchTesting
 
 /// Scenario files: the shipped library passes, wrong expectations fail with expected and actual values, and
 /// malformed files fail with file, line and reason. Real 3.58.0 release, real temporary databases.
 @Suite struct ScenarioTests {
-    static let shared = FixtureRelease.packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-
-    static let resolver = Result<TypingResolver, Error>(catching: {
-        let folder = ReleaseFolder(shared.appendingPathComponent("imgt-hla/3.58.0"))
-        let (data, _) = try ReferenceDataLoader.load(folder, snapshotDirectory: DataDirectory.resolve().snapshotDirectory)
-        return TypingResolver(data, tce: try? DPB1TCETable.load(shared.appendingPathComponent("dpb1-tce/dpb_tce.csv")))
-    })
-
     /// The package root, the folder the shipped scenarios' fixture files lie in.
-    static let root = try! ScenarioRoot(FixtureRelease.packageRoot.path)
+    static let root = try! ScenarioRoot(PackageFolder.root.path)
 
     static let runner = ScenarioRunner(root: root, resolver: resolverSource)
 
     /// The test release for every scenario (its own version, or none named).
     static let resolverSource: ScenarioRunner.ResolverSource = { version in
-        let r = try resolver.get()
+        let r = try SharedReleases.resolverWithTCE()
         guard version == nil || version == r.data.version else { throw InventoryError("IMGT/HLA \(version!) is not available to the tests") }
         return r
     }
 
-    static let library = FixtureRelease.packageRoot.appendingPathComponent("fixtures/scenarios")
+    static let library = PackageFolder.fixture("scenarios")
     static var libraryFiles: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: library.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
     }
@@ -78,12 +71,9 @@ import TestSupport
         """
 
     /// Runs a scenario text written to a temporary `inline.json`.
-    static func run(_ text: String) -> ScenarioOutcome {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-scenario-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("inline.json")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try? text.write(to: file, atomically: true, encoding: .utf8)
+    static func run(_ text: String) throws -> ScenarioOutcome {
+        let dir = try TemporaryFolder("cordmatch-scenario")
+        let file = try dir.write(text, to: "inline.json")
         return runner.run(file: file.path)
     }
 
@@ -91,14 +81,14 @@ import TestSupport
         do { _ = try ScenarioDecoder.decode(Array(text.utf8), file: "s.json", root: root); return nil } catch { return error }
     }
 
-    @Test func theExampleScenarioPasses() {
-        let o = Self.run(Self.example)
+    @Test func theExampleScenarioPasses() throws {
+        let o = try Self.run(Self.example)
         #expect(o.passed, "\(Self.failures(o))")
         #expect(o.expectations.count == 6)
     }
 
-    @Test func aWrongCountFailsWithExpectedAndActual() {
-        let o = Self.run(Self.example.replacingOccurrences(of: "\"x6\": 5", with: "\"x6\": 6"))
+    @Test func aWrongCountFailsWithExpectedAndActual() throws {
+        let o = try Self.run(Self.example.replacingOccurrences(of: "\"x6\": 5", with: "\"x6\": 6"))
         #expect(!o.passed)
         let failed = o.expectations.flatMap { e, c in c.filter { !$0.passed }.map { (e.line, $0) } }
         #expect(failed.count == 1)
@@ -106,25 +96,25 @@ import TestSupport
         #expect(failed.first?.1.key == "x6" && failed.first?.1.expected == "6" && failed.first?.1.actual == "5")
     }
 
-    @Test func aWrongRankingNamesTheFirstDifference() {
-        let o = Self.run(Self.example.replacingOccurrences(of: "\"ranking\": [\"U2\", \"U1\"]", with: "\"ranking\": [\"U1\", \"U2\", \"U3\"]"))
+    @Test func aWrongRankingNamesTheFirstDifference() throws {
+        let o = try Self.run(Self.example.replacingOccurrences(of: "\"ranking\": [\"U2\", \"U1\"]", with: "\"ranking\": [\"U1\", \"U2\", \"U3\"]"))
         let check = o.expectations[0].checks[0]
         #expect(!check.passed && check.actual == "[U2, U1]")
         #expect(check.note?.contains("first difference at rank 1: expected U1, got U2") == true)
         #expect(check.note?.contains("U3 (status: status RE") == true)
     }
 
-    @Test func wrongGradesEligibilityAndOrderFail() {
+    @Test func wrongGradesEligibilityAndOrderFail() throws {
         var text = Self.example.replacingOccurrences(of: "\"grades\": [\"allele\", \"mismatch\"]", with: "\"grades\": [\"mismatch\", \"allele\"]")
         text = text.replacingOccurrences(of: "\"eligible\": false", with: "\"eligible\": true")
         text = text.replacingOccurrences(of: "[\"U2\", \"U1\", \"U3\"]", with: "[\"U3\", \"U2\"]")
         text = text.replacingOccurrences(of: "\"double\": []", with: "\"double\": [\"U1\", \"U2\"]")
-        let o = Self.run(text)
+        let o = try Self.run(text)
         let failed = Set(o.expectations.flatMap { _, c in c.filter { !$0.passed }.map(\.key) })
         #expect(failed == ["grades", "eligible", "before", "double"])
     }
 
-    @Test func malformedFilesNameTheLineAndReason() {
+    @Test func malformedFilesNameTheLineAndReason() throws {
         let cases: [(String, String, Int, String)] = [
             ("\"name\": \"example\",", "\"name\": \"example\", \"colour\": \"red\",", 3, "unknown key \"colour\""),
             ("\"x6\": 5,", "\"x6\": 5, \"x7\": 1,", 18, "unknown key \"x7\""),
@@ -143,7 +133,7 @@ import TestSupport
         }
     }
 
-    @Test func aMissingInventoryIsAnError() {
+    @Test func aMissingInventoryIsAnError() throws {
         let start = Self.example.range(of: "  \"units\": [")!.lowerBound, end = Self.example.range(of: "  \"recipients\"")!.lowerBound
         let e = Self.decodeError(Self.example.replacingCharacters(in: start..<end, with: ""))
         #expect(e?.reason.contains("needs \"units\" (rows) or \"units_file\"") == true)
@@ -152,11 +142,11 @@ import TestSupport
         #expect(f?.line == 7 && f?.reason.contains("units_file \"no-such-units.csv\" does not exist") == true, "\(String(describing: f))")
     }
 
-    @Test func badRowsAreReportedByTheImportersWithTheRowsLine() {
+    @Test func badRowsAreReportedByTheImportersWithTheRowsLine() throws {
         var text = Self.example.replacingOccurrences(of: "A*02:01+A*03:01^", with: "A*02:999+A*03:01^")
         text = text.replacingOccurrences(of: "\"ID\": \"U3\",", with: "\"ID\": \"U3\", \"COLOUR\": \"red\",")
         text = text.replacingOccurrences(of: "\"WEIGHT_KG\": 18", with: "\"WEIGHT_KG\": -4")
-        let o = Self.run(text)
+        let o = try Self.run(text)
         #expect(!o.passed && o.expectations.isEmpty)
         // Every problem at once, each with the scenario file, the row's line and the column.
         #expect(o.errors.count == 3, "\(o.errors)")
@@ -165,10 +155,10 @@ import TestSupport
         #expect(o.errors.contains { $0.contains("inline.json:13: WEIGHT_KG:") }, "\(o.errors)")
     }
 
-    @Test func anExpectationAboutAnUnknownRecipientOrUnitFails() {
+    @Test func anExpectationAboutAnUnknownRecipientOrUnitFails() throws {
         var text = Self.example.replacingOccurrences(of: "{\"recipient\": \"R1\", \"double\": []}", with: "{\"recipient\": \"R9\", \"double\": []}")
         text = text.replacingOccurrences(of: "\"unit\": \"U3\"", with: "\"unit\": \"U9\"")
-        let o = Self.run(text)
+        let o = try Self.run(text)
         let notes = o.expectations.flatMap { _, c in c.filter { !$0.passed }.compactMap(\.note) }
         #expect(notes.contains { $0.contains("recipient R9 is not in the scenario") })
         #expect(notes.contains { $0.contains("unit U9 is not in the inventory") })
@@ -178,7 +168,7 @@ import TestSupport
         let stricter = PolicyLoader.encode(PolicyPresets.nonMalignant).replacingOccurrences(of: "\"min_x8\" : 4", with: "\"min_x8\" : 8")
         #expect(stricter.contains("\"min_x8\" : 8"))
         let text = Self.example.replacingOccurrences(of: "\"policy\": \"non-malignant\"", with: "\"policy\": \(stricter)")
-        let o = Self.run(text)
+        let o = try Self.run(text)
         // U1 (7/8) fails the centre's 8/8 floor: the ranking expectation now fails and names why.
         let ranking = o.expectations[0].checks[0]
         #expect(!ranking.passed && ranking.actual == "[U2]" && ranking.note?.contains("hla_floor") == true)

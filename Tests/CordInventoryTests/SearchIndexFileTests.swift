@@ -1,19 +1,20 @@
 import CordIndex
 @testable import CordInventory
 @testable import CordMatch
+import CordMatchTesting
 import CordSupport
 import Foundation
 import GRDB
 import Testing
+import TestSupport
 
 /// The copy of the search index beside the database: used when it is the index the database names, ignored and
 /// rewritten when it is not (stale, damaged, another database's, left by a transaction that did not commit).
 @Suite struct SearchIndexFileTests {
     /// A database with the fixture units imported, and the path of its index file.
-    static func imported() throws -> (InventoryStore, URL, String) {
-        let (store, dir) = try InventoryTests.store()
-        _ = try UnitImporter(resolver: try InventoryTests.resolver.get()).importFile(InventoryTests.fixture("units.csv"), into: store, skipInvalid: false)
-        return (store, dir, SearchIndexFile.path(forDatabase: store.path))
+    static func imported() throws -> (TemporaryInventory, String) {
+        let inventory = try InventoryFixtures.imported()
+        return (inventory, SearchIndexFile.path(forDatabase: inventory.path))
     }
 
     static func stamp(_ store: InventoryStore) throws -> UInt64? {
@@ -26,8 +27,7 @@ import Testing
     }
 
     @Test func importWritesTheFileOwnerOnlyAndSearchesMapIt() throws {
-        let (store, dir, path) = try Self.imported()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (inventory, path) = try Self.imported(), store = inventory.store
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let stamp = try #require(try Self.stamp(store))
@@ -40,16 +40,13 @@ import Testing
     }
 
     @Test func aFileThatIsNotTheNamedIndexIsIgnoredAndRewritten() throws {
-        let (store, dir, path) = try Self.imported()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (inventory, path) = try Self.imported(), store = inventory.store
         let expected = try #require(try store.read { try SearchIndexStore.load($0) }).encode()
         let stamp = try #require(try Self.stamp(store))
 
         // Another database's index (same units and generation, another stamp), then a damaged copy, then none.
-        let (other, otherDir, otherPath) = try Self.imported()
-        defer { try? FileManager.default.removeItem(at: otherDir) }
-        _ = other
-        let foreign = try Data(contentsOf: URL(fileURLWithPath: otherPath))
+        let (other, otherPath) = try Self.imported()
+        let foreign = try withExtendedLifetime(other) { try Data(contentsOf: URL(fileURLWithPath: otherPath)) }
         var damaged = try Data(contentsOf: URL(fileURLWithPath: path))
         damaged[damaged.count / 2] ^= 0x55
         for replacement in [foreign, damaged, nil] {
@@ -62,8 +59,7 @@ import Testing
     }
 
     @Test func temporaryFilesOfKilledWritersAreRemoved() throws {
-        let (store, dir, path) = try Self.imported()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (inventory, path) = try Self.imported(), store = inventory.store
         // A writer that is gone (a pid no process has) and one that is alive (pid 1).
         let dead = (400_000..<4_000_000).first { kill(pid_t($0), 0) != 0 && errno == ESRCH }!
         let abandoned = "\(path).\(dead)-7.tmp", live = "\(path).1-7.tmp"
@@ -75,31 +71,30 @@ import Testing
     }
 
     @Test func aFileWrittenByATransactionThatDidNotCommitIsIgnored() throws {
-        let (store, dir, path) = try Self.imported()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let (inventory, path) = try Self.imported(), store = inventory.store
         let before = try #require(try store.read { try SearchIndexStore.load($0) })
         struct Abort: Error {}
         // A rebuild writes its file before the commit; the transaction then fails (as a killed import would).
         #expect(throws: Abort.self) {
             try store.write { db in
                 try db.execute(sql: "DELETE FROM units WHERE id = 'DEMO-0002'")
-                try SearchIndexStore.rebuild(db, resolver: try InventoryTests.resolver.get())
+                try SearchIndexStore.rebuild(db, resolver: try SharedReleases.resolver())
                 throw Abort()
             }
         }
         #expect(Self.fileStamp(path) != before.stamp)
         let after = try #require(try store.read { try SearchIndexStore.load($0) })
         #expect(after.encode() == before.encode() && after.unitIDs.contains("DEMO-0002"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: inventory.folder.path).filter { $0.hasSuffix(".tmp") }
         #expect(leftovers.isEmpty)
     }
 
     /// A search hands the resolver the index's values of the units it reads (`rememberValues`); a resolver
     /// given them must resolve every unit exactly as a fresh one does (XX codes, serology, allele lists, nulls).
     @Test func rememberedIndexValuesResolveAsFreshResolution() throws {
-        let resolver = try InventoryTests.resolver.get()
-        let (store, dir, units) = try InventoryTests.generatedStore(count: 600, seed: 21)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let resolver = try SharedReleases.resolver()
+        let (inventory, units) = try InventoryFixtures.generated(count: 600, seed: 21)
+        let store = inventory.store
         let index = try #require(try store.read { try SearchIndexStore.load($0) })
         #expect(index.resolverDigest == resolver.configurationDigest)
         let seeded = TypingResolver(resolver.data)

@@ -3,6 +3,8 @@ import CordMatch
 import Foundation
 import GRDB
 import Testing
+import CordMatchTesting
+import TestSupport
 
 /// Standard HLA columns are stored once, as the GL string they make; every unit still gives back exactly the
 /// columns its inventory gave (`UnitRow.originalHLAFields`), standard or not.
@@ -31,8 +33,7 @@ import Testing
     /// Random records through the real importer into a real database: each stored unit gives back its columns,
     /// and keeps them verbatim exactly when they are not standard (by the rule written out here on its own).
     @Test func storedUnitsGiveBackTheirColumnsAndOnlyStandardOnesAreStoredOnce() throws {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let inventory = try InventoryFixtures.empty(), store = inventory.store
         var random = SplitMix64(seed: UInt64.random(in: 0 ... .max))
         func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
         var given: [String: [String: String]] = [:], standard: [String: Bool] = [:]
@@ -64,7 +65,7 @@ import Testing
             standard["R\(n)"] = isStandard
             items.append(.init(line: n + 2, values: values))
         }
-        let importer = UnitImporter(resolver: try InventoryTests.resolver.get())
+        let importer = UnitImporter(resolver: try SharedReleases.resolver())
         let (rows, issues) = importer.validate(items, file: "random.csv")
         #expect(issues.isEmpty)
         _ = try importer.write(rows, into: store, source: "random.csv")
@@ -81,10 +82,8 @@ import Testing
     /// A database written before standard columns were stored once: the migration stores them once, keeps the
     /// others verbatim, and leaves the change log as it was (the units say the same as before).
     @Test func theMigrationStoresStandardColumnsOnceWithoutLoggingChanges() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-db-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("old.sqlite").path
+        let dir = try TemporaryFolder("cordmatch-db")
+        let path = dir.url("old.sqlite").path
         let units = [
             ("U1", "A*02:01+A*24:02^B44+B*08:01^DRB1*15:01", #"{"HLA_A_DNA_FIELD1":"02:01","HLA_A_DNA_FIELD2":"24:02","HLA_B_DNA_FIELD2":"08:01","HLA_B_SER_FIELD1":"44","HLA_DRB1_DNA_FIELD1":"15:01"}"#),
             ("U2", "A*02:01+A*24:02^B44+B*08:01^DRB1*15:01", #"{"HLA_A_DNA_FIELD1":"A*02:01","HLA_A_DNA_FIELD2":"24:02","HLA_B_DNA_FIELD2":"08:01","HLA_B_SER_FIELD1":"44","HLA_DRB1_DNA_FIELD1":"15:01"}"#),

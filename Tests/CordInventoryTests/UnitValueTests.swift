@@ -2,6 +2,7 @@ import CordInventory
 import CordMatch
 import Foundation
 import Testing
+import TestSupport
 
 /// Every number and date of a unit record goes through the number grammar, the plausible ranges and the calendar:
 /// a bad value is `file:line: COLUMN: reason` and nothing is imported; good values are stored as before. CSV rows
@@ -76,7 +77,7 @@ import Testing
             <TNC>0x1p30</TNC><COLL_DATE>2026-04-31</COLL_DATE></CBU>
             </INVENTORY>
             """
-        let importer = UnitImporter(resolver: try InventoryTests.resolver.get())
+        let importer = UnitImporter(resolver: try SharedReleases.resolver())
         let (rows, issues, _) = importer.parseXML(Data(xml.utf8), file: "inv.xml")
         #expect(rows.isEmpty)
         #expect(Set(issues.map { "\($0.line): \($0.column)" }) == ["3: BIRTH_DATE", "3: TNC", "3: COLL_DATE"], "\(issues)")

@@ -1,10 +1,12 @@
 import CordInventory
 import CordMatch
+import CordMatchTesting
 import Foundation
 import GRDB
 import HLA
 import PropertyBased
 import Testing
+import TestSupport
 
 /// The WMDA inventory XML import on real bytes: encodings, what the reader refuses and where, repeated elements,
 /// limits, truncated and mutated files (which must never trap), and the fixtures read exactly as before.
@@ -36,15 +38,14 @@ import Testing
                                   declaration: #"<?xml version="1.0" encoding="ISO-8859-1"?>"#)
         let latin1 = Docs.latin1(text)
         #expect(latin1.contains(0xE8) && !latin1.contains(0xC3))  // really Latin-1 bytes
-        let inventory = Docs.parse(latin1)
-        #expect(inventory.issues.isEmpty, "\(inventory.issues)")
-        #expect(inventory.items.first?.values["LOCAL_ID"] == "Crèche-42" && inventory.items.first?.values["BANK_MANUF_ID"] == "Séville")
+        let read = Docs.parse(latin1)
+        #expect(read.issues.isEmpty, "\(read.issues)")
+        #expect(read.items.first?.values["LOCAL_ID"] == "Crèche-42" && read.items.first?.values["BANK_MANUF_ID"] == "Séville")
 
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("latin1.xml")
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        let file = dir.url("latin1.xml")
         try Data(latin1).write(to: file)
-        let summary = try UnitImporter(resolver: try InventoryTests.resolver.get()).importFile(file.path, into: store, skipInvalid: false)
+        let summary = try UnitImporter(resolver: try SharedReleases.resolver()).importFile(file.path, into: store, skipInvalid: false)
         #expect(summary.imported == 1)
         let unit = try #require(try store.read { try UnitRow.fetchOne($0, key: "U1") })
         #expect(unit.bank == "Séville" && unit.extra.contains("\"LOCAL_ID\":\"Crèche-42\""), "\(unit)")
@@ -72,7 +73,7 @@ import Testing
     }
 
     @Test func utf16AndAUTF8ByteOrderMarkAreReadAsUTF8Is() throws {
-        let text = try String(contentsOfFile: InventoryTests.fixture("inventory-full.xml"), encoding: .utf8)
+        let text = try String(contentsOfFile: InventoryFixtures.file("inventory-full.xml"), encoding: .utf8)
         let utf8 = Docs.parse(text)
         #expect(utf8.issues.isEmpty && utf8.items.count == 2)
         let asUTF16 = text.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
@@ -93,15 +94,14 @@ import Testing
     }
 
     @Test func utf16FilesAreImportedAsXMLNotCSV() throws {
-        let resolver = try InventoryTests.resolver.get()
+        let resolver = try SharedReleases.resolver()
         let importer = UnitImporter(resolver: resolver)
-        let text = try String(contentsOfFile: InventoryTests.fixture("inventory-full.xml"), encoding: .utf8)
+        let text = try String(contentsOfFile: InventoryFixtures.file("inventory-full.xml"), encoding: .utf8)
             .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
         var stored: [[UnitRow]] = []
         for (bigEndian, bom) in [(false, true), (true, true), (false, false), (true, false)] {
-            let (store, dir) = try InventoryTests.store()
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let file = dir.appendingPathComponent("utf16.xml")
+            let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+            let file = dir.url("utf16.xml")
             try Docs.utf16(text, bigEndian: bigEndian, bom: bom).write(to: file)
             let summary = try importer.importFile(file.path, into: store, skipInvalid: false)
             #expect(summary.imported == 2 && summary.rejected.isEmpty)
@@ -238,7 +238,7 @@ import Testing
         let issue = try #require(Self.failure(Docs.parse(Docs.inventory("<CBU>&\(entity);</CBU>"))))
         #expect(issue.reason.contains("(200 bytes)") && !issue.reason.contains(entity), "\(issue)")
         let long = String(repeating: "Q", count: 200)
-        let unknown = try UnitImporter(resolver: InventoryTests.resolver.get()).parseXML(Data(Docs.inventory(Docs.cbu(extra: "<\(long)>v</\(long)>")).utf8), file: "t.xml")
+        let unknown = try UnitImporter(resolver: SharedReleases.resolver()).parseXML(Data(Docs.inventory(Docs.cbu(extra: "<\(long)>v</\(long)>")).utf8), file: "t.xml")
         let column = try #require(unknown.issues.first { $0.reason.hasPrefix("unknown element") }?.column)
         #expect(column.hasSuffix("(200 bytes)") && column.utf8.count < 120, "\(column)")
     }
@@ -249,15 +249,14 @@ import Testing
         let text = Docs.inventory(Docs.cbu("U1", extra: "\n<STATUS>DE</STATUS>") + "\n" + Docs.cbu("U2")
                                   + "\n<CBU><ID>U3</ID><BIRTH_DATE>2020-01-01</BIRTH_DATE><STATUS>AV</STATUS><HLA><A><DNA><FIELD1>02:01</FIELD1></DNA></A>"
                                   + "<B><DNA><FIELD1>44:02</FIELD1></DNA></B><DRB1><DNA><FIELD1>15:01</FIELD1></DNA></DRB1></HLA>\n<HLA><A><DNA><FIELD1>03:01</FIELD1></DNA></A></HLA></CBU>")
-        let importer = UnitImporter(resolver: try InventoryTests.resolver.get())
+        let importer = UnitImporter(resolver: try SharedReleases.resolver())
         let (rows, issues, _) = importer.parseXML(Data(text.utf8), file: "t.xml")
         #expect(issues.map { "\($0.line):\($0.column)" } == ["5:STATUS", "8:HLA_A_DNA_FIELD1"], "\(issues)")
         #expect(issues.allSatisfy { $0.reason.contains("given again") })
         #expect(rows.map(\.id) == ["U2"])
 
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("repeated.xml")
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        let file = dir.url("repeated.xml")
         try text.write(to: file, atomically: true, encoding: .utf8)
         #expect(throws: ImportRejected.self) { try importer.importFile(file.path, into: store, skipInvalid: false) }
         let skipped = try importer.importFile(file.path, into: store, skipInvalid: true)
@@ -266,25 +265,23 @@ import Testing
     }
 
     @Test func aCBUWithAnUnknownElementIsNotImportedEvenWithSkipInvalid() throws {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("unknown.xml")
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        let file = dir.url("unknown.xml")
         try Docs.inventory(Docs.cbu("U1", extra: "<COLOUR>red</COLOUR>") + "\n" + Docs.cbu("U2")).write(to: file, atomically: true, encoding: .utf8)
-        let summary = try UnitImporter(resolver: try InventoryTests.resolver.get()).importFile(file.path, into: store, skipInvalid: true)
+        let summary = try UnitImporter(resolver: try SharedReleases.resolver()).importFile(file.path, into: store, skipInvalid: true)
         #expect(summary.imported == 1 && summary.rejected.map(\.column) == ["COLOUR"])
         #expect(try store.read { try String.fetchAll($0, sql: "SELECT id FROM units") } == ["U2"])
     }
 
     @Test func aRepeatedHeaderElementOrTextBesideElementsIsAProblemOfTheFile() throws {
-        let importer = UnitImporter(resolver: try InventoryTests.resolver.get())
+        let importer = UnitImporter(resolver: try SharedReleases.resolver())
         let cases: [(String, String)] = [
             (Docs.inventory(Docs.cbu(), header: Docs.header + "\n<POOL>1234</POOL>"), "4:POOL"),
             (Docs.inventory("stray\n" + Docs.cbu()), "4:INVENTORY"),
         ]
         for (text, problem) in cases {
-            let (store, dir) = try InventoryTests.store()
-            defer { try? FileManager.default.removeItem(at: dir) }
-            let file = dir.appendingPathComponent("header.xml")
+            let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+            let file = dir.url("header.xml")
             try text.write(to: file, atomically: true, encoding: .utf8)
             let summary = try importer.importFile(file.path, into: store, skipInvalid: true)
             #expect(summary.imported == 0 && summary.rejected.map { "\($0.line):\($0.column)" } == [problem], "\(summary.rejected)")
@@ -296,12 +293,11 @@ import Testing
     }
 
     @Test func aFileThatIsNotWellFormedImportsNothingEvenWithSkipInvalid() throws {
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("truncated.xml")
+        let inventory = try InventoryFixtures.empty(), store = inventory.store, dir = inventory.folder
+        let file = dir.url("truncated.xml")
         let text = Docs.inventory(Docs.cbu("U1") + "\n" + Docs.cbu("U2"))
         try Data(text.utf8.dropLast(40)).write(to: file)
-        let summary = try UnitImporter(resolver: try InventoryTests.resolver.get()).importFile(file.path, into: store, skipInvalid: true)
+        let summary = try UnitImporter(resolver: try SharedReleases.resolver()).importFile(file.path, into: store, skipInvalid: true)
         #expect(summary.imported == 0 && summary.rejected.count == 1 && summary.rejected[0].reason.hasPrefix("XML: "), "\(summary.rejected)")
         #expect(try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM units") } == 0)
     }
@@ -309,7 +305,7 @@ import Testing
     // MARK: - Never a trap
 
     @Test func everyPrefixOfAValidDocumentIsReadOrRefusedWithALine() throws {
-        let text = try String(contentsOfFile: InventoryTests.fixture("inventory-full.xml"), encoding: .utf8).replacingOccurrences(of: "LOCAL_ID>CB", with: "LOCAL_ID>Crèche &amp; <![CDATA[x]]>&#xE9;")
+        let text = try String(contentsOfFile: InventoryFixtures.file("inventory-full.xml"), encoding: .utf8).replacingOccurrences(of: "LOCAL_ID>CB", with: "LOCAL_ID>Crèche &amp; <![CDATA[x]]>&#xE9;")
         let whole = Docs.parse(text)
         #expect(whole.issues.isEmpty && whole.items.count == 2)
         for data in [Data(text.utf8), Docs.utf16(text.replacingOccurrences(of: "UTF-8", with: "UTF-16"), bigEndian: true)] {
@@ -355,7 +351,7 @@ import Testing
     }
 
     @Test func randomMutationsOfAValidDocumentNeverTrapAndProblemsNameALine() async throws {
-        let text = try String(contentsOfFile: InventoryTests.fixture("inventory-full.xml"), encoding: .utf8)
+        let text = try String(contentsOfFile: InventoryFixtures.file("inventory-full.xml"), encoding: .utf8)
         let documents = [Array(text.utf8), [UInt8](Docs.utf16(text.replacingOccurrences(of: "UTF-8", with: "UTF-16"), bigEndian: false)),
                          Docs.latin1(text.replacingOccurrences(of: "UTF-8", with: "ISO-8859-1"))]
         await propertyCheck(count: 400, input: Gen.int(in: 0...Int(UInt32.max)).array(of: 3...30)) { picks in
@@ -366,7 +362,7 @@ import Testing
     // MARK: - As before
 
     static func golden<T: Decodable>(_ type: T.Type, _ name: String) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: InventoryTests.fixture("expected/\(name)"))))
+        try JSONDecoder().decode(T.self, from: Data(contentsOf: URL(fileURLWithPath: InventoryFixtures.file("expected/\(name)"))))
     }
 
     struct GoldenItem: Decodable, Equatable {
@@ -377,14 +373,13 @@ import Testing
     /// The goldens in fixtures/inventory/expected/ are what the Foundation `XMLParser` reader gave (and stored).
     @Test func theFixturesAreReadAndStoredExactlyAsBefore() throws {
         for name in ["inventory-full", "inventory-full-2", "inventory-bad"] {
-            let read = WMDAInventoryXML.parse(try Data(contentsOf: URL(fileURLWithPath: InventoryTests.fixture("\(name).xml"))), file: "\(name).xml")
+            let read = WMDAInventoryXML.parse(try Data(contentsOf: URL(fileURLWithPath: InventoryFixtures.file("\(name).xml"))), file: "\(name).xml")
             #expect(read.items.map { GoldenItem(line: $0.line, values: $0.values) } == (try Self.golden([GoldenItem].self, "\(name).items.json")), "\(name)")
         }
-        let (store, dir) = try InventoryTests.store()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let importer = UnitImporter(resolver: try InventoryTests.resolver.get())
+        let inventory = try InventoryFixtures.empty(), store = inventory.store
+        let importer = UnitImporter(resolver: try SharedReleases.resolver())
         for name in ["inventory-full", "inventory-full-2"] {
-            _ = try importer.importFile(InventoryTests.fixture("\(name).xml"), into: store, skipInvalid: false)
+            _ = try importer.importFile(InventoryFixtures.file("\(name).xml"), into: store, skipInvalid: false)
             let rows = try store.read { try UnitRow.fetchAll($0, sql: "SELECT * FROM units ORDER BY id") }
             #expect(rows == (try Self.golden([UnitRow].self, "\(name).rows.json")), "\(name)")
         }
@@ -392,7 +387,7 @@ import Testing
 
     /// A generated inventory written as WMDA XML, in every encoding read, gives the rows its CSV gives.
     @Test func aGeneratedInventoryReadsAsItsCSVInEveryEncoding() throws {
-        let resolver = try InventoryTests.resolver.get()
+        let resolver = try SharedReleases.resolver()
         let importer = UnitImporter(resolver: resolver)
         let csv = InventoryGenerator(data: resolver.data).unitsCSV(count: 300, seed: 11)
         let (expected, csvIssues) = importer.parse(csv, file: "units.csv")

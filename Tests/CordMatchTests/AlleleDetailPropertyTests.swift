@@ -2,6 +2,7 @@ import CordMatch
 import HLA
 import PropertyBased
 import Testing
+import TestSupport
 
 /// The alleles a written value may be, found without the resolver: each alternative expanded by `Expander`
 /// (the definition of what a name stands for) and looked up in the release.
@@ -36,7 +37,7 @@ struct PossibleAlleles {
 @Suite struct AlleleDetailPropertyTests {
     /// Checks the claims of one recipient value against one unit value (each typed homozygous at `locus`).
     static func checkClaims(_ locus: MatchLocus, recipient r: String, unit u: String) throws {
-        let resolver = try Fixtures.resolver()
+        let resolver = try SharedReleases.resolverWithTCE()
         let match = MatchScorer.scoreLocus(locus, recipient: try resolver.resolve(r)[locus], unit: try resolver.resolve(u)[locus])
         let p = match.positions[0]
         let rs = try PossibleAlleles(r, data: resolver.data), us = try PossibleAlleles(u, data: resolver.data)
@@ -82,12 +83,12 @@ struct PossibleAlleles {
     }
 
     @Test func theIssueCasesClaimTheGGroupOnly() throws {
-        let a = try Fixtures.locus(.A, recipient: "A*11:03:01G", unit: "A*11:03:01G").positions[0]
+        let a = try LocusScoring.locus(.A, recipient: "A*11:03:01G", unit: "A*11:03:01G").positions[0]
         #expect(a.grade == .allele && a.confidence == .exact && a.detail == .gGroup)
-        let c = try Fixtures.locus(.C, recipient: "C*03:335/C*03:407", unit: "C*03:482/C*03:05:01:01").positions[0]
+        let c = try LocusScoring.locus(.C, recipient: "C*03:335/C*03:407", unit: "C*03:482/C*03:05:01:01").positions[0]
         #expect(c.grade == .allele && c.confidence == .exact && c.detail == .gGroup)
         // Two single alleles: every level is known, so the finest shared one is claimed.
-        #expect(try Fixtures.locus(.A, recipient: "A*11:03:01:01", unit: "A*11:03:01:02").positions[0].detail == .cdna)
-        #expect(try Fixtures.locus(.A, recipient: "A*11:03:01:01", unit: "A*11:175").positions[0].detail == .gGroup)
+        #expect(try LocusScoring.locus(.A, recipient: "A*11:03:01:01", unit: "A*11:03:01:02").positions[0].detail == .cdna)
+        #expect(try LocusScoring.locus(.A, recipient: "A*11:03:01:01", unit: "A*11:175").positions[0].detail == .gGroup)
     }
 }

@@ -2,6 +2,7 @@ import CordMatch
 import HLA
 import PropertyBased
 import Testing
+import TestSupport
 
 /// A position listing many alternatives resolves to what collecting the facts of every allele of every
 /// alternative gives — the resolver combines memoised per-name summaries instead (issue #14 item 2: a typing of
@@ -10,7 +11,7 @@ import Testing
     /// The resolution of a position computed from scratch: every alternative expanded by `Expander`, the facts
     /// of all their alleles gathered into one list, and the value's keys taken from that list.
     static func union(of written: String, locus: MatchLocus) throws -> PositionTyping {
-        let resolver = try Fixtures.resolver()
+        let resolver = try SharedReleases.resolverWithTCE()
         let data = resolver.data
         let tokens = try GLString.parse(written).tokens
         let possible = try PossibleAlleles(written, data: data)
@@ -42,12 +43,12 @@ import Testing
 
     static func check(_ alternatives: [String], at locus: MatchLocus) throws {
         let written = alternatives.joined(separator: "/")
-        let resolved = try Fixtures.resolver().resolve(written)[locus].positions[0]
+        let resolved = try SharedReleases.resolverWithTCE().resolve(written)[locus].positions[0]
         #expect(resolved == (try union(of: written, locus: locus)), "\(alternatives.count) alternatives at \(locus): \(written.prefix(120))…")
     }
 
     @Test func everyAlleleOfAnXXCodeWrittenOut() throws {
-        let names = try Fixtures.resolver().data.whoAlleles.filter { $0.hasPrefix("A*02:") }
+        let names = try SharedReleases.resolverWithTCE().data.whoAlleles.filter { $0.hasPrefix("A*02:") }
         #expect(names.count >= 1_000)
         try Self.check(Array(names.prefix(1_000)), at: .A)
         try Self.check(names, at: .A)
@@ -67,7 +68,7 @@ import Testing
         let list = (0..<1_000).map { i in i % 3 == 0 ? dp.shortNames[i % dp.shortNames.count] : dp.alleles[(7 * i) % dp.alleles.count] }
         try Self.check(list, at: .DPB1)
         // One TCE group throughout: the group survives the combination.
-        let table = try #require(try Fixtures.resolver().tce)
+        let table = try #require(try SharedReleases.resolverWithTCE().tce)
         let group3 = dp.alleles.filter { table.group(of: $0) == 3 }
         try Self.check(Array(group3.prefix(1_000)), at: .DPB1)
     }

@@ -1,5 +1,6 @@
 import CordMatch
 import HLA
+import TestSupport
 
 /// Values drawn from the real 3.58.0 release, per scored locus, for property tests: WHO allele names (nulls
 /// included), their 2- and 3-field forms, G and P group names, XX codes and serologic antigens — and, to reach
@@ -22,7 +23,7 @@ struct ReleaseValues: Sendable {
 
     /// The values of every scored locus, computed once per test process.
     static let all: [MatchLocus: ReleaseValues] = {
-        let data = try! Fixtures.resolver().data
+        let data = try! SharedReleases.resolverWithTCE().data
         let reducer = Reducer(data), expander = Expander(data)
         var byLocus: [MatchLocus: [String]] = [:]
         for name in data.whoAlleles {

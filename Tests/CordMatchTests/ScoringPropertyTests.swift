@@ -1,31 +1,15 @@
 import Testing
 import PropertyBased
 import CordMatch
+import TestSupport
 
 /// Properties of scoring over random typings drawn from real values of every resolution (allele names, G groups,
 /// allele lists, XX codes, serology incl. broads, null alleles, untyped).
 @Suite struct ScoringPropertyTests {
-    static let pools: [(MatchLocus, [String])] = [
-        (.A, ["", "A*02:01", "A*02:01:01:01", "A*24:02", "A*01:01", "A*02:XX", "A2", "A9", "A24", "A*02:43N", "A*01:01:01G",
-              "A*02:05", "A*02:01/A*02:02", "A*03:01"]),
-        (.B, ["", "B*44:02", "B*08:01", "B*44:19N", "B44", "B12", "B*07:XX", "B*07:02", "B*44:03"]),
-        (.C, ["", "C*05:01", "C*07:01", "C*04:01", "Cw7", "C*07:XX"]),
-        (.DRB1, ["", "DRB1*15:01", "DRB1*03:01", "DRB1*15:XX", "DR15", "DR2", "DRB1*04:01"]),
-        (.DQB1, ["", "DQB1*06:02", "DQB1*02:01", "DQ6", "DQB1*03:XX"]),
-        (.DPB1, ["", "DPB1*04:01", "DPB1*09:01", "DPB1*03:01"]),
-    ]
+    /// A typing of the scoring pools (`TypingPools.scoring`).
+    static func typing(_ picks: [Int]) throws -> HLATyping { try TypingPools.scoringTyping(picks) }
 
-    /// A GL string from 12 indices (two per locus); an empty value leaves the position out.
-    static func typing(_ picks: [Int]) throws -> HLATyping {
-        var parts: [String] = []
-        for (i, (_, pool)) in pools.enumerated() {
-            let values = [pool[picks[2 * i] % pool.count], pool[picks[2 * i + 1] % pool.count]].filter { !$0.isEmpty }
-            if !values.isEmpty { parts.append(values.joined(separator: "+")) }
-        }
-        return try Fixtures.resolver().resolve(parts.isEmpty ? "A*01:01" : parts.joined(separator: "^"))
-    }
-
-    static let picks = Gen.int(in: 0...1000).array(of: 12)
+    static let picks = TypingPools.scoring.picks()
 
     @Test func swappingRecipientAndUnitSwapsGvHAndHvG() async {
         await propertyCheck(count: 150, input: Self.picks, Self.picks) { a, b in

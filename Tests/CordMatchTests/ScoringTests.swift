@@ -1,5 +1,6 @@
 import Testing
 import CordMatch
+import TestSupport
 
 /// Table-driven scoring cases with real alleles of IPD-IMGT/HLA 3.58.0 (DOMAIN §3).
 @Suite struct ScoringTests {
@@ -61,7 +62,7 @@ import CordMatch
 
     @Test(arguments: cases)
     func scoresTheLocus(c: Case) throws {
-        let m = try Fixtures.locus(c.locus, recipient: c.recipient, unit: c.unit)
+        let m = try LocusScoring.locus(c.locus, recipient: c.recipient, unit: c.unit)
         #expect(m.positions.map(\.grade) == c.grades)
         #expect(m.positions.map(\.confidence) == c.confidences)
         #expect(m.allele.gvh == c.gvh && m.allele.hvg == c.hvg)
@@ -70,7 +71,7 @@ import CordMatch
     }
 
     @Test func broadSerologyIsAPotentialAntigenMatchOfItsSplit() throws {
-        let m = try Fixtures.locus(.A, recipient: "A*24:02+A*01:01", unit: "A9+A1")
+        let m = try LocusScoring.locus(.A, recipient: "A*24:02+A*01:01", unit: "A9+A1")
         #expect(m.positions[0].antigenConfidence == .potential)
         #expect(m.positions[1].antigenConfidence == .definite)
         #expect(m.antigen.mismatches == 0)
@@ -78,14 +79,14 @@ import CordMatch
 
     @Test func associatedAntigenMatchesItsParentAtAntigenLevel() throws {
         // A*02:03 is assigned A203, an associated antigen of A2.
-        let m = try Fixtures.locus(.A, recipient: "A*02:03+A*01:01", unit: "A2+A1")
+        let m = try LocusScoring.locus(.A, recipient: "A*02:03+A*01:01", unit: "A2+A1")
         #expect(m.positions[0].antigenConfidence == .definite)
     }
 
     @Test func detailOfAnAlleleMatch() throws {
-        let m = try Fixtures.locus(.A, recipient: "A*02:01:01:01+A*01:01:01:01", unit: "A*02:01:01:02L+A*01:01:01:01")
+        let m = try LocusScoring.locus(.A, recipient: "A*02:01:01:01+A*01:01:01:01", unit: "A*02:01:01:02L+A*01:01:01:01")
         #expect(m.positions[0].detail == .cdna && m.positions[1].detail == .cdna)
-        let p = try Fixtures.locus(.A, recipient: "A*02:01:01:01+A*01:01:01:01", unit: "A*02:01:02+A*01:01:01:01")
+        let p = try LocusScoring.locus(.A, recipient: "A*02:01:01:01+A*01:01:01:01", unit: "A*02:01:02+A*01:01:01:01")
         #expect(p.positions[0].detail == .protein)
     }
 
@@ -96,11 +97,11 @@ import CordMatch
         ("DPB1*03:01+DPB1*04:01", "DPB1*03:01+DPB1*04:01", TCEAssessment.matched),
     ])
     func dpb1TCE(recipient: String, unit: String, expected: TCEAssessment) throws {
-        #expect(try Fixtures.locus(.DPB1, recipient: recipient, unit: unit).tce == expected)
+        #expect(try LocusScoring.locus(.DPB1, recipient: recipient, unit: unit).tce == expected)
     }
 
     @Test func countsOfAWholePair() throws {
-        let r = try Fixtures.resolver()
+        let r = try SharedReleases.resolverWithTCE()
         let recipient = try r.resolve("A*02:01+A*24:02^B*44:02+B*08:01^C*05:01+C*07:01^DRB1*15:01+DRB1*03:01^DQB1*06:02+DQB1*02:01")
         let unit = try r.resolve("A2+A24^B*44:02+B*07:02^C*05:01+C*07:01^DRB1*15:01+DRB1*03:01")
         let m = MatchScorer.score(recipient: recipient, unit: unit)

@@ -11,7 +11,7 @@ import TestSupport
 
     static func recipient(weight: Double = 10, disease: Recipient.DiseaseClass = .malignant,
                           antibodies: [(String, Double)] = [], typing: String = recipientTyping) throws -> Recipient {
-        let r = try Fixtures.resolver()
+        let r = try SharedReleases.resolverWithTCE()
         return Recipient(id: "R1", typing: try r.resolve(typing), weightKg: weight, disease: disease,
                          antibodies: try antibodies.map { try Antibody(target: $0.0, mfi: $0.1, resolver: r) }, abo: "A")
     }
@@ -19,7 +19,7 @@ import TestSupport
     /// A unit whose TNC/kg and CD34/kg for a 10 kg recipient are the given values.
     static func unit(_ id: String, typing: String = recipientTyping, tncPerKg: Double? = 4.0, cd34PerKg: Double? = 2.0,
                      date: String? = "2020-05-01", segments: Int? = 1, prodMod: String? = "RBR") throws -> CordUnit {
-        CordUnit(id: id, status: .available, typing: try Fixtures.resolver().resolve(typing), tnc: tncPerKg.map { $0 * 1e7 * 10 },
+        CordUnit(id: id, status: .available, typing: try SharedReleases.resolverWithTCE().resolve(typing), tnc: tncPerKg.map { $0 * 1e7 * 10 },
                  cd34: cd34PerKg.map { $0 * 1e5 * 10 }, collectionDate: date.flatMap(CalendarDate.init), productModification: prodMod,
                  attachedSegments: segments, accreditedBank: true, abo: "A")
     }
@@ -143,7 +143,7 @@ import TestSupport
     }
 
     @Test func explanationNamesEveryFailedRule() throws {
-        let u = CordUnit(id: "U7", status: .reserved, typing: try Fixtures.resolver().resolve("A2+A24^B44+B8^DRB1*15:XX+DRB1*03:01"),
+        let u = CordUnit(id: "U7", status: .reserved, typing: try SharedReleases.resolverWithTCE().resolve("A2+A24^B44+B8^DRB1*15:XX+DRB1*03:01"),
                          tnc: 2.0e8, cd34: nil)
         let a = Self.assess(u, try Self.recipient())
         #expect(!a.eligible)
@@ -155,7 +155,7 @@ import TestSupport
 
 @Suite struct FactorTests {
     @Test func macUnitIsAPotentialMatchNotADefiniteOne() throws {
-        let (data, macs) = (try Fixtures.resolver().data, try MACTable.load(FixtureRelease.packageRoot.appendingPathComponent("fixtures/mac/numer-sample.txt")))
+        let (data, macs) = (try SharedReleases.resolverWithTCE().data, try PackageFolder.macs())
         let resolver = TypingResolver(data, macs: macs)
         // A*01:AB = A*01:01/A*01:02: a potential match of A*01:01, a known mismatch of A*03:01.
         let m = MatchScorer.scoreLocus(.A, recipient: try resolver.resolve("A*01:01+A*02:01")[.A], unit: try resolver.resolve("A*01:AB+A*02:01")[.A])
@@ -166,7 +166,7 @@ import TestSupport
     }
 
     @Test func nimaMatchedWhenTheMothersOtherHaplotypeCoversTheMismatch() throws {
-        let r = try Fixtures.resolver()
+        let r = try SharedReleases.resolverWithTCE()
         let recipient = Recipient(id: "R", typing: try r.resolve("A*02:01+A*24:02^B*44:02+B*08:01^DRB1*15:01+DRB1*03:01"),
                                   weightKg: 10, disease: .malignant)
         // The unit lacks the recipient's A*24:02 (GvH); its mother carries A*24:02 on the haplotype she did not pass on.

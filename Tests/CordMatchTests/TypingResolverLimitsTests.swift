@@ -2,13 +2,14 @@
 import CordSupport
 import HLA
 import Testing
+import TestSupport
 
 /// The typing limits are checked before anything is expanded or combined, refuse with a message that names the
 /// limit, and leave the resolver's memo tables as they were (issue #14 item 2).
 @Suite struct TypingResolverLimitsTests {
     /// A resolver of its own, so that its memo tables show what one resolution added.
     static func freshResolver() throws -> TypingResolver {
-        let shared = try Fixtures.resolver()
+        let shared = try SharedReleases.resolverWithTCE()
         return TypingResolver(shared.data, tce: shared.tce)
     }
 

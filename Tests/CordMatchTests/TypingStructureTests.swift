@@ -1,6 +1,7 @@
 import Testing
 import PropertyBased
 import CordMatch
+import TestSupport
 
 /// One set of structural rules for a typing (issue #14 item 11): `validate` (`cordmatch hla validate`) refuses
 /// exactly what `resolve` (match, search, rematch, imports) refuses, with the same reason.
@@ -39,7 +40,7 @@ import CordMatch
     }
 
     @Test func validateRefusesExactlyWhatResolveRefusesWithTheSameReason() throws {
-        let resolver = try Fixtures.resolver()
+        let resolver = try SharedReleases.resolverWithTCE()
         for (typing, reason) in Self.refused {
             let v = Self.outcome(typing) { _ = try resolver.validate($0) }, r = Self.outcome(typing) { _ = try resolver.resolve($0) }
             #expect(v != nil && v == r, "\(typing): validate \(v ?? "OK"), resolve \(r ?? "OK")")
@@ -56,7 +57,7 @@ import CordMatch
         let names = ["A*02:01", "A*03:01", "A2", "A*02:XX", "A*01:01:01G", "B*08:01", "B44", "Cw7", "DRB1*15:01", "DR51",
                      "DRB3*01:01", "A*NEW", "NEW", "A*99:99", "A*02", "B*44:02/44:03", "DQB1*06:02", "Bw4", "A*02:01:08"]
         let ops = ["+", "^", "|", "~", "/", "+", "^"]
-        let resolver = try Fixtures.resolver()
+        let resolver = try SharedReleases.resolverWithTCE()
         await propertyCheck(count: 300, input: Gen.int(in: 0...10_000).array(of: 1...12)) { picks in
             var typing = ""
             for (i, p) in picks.enumerated() {
@@ -69,7 +70,7 @@ import CordMatch
     }
 
     @Test func validateReadsRenamedAllelesAsTheirNewNames() throws {
-        let v = try Fixtures.resolver().validate("HLA-A*02:01:08+HLA-A*01:01^B*44:02/44:03")
+        let v = try SharedReleases.resolverWithTCE().validate("HLA-A*02:01:08+HLA-A*01:01^B*44:02/44:03")
         #expect("\(v.reading)" == "HLA-A*02:1040+HLA-A*01:01^B*44:02/44:03")
         #expect(v.warnings == ["A*02:01:08 was renamed A*02:1040 in IMGT/HLA (Sequence renamed); using A*02:1040"])
     }
@@ -77,15 +78,15 @@ import CordMatch
     /// A genotype alternative with one haplotype is homozygous within its alternative: `A*01:01|A*01:02+A*02:02`
     /// is (A*01:01, A*01:01) or (A*01:02, A*02:02), so its second position may be A*01:01 or A*02:02.
     @Test func genotypeAlternativesWidenEachPositionByTheirOwnValues() throws {
-        let a = try Fixtures.resolver().resolve("A*01:01|A*01:02+A*02:02")[.A]
+        let a = try SharedReleases.resolverWithTCE().resolve("A*01:01|A*01:02+A*02:02")[.A]
         #expect(a.positions.map(\.written) == ["A*01:01/A*01:02", "A*01:01/A*02:02"])
         // A unit A*01:01 homozygous may match both positions: neither is a known mismatch.
-        let m = try Fixtures.locus(.A, recipient: "A*01:01|A*01:02+A*02:02", unit: "A*01:01")
+        let m = try LocusScoring.locus(.A, recipient: "A*01:01|A*01:02+A*02:02", unit: "A*01:01")
         #expect(m.allele.mismatches == 0)
     }
 
     @Test func lociOutsideMatchingAreKeptAsWritten() throws {
-        let t = try Fixtures.resolver().resolve("DRB1*15:01~DRB5*01:01+DRB1*03:01~DRB3*01:01^A*02:01")
+        let t = try SharedReleases.resolverWithTCE().resolve("DRB1*15:01~DRB5*01:01+DRB1*03:01~DRB3*01:01^A*02:01")
         #expect(t.otherLoci == ["DRB5": "DRB5*01:01", "DRB3": "DRB3*01:01"])
         #expect(t[.DRB1].positions.map(\.written) == ["DRB1*15:01", "DRB1*03:01"])
     }

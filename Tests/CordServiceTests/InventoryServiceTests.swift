@@ -1,5 +1,6 @@
 import CordInventory
 import CordMatch
+import CordMatchTesting
 import CordService
 import Foundation
 import HLA
@@ -10,18 +11,18 @@ import TestSupport
 /// the release a database keeps, answers equal to the search underneath, and a long-lived service that sees an
 /// import committed after it opened.
 @Suite struct InventoryServiceTests {
-    static let fixtures = FixtureRelease.packageRoot.appendingPathComponent("fixtures/inventory")
+    static let fixtures = PackageFolder.fixture("inventory")
     /// The real releases in ../shared, compiled through the installed snapshot cache.
     static let source = ReferenceSource(
         home: DataDirectory.resolve(),
-        releaseFolders: FixtureRelease.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/imgt-hla"))
+        releaseFolders: SharedReleases.root.appendingPathComponent("imgt-hla"))
     static let date = CalendarDate("2026-06-01")!
 
-    /// A new inventory of the fixture units and recipients, imported under `release`.
-    static func inventory(_ release: String = "3.58.0") throws -> (path: String, folder: URL) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-service-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("inventory.sqlite").path
+    /// A new inventory of the fixture units and recipients, imported under `release`, in a temporary folder removed
+    /// with the returned value.
+    static func inventory(_ release: String = "3.58.0") throws -> (path: String, folder: TemporaryFolder) {
+        let folder = try TemporaryFolder("cordmatch-service")
+        let path = folder.path("inventory.sqlite")
         let store = try InventoryStore(path: path, mode: .createIfMissing)
         let resolver = try source.resolver(.version(release))
         _ = try UnitImporter(resolver: resolver).importFile(fixtures.appendingPathComponent("units.csv").path, into: store, skipInvalid: false)
@@ -32,7 +33,7 @@ import TestSupport
 
     @Test func theReadmeExampleAnswersAsTheSearchUnderneath() throws {
         let (path, folder) = try Self.inventory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { withExtendedLifetime(folder) {} }
         // The README's example.
         let inventory = try InventoryService(database: path, mode: .readOnly, source: Self.source)
         let report = try inventory.search(SearchQuery(recipient: .stored("R-0001"), searchDate: Self.date, limit: 5))
@@ -50,7 +51,7 @@ import TestSupport
 
     @Test func aDatabaseKeepsTheReleaseItsIndexWasBuiltWith() throws {
         let (path, folder) = try Self.inventory("3.56.0")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { withExtendedLifetime(folder) {} }
         let store = try InventoryStore(path: path, mode: .readOnly)
         #expect(try Self.source.choice(.standard, for: store) == .version("3.56.0"))
         #expect(try Self.source.choice(.version("3.58.0"), for: store) == .version("3.58.0"))
@@ -61,14 +62,14 @@ import TestSupport
 
     @Test func aLongLivedServiceSeesAnImportCommittedAfterItOpened() throws {
         let (path, folder) = try Self.inventory()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        defer { withExtendedLifetime(folder) {} }
         let service = try InventoryService(database: path, mode: .readOnly, source: Self.source)
         let query = SearchQuery(recipient: .stored("R-0001"), searchDate: Self.date, limit: 100, includeIneligible: true)
         let before = try service.search(query)
         #expect(!before.results.contains { $0.unitId == "LATE-0001" })
 
         // Another process (here: another store) imports a unit typed like the recipient.
-        let units = folder.appendingPathComponent("late.csv")
+        let units = folder.url("late.csv")
         let original = try String(contentsOf: Self.fixtures.appendingPathComponent("units.csv"), encoding: .utf8)
         let header = original.split(separator: "\n")[0]
         let row = original.split(separator: "\n")[1].split(separator: ",", maxSplits: 1)[1]

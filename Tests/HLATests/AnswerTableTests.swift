@@ -1,15 +1,16 @@
 import Foundation
 import Testing
 @testable import HLA
+import TestSupport
 
 /// The stored answers (`ReferenceData.answers`) must be exactly what the reducer computes without them.
 @Suite struct AnswerTableTests {
     /// The same release without stored answers: every reduction takes the reducer's steps.
     static func withoutAnswers(_ data: ReferenceData) -> ReferenceData { data.withAnswers(.empty) }
 
-    @Test(arguments: TestData.releases)
+    @Test(arguments: SharedReleases.versions)
     func releaseHasAnswersForItsNames(version: String) throws {
-        let answers = try TestData.release(version).answers
+        let answers = try SharedReleases.release(version).answers
         for name in ["A*01:01:01:01", "A*01:01", "A*02:XX", "A*01:01:01G", "A*01:01P", "A2", "DR15", "A*01:04N"] {
             let stored = answers.isKey(name)
             #expect(stored, "\(name)")
@@ -24,11 +25,11 @@ import Testing
 
     /// Every input of the py-ard comparison (names, XX codes, serology, groups, GL strings, malformed ones) at
     /// every level: with and without stored answers, the same result or the same error.
-    @Test(arguments: TestData.releases)
+    @Test(arguments: SharedReleases.versions)
     func storedAnswersChangeNoResult(version: String) throws {
-        let data = try TestData.release(version)
+        let data = try SharedReleases.release(version)
         let fast = Reducer(data), slow = Reducer(Self.withoutAnswers(data))
-        let text = try String(contentsOf: TestData.fixtures.appendingPathComponent("pyard/inputs-\(version).txt"), encoding: .utf8)
+        let text = try String(contentsOf: PackageFolder.fixture("pyard/inputs-\(version).txt"), encoding: .utf8)
         let inputs = text.split(separator: "\n").map(String.init).filter { !$0.isEmpty && !$0.hasPrefix("#") }
         #expect(inputs.count > 2000)
         var compared = 0
@@ -45,7 +46,7 @@ import Testing
     /// A sample of the stored names of every kind (every 40th allele name, XX code, group name and short null, and
     /// every serologic antigen), reduced through the stored answers and through the reducer's steps.
     @Test func sampledKeysAgreeWithTheReducer() throws {
-        let data = try TestData.release("3.58.0")
+        let data = try SharedReleases.release("3.58.0")
         let fast = Reducer(data), slow = Reducer(Self.withoutAnswers(data))
         var names: [String] = []
         for id in 0..<Int32(data.names.count) {

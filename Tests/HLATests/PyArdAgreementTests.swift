@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HLA
+import TestSupport
 
 /// Every row of `fixtures/pyard/expected-<release>.tsv` (py-ard 2.4.2's answers, made by
 /// `scripts/make-pyard-expected`) must be ours too — except the documented deliberate differences.
@@ -8,7 +9,7 @@ import Testing
     struct Row { let input: String; let type: ReductionType; let expected: String }
 
     static func rows(_ version: String) throws -> [Row] {
-        let text = try String(contentsOf: TestData.fixtures.appendingPathComponent("pyard/expected-\(version).tsv"), encoding: .utf8)
+        let text = try String(contentsOf: PackageFolder.fixture("pyard/expected-\(version).tsv"), encoding: .utf8)
         return text.split(separator: "\n").compactMap { line in
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count == 3, let t = ReductionType(rawValue: f[1]) else { return nil }
@@ -40,9 +41,9 @@ import Testing
         }
     }
 
-    @Test(arguments: TestData.releases)
+    @Test(arguments: SharedReleases.versions)
     func agreesWithPyArd(version: String) throws {
-        let data = try TestData.release(version)
+        let data = try SharedReleases.release(version)
         let reducer = Reducer(data)
         let rows = try Self.rows(version)
         #expect(Set(rows.map(\.input)).count >= 2000, "the comparison needs at least 2,000 distinct inputs")

@@ -1,6 +1,7 @@
 import CordSupport
 @testable import HLA
 import Testing
+import TestSupport
 
 /// The byte limit of a typing, the bound of the memo tables, and error messages that never repeat more of an
 /// input than `InputExcerpt` gives (issue #14 item 2).
@@ -62,7 +63,7 @@ import Testing
     }
 
     @Test func nomenclatureErrorsQuoteAnExcerptOfTheName() throws {
-        let data = try TestData.release("3.58.0")
+        let data = try SharedReleases.release("3.58.0")
         let name = "A*02:01:" + String(repeating: "9", count: 100_000)
         do {
             _ = try Validator(data).validate(name)

@@ -77,7 +77,9 @@ public struct RecipientCSVImporter: Sendable {
             var rowIssues: [ImportIssue] = []
             func issue(_ c: String, _ why: String) { rowIssues.append(ImportIssue(file: file, line: r.line, column: c, reason: why)) }
             let id = v["ID"] ?? ""
-            if id.isEmpty { issue("ID", "required") }
+            if id.isEmpty { issue("ID", "required") } else if id.count > 64 || UnitRowValidator.hasControlCharacter(id) {
+                issue("ID", "'\(InputExcerpt.of(id))' is not a recipient ID (at most 64 characters, no control characters)")
+            }
             var weight = 0.0
             switch FieldParsers.number(v["WEIGHT_KG"] ?? "", .recipientWeight) {
             case .value(let w): weight = w
@@ -109,7 +111,7 @@ public struct RecipientCSVImporter: Sendable {
             if case .invalid(let why) = FieldParsers.code(active, ["Y", "N", "true", "false", "1", "0"]) { issue("ACTIVE", why) }
             if rowIssues.isEmpty {
                 if let first = seen[id] {
-                    issues.append(ImportIssue(file: file, line: r.line, column: "ID", reason: "recipient \(id) appears again (first on line \(first))"))
+                    issues.append(ImportIssue(file: file, line: r.line, column: "ID", reason: "recipient \(InputExcerpt.of(id)) appears again (first on line \(first))"))
                     continue
                 }
                 seen[id] = r.line

@@ -49,7 +49,7 @@ struct UnitRowValidator {
         let s = { (at: Int?) in at.map { v[$0] } ?? "" }
         let id = s(l.id)
         if id.isEmpty { issue("ID", "required") } else if !Self.isUnitID(id) {
-            issue("ID", "'\(InputExcerpt.of(id))' is not a unit ID (at most 17 characters, no spaces)")
+            issue("ID", "'\(InputExcerpt.of(id))' is not a unit ID (at most 17 characters, no spaces or control characters)")
         }
         let status = value("STATUS", FieldParsers.code(s(l.status), p.statuses))
         if s(l.status).isEmpty { issue("STATUS", "required (AV, TU, RE or DE)") }
@@ -152,9 +152,15 @@ struct UnitRowValidator {
     static func isUnitID(_ id: String) -> Bool {
         let bytes = id.utf8
         if bytes.count <= 17 && bytes.allSatisfy({ $0 < 0x80 }) {
-            return !bytes.contains { $0 == UInt8(ascii: " ") || (0x09...0x0D).contains($0) }
+            return !bytes.contains { $0 <= UInt8(ascii: " ") || $0 == 0x7F }
         }
-        return id.count <= 17 && !id.contains(where: { $0.isWhitespace })
+        return id.count <= 17 && !id.contains(where: { $0.isWhitespace }) && !Self.hasControlCharacter(id)
+    }
+
+    /// True when `text` holds a C0 or C1 control character or DEL (never part of an identifier: it would reach
+    /// reports and terminals as it is).
+    static func hasControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
     }
 
     /// The non-empty values of `columns` as a JSON object.

@@ -1,4 +1,5 @@
 import CordMatch
+import CordSupport
 import Foundation
 
 /// The validation of one file's unit records, a batch at a time, in file order: each batch on every core
@@ -20,10 +21,9 @@ struct UnitValidationPass {
         let values: [String]
     }
 
-    /// One thread's validator and its results for the current batch.
+    /// One part's validator (kept from batch to batch: it remembers what it has checked).
     private final class Worker: @unchecked Sendable {
         var validator: UnitRowValidator
-        var outcomes: [UnitRowValidator.Outcome] = []
         init(_ validator: UnitRowValidator) { self.validator = validator }
     }
 
@@ -39,16 +39,13 @@ struct UnitValidationPass {
 
     /// Validates a batch; returns its accepted rows (valid, and the first of their id), with `pool` set.
     mutating func validate(_ records: [Record], pool: String? = nil) -> [UnitRow] {
-        let parts = max(1, min(workers.count, records.count / 64))
         let workers = workers
-        DispatchQueue.concurrentPerform(iterations: parts) { p in
+        let outcomes = ParallelChunks.map(count: records.count, parts: min(workers.count, records.count / 64)) { p, range in
             let w = workers[p]
-            w.outcomes = records[(records.count * p / parts)..<(records.count * (p + 1) / parts)].map {
-                w.validator.validate($0.values, layout: $0.layout, line: $0.line)
-            }
+            return records[range].map { w.validator.validate($0.values, layout: $0.layout, line: $0.line) }
         }
         var rows: [UnitRow] = []
-        for o in workers[0..<parts].lazy.flatMap(\.outcomes) {
+        for o in outcomes.joined() {
             if var row = o.row, o.issues.isEmpty {
                 row.pool = pool
                 if let first = typings.add(id: row.id, line: o.line, positions: o.positions, searchable: row.status == "AV") {
@@ -59,7 +56,6 @@ struct UnitValidationPass {
             }
             issues += o.issues
         }
-        for w in workers[0..<parts] { w.outcomes = [] }
         return rows
     }
 

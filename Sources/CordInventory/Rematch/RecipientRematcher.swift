@@ -112,22 +112,15 @@ struct RecipientRematcher: Sendable {
             if !previous.complete && previous.unitIDs.contains(where: changed.contains) { return nil }
             kept = previous.unitIDs
         }
-        var units = try search.cachedUnits(kept.filter { !changed.contains($0) })
         let scorer = CompactScorer(recipient: recipient.typing, store: base.changedStore, cache: base.changedCodeTables)
-        scorer.forEachUnit(in: base.changedStore) { u, c in
-            if policy.hlaFloor.admits(c) { units.append(base.changedUnits[u]) }
-        }
+        let passing = CandidateScan(scorer: scorer, store: base.changedStore, floor: policy.hlaFloor, floorIndex: nil).survivors { _ in true }
+        let units = try context.units(kept.filter { !changed.contains($0) }) + passing.rows.map { base.changedUnits[$0] }
         let selector = CordSelector(policy: policy, searchDate: searchDate)
         let assessed = units.map { selector.assessor.assess($0, for: recipient) }
         let selection = selector.result(for: recipient, assessed: assessed, units: units)
-        if previous.needsDouble {
-            // Nothing outside was eligible, so the eligible units found here are all there are.
-            return TopCandidates(ranked: Array(selection.ranked.prefix(limit)), complete: selection.ranked.count <= limit, pairs: selection.pairs,
-                                 doubleCandidates: selection.ranked.isEmpty ? DoubleUnitFinder(policy: policy).candidateIDs(assessed) : nil)
-        }
-        // No single unit left: double units need the whole inventory.
-        guard !selection.ranked.isEmpty else { return nil }
-        return TopCandidates(ranked: Array(selection.ranked.prefix(limit)), complete: previous.complete && selection.ranked.count <= limit,
-                             pairs: [], doubleCandidates: nil)
+        // With no single unit before, nothing outside was eligible: the eligible units found here are all there are.
+        // Else, with no single unit left, double units need the whole inventory.
+        guard previous.needsDouble || !selection.ranked.isEmpty else { return nil }
+        return TopCandidates(selection, assessed: assessed, policy: policy, limit: limit, complete: previous.needsDouble || previous.complete)
     }
 }

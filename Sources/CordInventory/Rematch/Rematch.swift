@@ -1,10 +1,8 @@
 import CordMatch
 import CordSupport
-import Dispatch
 import Foundation
 import GRDB
 import HLA
-import Synchronization
 
 /// Nightly rematching: every active recipient against every searchable unit, results stored under a run id,
 /// committed in batches. A killed run is finished by `resume`; a run compares itself with the run whose report
@@ -120,14 +118,14 @@ public final class Rematch: Sendable {
         reached(.runBegun)
         let search = try InventorySearch(store: store, resolver: resolver)
         let context = try search.batchContext()
-        let (todo, total) = try store.read { db in
+        let (todo, total) = try context.read { db in
             let done = Set(try String.fetchAll(db, sql: "SELECT recipient_id FROM rematch_recipients WHERE run_id = ?", arguments: [run.id]))
             let rows = try RecipientRow.filter(Column("active") == true).order(Column("id")).fetchAll(db)
             return (rows.filter { !done.contains($0.id) }, rows.count)
         }
         let policies = RunPolicies(override: run.policy, recipients: todo)
         let base = try run.previousRun.flatMap {
-            try (options.full && !resume) ? nil : incrementalBase(run, previous: $0, facts: context.facts, ageLimits: policies.ageLimits)
+            try (options.full && !resume) ? nil : incrementalBase(run, previous: $0, context: context, ageLimits: policies.ageLimits)
         }
         let rematcher = RecipientRematcher(search: search, policies: policies, searchDate: run.searchDate, limit: run.limit, base: base,
                                            context: context)
@@ -135,16 +133,7 @@ public final class Rematch: Sendable {
         let workers = max(1, options.workers)
         for start in stride(from: 0, to: todo.count, by: max(1, options.batchSize)) {
             let batch = Array(todo[start..<min(todo.count, start + max(1, options.batchSize))])
-            let slots = ParallelSlots<RecipientRematch>(count: batch.count)
-            let next = Atomic<Int>(0)
-            DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { _ in
-                while true {
-                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard i < batch.count else { return }
-                    slots[i] = rematcher.rematch(batch[i])
-                }
-            }
-            let results = (0..<batch.count).map { slots[$0]! }
+            let results = ParallelItems.map(count: batch.count, workers: workers) { rematcher.rematch(batch[$0]) }
             try store.write { db in try Self.save(results, run: run.id, db) }
             done += batch.count
             doneNow += batch.count
@@ -207,11 +196,11 @@ public final class Rematch: Sendable {
         }
     }
 
-    /// What changed since the previous run, and its stored lists; nil when the previous run used another release
-    /// (everything is recomputed then).
-    func incrementalBase(_ run: RunRecord, previous: Int64, facts: UnitFacts, ageLimits: Set<Int>) throws -> IncrementalBase? {
-        let resolver = resolver
-        let loaded: (Set<String>, Set<String>, [String: IncrementalBase.Previous], [UnitRow])? = try store.read { db in
+    /// What changed since the previous run, and its stored lists, read in the run's batch transaction (`context`);
+    /// nil when the previous run used another release (everything is recomputed then).
+    func incrementalBase(_ run: RunRecord, previous: Int64, context: BatchContext, ageLimits: Set<Int>) throws -> IncrementalBase? {
+        let resolver = resolver, facts = context.facts
+        let loaded: (Set<String>, Set<String>, [String: IncrementalBase.Previous], [UnitRow])? = try context.read { db in
             guard let prev = try Row.fetchOne(db, sql: "SELECT * FROM rematch_runs WHERE id = ?", arguments: [previous]),
                   (prev["release"] as String) == resolver.data.version, let prevDate = CalendarDate(prev["search_date"]) else { return nil }
             let changes = try Row.fetchAll(db, sql: "SELECT DISTINCT entity, id FROM change_log WHERE seq > ? AND seq <= ?",

@@ -27,11 +27,11 @@ public struct ScenarioRoot: Sendable {
     /// The folder at `folder` (it must exist).
     public init(_ folder: String) throws(Refusal) {
         guard let real = Self.realPath(folder) else {
-            throw Refusal(reason: "the scenario root \(folder) does not exist")
+            throw Refusal(reason: "the scenario root \(InputExcerpt.of(folder)) does not exist")
         }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), isFolder.boolValue else {
-            throw Refusal(reason: "the scenario root \(folder) is not a folder")
+            throw Refusal(reason: "the scenario root \(InputExcerpt.of(folder)) is not a folder")
         }
         path = real
     }
@@ -46,7 +46,7 @@ public struct ScenarioRoot: Sendable {
         let written = reference.hasPrefix("/") ? reference : realBase + "/" + reference
         // Written out first, without looking at the file system: no answer about files outside the root.
         guard contains(URL(fileURLWithPath: written).standardizedFileURL.path) else { throw outside }
-        guard let real = Self.realPath(written) else { throw Refusal(reason: "does not exist (looked for \(written))") }
+        guard let real = Self.realPath(written) else { throw Refusal(reason: "does not exist (looked for \(InputExcerpt.of(written)))") }
         guard contains(real) else { throw outside }  // a symbolic link inside the root that leads out of it
         return real
     }

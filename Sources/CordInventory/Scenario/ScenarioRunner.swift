@@ -1,6 +1,6 @@
 import CordMatch
 import CordSupport
-import Dispatch
+import GRDB
 import Foundation
 import HLA
 
@@ -36,9 +36,7 @@ public struct ScenarioRunner: Sendable {
 
     /// Runs scenario files on every core; the outcomes come in the order of `files`.
     public func run(files: [String]) -> [ScenarioOutcome] {
-        let outcomes = ParallelSlots<ScenarioOutcome>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { outcomes[$0] = run(file: files[$0]) }
-        return (0..<files.count).map { outcomes[$0]! }
+        ParallelItems.map(count: files.count) { run(file: files[$0]) }
     }
 
     /// Reads and runs the scenario file at `path`.
@@ -72,6 +70,7 @@ public struct ScenarioRunner: Sendable {
             let issues = try importUnits(s, resolver, store) + importRecipients(s, resolver, store)
             if !issues.isEmpty { throw ImportRejected(issues: issues) }
             let search = try InventorySearch(store: store, resolver: resolver)
+            let batch = try search.batchContext()
             let scenarioPolicy = try policy(s)
             let date = s.searchDate ?? CalendarDate.today()
             var selections: [String: Result<CordSelector.Result, ScenarioError>] = [:]
@@ -79,7 +78,7 @@ public struct ScenarioRunner: Sendable {
             for e in s.expectations {
                 if selections[e.recipient] == nil {
                     selections[e.recipient] = Result { () throws(ScenarioError) in
-                        try select(e.recipient, s, scenarioPolicy, date, store, search, line: e.line)
+                        try select(e.recipient, s, scenarioPolicy, date, batch, line: e.line)
                     }
                 }
                 switch selections[e.recipient]! {
@@ -154,14 +153,15 @@ public struct ScenarioRunner: Sendable {
         }
     }
 
-    /// Searches every unit for one recipient (ineligible units assessed too, so every unit can be checked).
-    func select(_ id: String, _ s: Scenario, _ policy: SelectionPolicy?, _ date: CalendarDate, _ store: InventoryStore,
-                _ search: InventorySearch, line: Int) throws(ScenarioError) -> CordSelector.Result {
+    /// Searches every unit for one recipient (ineligible units assessed too, so every unit can be checked), in
+    /// the scenario's batch: the recipient and the units are read in its one read transaction.
+    func select(_ id: String, _ s: Scenario, _ policy: SelectionPolicy?, _ date: CalendarDate, _ batch: BatchContext,
+                line: Int) throws(ScenarioError) -> CordSelector.Result {
         do {
-            guard let row = try store.recipient(id) else { throw ScenarioError(file: s.file, line: line, reason: "recipient \(id) is not in the scenario") }
-            let recipient = try row.recipient(search.resolver)
+            guard let row = try batch.read({ try RecipientRow.fetchOne($0, key: id) }) else { throw ScenarioError(file: s.file, line: line, reason: "recipient \(id) is not in the scenario") }
+            let recipient = try row.recipient(batch.search.resolver)
             let chosen = try policy ?? PolicyReference(row.policyName).load()
-            return try search.search(recipient, policy: chosen, searchDate: date, includeIneligible: true).selection
+            return try batch.search.search(recipient, policy: chosen, searchDate: date, includeIneligible: true, in: batch).selection
         } catch let e as ScenarioError {
             throw e
         } catch {

@@ -18,17 +18,11 @@ extension InventorySearch {
     /// The ids of the searchable units whose HLA passes `floor` for `recipient`, found by `method` on one core,
     /// sorted — for benchmarks and cross-checks (every method gives the same list).
     public func floorSurvivors(_ recipient: Recipient, floor: SelectionPolicy.HLAFloor, by method: ScanMethod) throws -> [String] {
-        let compact = index.store, searchable = index.searchable
-        var rows: [Int] = []
         switch method {
-        case .floorScan:
-            guard let floorIndex = index.floor else { return try floorSurvivors(recipient, floor: floor, by: .scalarKernel) }
-            FloorScan(scorer: CompactScorer(recipient: recipient.typing, store: compact), index: floorIndex, floor: floor)
-                .forEachPassing(floorIndex, positions: 0..<floorIndex.count, admit: { searchable[$0] == 1 }) { u, _ in rows.append(u) }
-        case .scalarKernel:
-            CompactScorer(recipient: recipient.typing, store: compact).forEachUnit(in: compact) { u, c in
-                if searchable[u] == 1 && floor.admits(c) { rows.append(u) }
-            }
+        case .floorScan, .scalarKernel:
+            // (The floor scan falls back on the counts kernel when the index has no floor index.)
+            return Self.searchableSurvivors(recipient, floor: floor, index: index, floorScan: method == .floorScan)
+                .map { index.unitIDs[$0] }.sorted()
         case .perPairOverRows:
             let resolver = resolver
             return try store.read { db in
@@ -42,6 +36,5 @@ extension InventorySearch {
                 return ids
             }
         }
-        return rows.map { index.unitIDs[$0] }.sorted()
     }
 }

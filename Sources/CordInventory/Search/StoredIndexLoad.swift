@@ -6,7 +6,7 @@ import CordSupport
 /// `InventorySearch`, so that the two overlap.
 public final class StoredIndexLoad: Sendable {
     let store: InventoryStore
-    private let load: Prefetch<SearchIndex?>
+    private let load: Prefetch<(index: SearchIndex?, version: StoredIndexVersion)>
 
     /// Starts reading `store`'s index.
     public init(_ store: InventoryStore) {
@@ -14,6 +14,7 @@ public final class StoredIndexLoad: Sendable {
         load = Prefetch { try store.loadIndex() }
     }
 
-    /// Waits for the index (nil when the database has none that decodes).
-    func index() throws -> SearchIndex? { try load.value() }
+    /// Waits for the index (nil when the database has none that decodes) and the version `meta` gave in the
+    /// same read transaction.
+    func index() throws -> (index: SearchIndex?, version: StoredIndexVersion) { try load.value() }
 }

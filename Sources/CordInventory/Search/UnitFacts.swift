@@ -20,21 +20,20 @@ public struct UnitFacts: Sendable {
         let masks = Mutex<[Key: [Bool]]>([:])
     }
 
-    /// Reads the facts of `index`'s units (the index lists them in id order, as this query does).
-    public init(_ store: InventoryStore, index unitIDs: UnitIDList) throws {
-        units = try store.read { db in
-            var out = [CordUnit?](repeating: nil, count: unitIDs.count)
-            var i = 0
-            let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.columns) FROM units ORDER BY id")
-            while let row = try rows.next() {
-                let id: String = row[0]
-                while i < unitIDs.count && unitIDs[i] < id { i += 1 }
-                guard i < unitIDs.count, unitIDs[i] == id else { continue }
-                out[i] = Self.unit(row)
-                i += 1
-            }
-            return out
+    /// Reads the facts of `index`'s units as `db`'s transaction sees them (the index lists them in id order, as
+    /// this query does).
+    init(_ db: Database, index unitIDs: UnitIDList) throws {
+        var out = [CordUnit?](repeating: nil, count: unitIDs.count)
+        var i = 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.columns) FROM units ORDER BY id")
+        while let row = try rows.next() {
+            let id: String = row[0]
+            while i < unitIDs.count && unitIDs[i] < id { i += 1 }
+            guard i < unitIDs.count, unitIDs[i] == id else { continue }
+            out[i] = Self.unit(row)
+            i += 1
         }
+        units = out
         tnc = units.map { $0?.tnc }
         cd34 = units.map { $0?.cd34 }
     }

@@ -191,6 +191,62 @@ enum InventorySchema {
             try db.drop(index: "units_pool")
             try db.execute(sql: "CREATE INDEX units_pool ON units(pool) WHERE pool IS NOT NULL")
         }
+        m.registerMigration("v10: accounts, sessions, requests and audit") { db in
+            // Who may use the server (`cordmatch user`, `cordmatch token`): accounts with a bcrypt password hash and
+            // a role; API tokens and sessions stored only as SHA-256 digests of their secrets (a copy of the
+            // database hands out neither); a coordinator's requests on a unit for a recipient.
+            try db.create(table: "accounts") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+                t.column("role", .text).notNull().check { ["viewer", "coordinator", "admin"].contains($0) }
+                t.column("password_hash", .text).notNull()
+                t.column("disabled", .boolean).notNull().defaults(to: false)
+                t.column("created_at", .text).notNull()
+            }
+            try db.create(table: "api_tokens") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("account_id", .integer).notNull().references("accounts")
+                t.column("digest", .text).notNull().unique()
+                t.column("label", .text).notNull()
+                t.column("created_at", .text).notNull()
+                t.column("revoked_at", .text)
+            }
+            try db.create(table: "sessions") { t in
+                t.primaryKey("digest", .text)
+                t.column("account_id", .integer).notNull().references("accounts")
+                t.column("csrf", .text).notNull()
+                t.column("created_at", .integer).notNull()   // Unix seconds
+                t.column("expires_at", .integer).notNull()
+                t.column("revoked", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "unit_requests") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("recipient_id", .text).notNull()
+                t.column("unit_id", .text).notNull()
+                t.column("kind", .text).notNull().check { ["confirmatory typing requested", "reserved"].contains($0) }
+                t.column("note", .text).notNull()
+                t.column("account", .text).notNull()
+                t.column("created_at", .text).notNull()
+            }
+            try db.create(index: "unit_requests_recipient", on: "unit_requests", columns: ["recipient_id"])
+            // The audit trail: who (`actor`, NULL for the CLI) did what to which recipient and unit, when — the
+            // imports' entries and every server access alike. Append-only: the triggers refuse any change.
+            try db.alter(table: "audit_log") { t in
+                t.add(column: "actor", .text)
+                t.add(column: "recipient_id", .text)
+                t.add(column: "unit_id", .text)
+            }
+            try db.create(index: "audit_log_recipient", on: "audit_log", columns: ["recipient_id"])
+            try db.create(index: "audit_log_actor", on: "audit_log", columns: ["actor"])
+            try db.execute(sql: """
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+                  SELECT RAISE(ABORT, 'the audit trail is append-only');
+                END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+                  SELECT RAISE(ABORT, 'the audit trail is append-only');
+                END;
+                """)
+        }
         return m
     }
 }

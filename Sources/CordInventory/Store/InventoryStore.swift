@@ -75,26 +75,43 @@ public final class InventoryStore: Sendable {
 
     /// Appends to the audit log (inside the caller's transaction).
     static func audit(_ db: Database, _ action: String, _ detail: String) throws {
-        try db.execute(sql: "INSERT INTO audit_log (at, action, detail) VALUES (?, ?, ?)",
-                       arguments: [ISO8601DateFormatter().string(from: Date()), action, detail])
+        try AuditEntry.append(db, AuditEntry.New(actor: nil, action: action, detail: detail))
     }
 
-    /// The stored search index (`SearchIndexStore.load`); the copy beside the database is rewritten when stale,
-    /// unless the store is read-only.
-    func loadIndex() throws -> SearchIndex? {
-        let rewriting = mode != .readOnly
-        return try read { try SearchIndexStore.load($0, rewritingCopy: rewriting) }
+    /// The stored search index (`SearchIndexStore.load`; nil when there is none that decodes) and the version
+    /// `meta` gives in the same read transaction; the copy beside the database is rewritten when stale, unless the
+    /// store is read-only.
+    func loadIndex() throws -> (index: SearchIndex?, version: StoredIndexVersion) {
+        try read { db in try (self.loadIndex(db), StoredIndexVersion.read(db)) }
     }
 
-    /// The stamp of the search index the database holds now (nil: none): an import or a release switch that
-    /// changes the units writes a new one in its transaction.
-    package func indexStamp() throws -> UInt64? { try read { try SearchIndexStore.storedStamp($0) } }
+    /// The stored search index as read by `db`'s transaction (`loadIndex()`).
+    func loadIndex(_ db: Database) throws -> SearchIndex? {
+        try SearchIndexStore.load(db, rewritingCopy: mode != .readOnly)
+    }
 
     /// The IPD-IMGT/HLA release of the database's search index (nil: none recorded): a command on this database
     /// uses it unless told otherwise.
     public func indexRelease() throws -> String? { try read { try SearchIndexStore.storedRelease($0) } }
 
     public func unitCount() throws -> Int { try read { try UnitRow.fetchCount($0) } }
+
+    /// The stored search index's version: it changes with every committed change to the units (an import, a
+    /// release switch), in the same transaction.
+    public func indexVersion() throws -> StoredIndexVersion { try read { try StoredIndexVersion.read($0) } }
+
+    /// Stored recipients by id, from `after` on (exclusive), at most `limit`.
+    ///
+    /// - Parameters:
+    ///   - after: the last id of the previous page (nil: from the first).
+    ///   - limit: the most rows returned.
+    /// - Returns: the rows, by id.
+    /// - Throws: database errors.
+    public func recipients(after: String?, limit: Int) throws -> [RecipientRow] {
+        try read { db in
+            try RecipientRow.fetchAll(db, sql: "SELECT * FROM recipients WHERE id > ? ORDER BY id LIMIT ?", arguments: [after ?? "", limit])
+        }
+    }
 
     public func recipient(_ id: String) throws -> RecipientRow? { try read { try RecipientRow.fetchOne($0, key: id) } }
 }

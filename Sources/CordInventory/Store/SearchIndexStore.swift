@@ -34,22 +34,20 @@ enum SearchIndexStore {
             // The two halves built on two threads, then the second appended to the first unit by unit: the same
             // store as one built in one pass (values are interned in the order the units first use them, and
             // a value new to the first half is first used in the second half as it is there).
-            let parts = [typed[..<(typed.count / 2)], typed[(typed.count / 2)...]]
-            let halves = ParallelSlots<CompactTypingStore>(count: 2)
-            let numbered = table
-            DispatchQueue.concurrentPerform(iterations: 2) { h in
+            let numbered = table, all = typed
+            var halves = ParallelChunks.map(count: all.count, parts: 2) { _, range in
                 var part = CompactTypingStore()
                 var table = numbered
-                for numbers in parts[h] {
+                for numbers in all[range] {
                     part.append(numbers: numbers, of: &table)
                 }
-                halves[h] = part
+                return part
             }
-            store = halves[0]!
-            let second = halves[1]!
-            halves[0] = nil  // `store` the only owner of its arrays: appended to in place
-            var mapping = CompactTypingStore.ValueMapping(from: second)
-            for u in 0..<second.count { store.append(unit: u, of: second, mapping: &mapping) }
+            store = halves.removeFirst()  // `store` the only owner of its arrays: appended to in place
+            for second in halves {
+                var mapping = CompactTypingStore.ValueMapping(from: second)
+                for u in 0..<second.count { store.append(unit: u, of: second, mapping: &mapping) }
+            }
             return SearchIndex(generation: generation, release: resolver.data.version, resolverDigest: resolver.configurationDigest, unitIDs: ids,
                                searchable: searchable, store: store)
         }
@@ -94,10 +92,15 @@ enum SearchIndexStore {
         try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change_log") ?? 0
     }
 
+    /// The stored index's generation (`meta.index_generation`; 0 before the first index).
+    static func generation(_ db: Database) throws -> Int64 {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_generation'").flatMap { Int64($0) } ?? 0
+    }
+
     /// Rebuilds and stores the index (inside the caller's write transaction); returns its generation.
     @discardableResult
     static func rebuild(_ db: Database, resolver: TypingResolver, known: ResolvedUnitTypings = .init(), unchangedSince: Int64? = nil) throws -> Int64 {
-        let generation = (try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_generation'").flatMap { Int64($0) } ?? 0) + 1
+        let generation = try Self.generation(db) + 1
         let index = try build(db, resolver: resolver, generation: generation, known: known, unchangedSince: unchangedSince)
         let data = index.encode()
         // The copy beside the database, written (on another thread, while the chunks go into the database) before

@@ -54,3 +54,25 @@ public struct ExplainQuery: Sendable, Hashable {
         self.searchDate = searchDate
     }
 }
+
+/// What a comparison asks: several units side by side for one recipient, under a policy and date.
+public struct CompareQuery: Sendable, Hashable {
+    public var recipient: RecipientReference
+    /// The units compared, in the order the report lists them.
+    public var unitIDs: [String]
+    /// The policy; nil: the stored recipient's own, else the preset of the recipient's disease class.
+    public var policy: PolicyReference?
+    public var searchDate: CalendarDate
+
+    /// - Parameters:
+    ///   - recipient: the recipient.
+    ///   - unitIDs: the units compared, in order.
+    ///   - policy: the policy (nil: the recipient's own, else its disease's preset).
+    ///   - searchDate: the date of the date rules.
+    public init(recipient: RecipientReference, unitIDs: [String], policy: PolicyReference? = nil, searchDate: CalendarDate) {
+        self.recipient = recipient
+        self.unitIDs = unitIDs
+        self.policy = policy
+        self.searchDate = searchDate
+    }
+}

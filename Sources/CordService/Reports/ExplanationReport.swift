@@ -3,7 +3,9 @@ import CordMatch
 
 /// The versioned JSON form of one unit explained for one recipient (`"schema": "cordmatch.explain/1"`): the
 /// policy, release, recipient and search date, and the unit's result exactly as a search lists it
-/// (`cordmatch.search/1`'s `results[]` entry, without a rank) — every locus, count, dose, antibody and rule.
+/// (`cordmatch.search/1`'s `results[]` entry, without a rank) — every locus, count, dose, antibody and rule — and
+/// the account in words, line by line. What `cordmatch explain --format json` prints and the API's unit route
+/// answers.
 public struct ExplanationReport: Encodable, Sendable {
     /// The schema name and version, `cordmatch.explain/1`.
     public let schema = "cordmatch.explain/1"
@@ -17,10 +19,12 @@ public struct ExplanationReport: Encodable, Sendable {
     public let searchDate: String
     /// The unit, with every position, dose, antibody finding and rule (as in a search result).
     public let unit: SearchReport.UnitResult
+    /// The account in words (`text`), one element per line.
+    public let explanation: [String]
     /// The assessment itself (for its text rendering, `UnitAssessment.text`); not encoded.
     public let assessment: UnitAssessment
 
-    enum CodingKeys: String, CodingKey { case schema, policy, imgtVersion, recipient, searchDate, unit }
+    enum CodingKeys: String, CodingKey { case schema, policy, imgtVersion, recipient, searchDate, unit, explanation }
 
     /// - Parameters:
     ///   - assessment: the unit's assessment.
@@ -33,6 +37,7 @@ public struct ExplanationReport: Encodable, Sendable {
         self.recipient = recipient
         self.searchDate = searchDate.description
         unit = SearchReport.UnitResult(assessment, rank: nil)
+        explanation = assessment.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// The report as JSON (`ReportJSON`).

@@ -38,6 +38,13 @@ public enum InputLimits {
     /// How much of a rejected input an error message repeats (longer inputs are cut, with the length said).
     public static let echoedBytes = 80
 
+    /// The largest request body the server reads (a JSON search, a form post): 64 KiB — an ad-hoc search's typing
+    /// of ~16 KiB and its antibodies fit several times over; a larger body is refused before it is parsed.
+    public static let requestBytes = 64 * 1024
+
+    /// The most units one comparison may name.
+    public static let comparedUnits = 20
+
     /// The largest haplotype frequency set file read: 512 MiB — the largest published sets (NMDP's US registry
     /// sets, Atlas's largest known set of ~300,000 haplotypes) are 10–60 MB as text.
     public static let haplotypeSetBytes = 512 * 1024 * 1024

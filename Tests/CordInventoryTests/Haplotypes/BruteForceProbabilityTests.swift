@@ -1,6 +1,7 @@
 import CordInventory
 import CordMatch
 import Testing
+import TestSupport
 
 /// Match probabilities against an independent reference: every diplotype of a small synthetic set, kept when its
 /// true typing has no known allele-level mismatch with the typing (as a 2 × 2 pairing of values, that is exactly
@@ -8,7 +9,7 @@ import Testing
 /// every pair of a recipient's and a unit's diplotypes scored by `MatchScorer` on their true typings.
 @Suite struct BruteForceProbabilityTests {
     @Test func probabilitiesEqualTheSumOverEveryConsistentDiplotypePair() throws {
-        let resolver = try InventoryTests.resolver.get()
+        let resolver = try SharedReleases.resolver()
         let set = try HaplotypeSetGenerator(groups: SmallGGroups.shared(for: resolver)).set(count: 60, seed: 7)
         let people = SyntheticPeople(set: set, resolver: resolver)
         let imputer = GenotypeImputer(set: set, groups: SmallGGroups.shared(for: resolver), cap: 100_000)

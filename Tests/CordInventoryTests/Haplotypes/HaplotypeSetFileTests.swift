@@ -3,6 +3,8 @@ import CordMatch
 import Foundation
 import HLA
 import Testing
+import CordMatchTesting
+import TestSupport
 
 /// Both file formats of haplotype frequency sets, their line-numbered problems, and installation into a data
 /// directory.
@@ -32,7 +34,7 @@ import Testing
         #expect(s.records.count == 3 && s.format == "delimited" && s.declaredResolution == "G groups")
         #expect(s.records.map(\.line) == [4, 5, 6] && s.records.map(\.frequency) == [0.5, 0.3, 0.2])
         #expect(s.records[2].values[.B] == "HLA-B*44:02:01G" && s.records[0].values[.C] == "C*07:01:01G")
-        let set = try HaplotypeSetBuilder(groups: SmallGGroups.shared(for: try InventoryTests.resolver.get())).build(s, name: "x").set
+        let set = try HaplotypeSetBuilder(groups: SmallGGroups.shared(for: try SharedReleases.resolver())).build(s, name: "x").set
         #expect(set.haplotype(2) == ["A*02:01g", "B*44:02g", "C*05:01g", "DRB1*04:01g", "DQB1*03:01g"])
     }
 
@@ -73,7 +75,7 @@ import Testing
         #expect(s.format == "Atlas JSON" && s.nomenclatureVersion == "3580" && s.populationID == 999)
         #expect(s.populations == ["AF", "UK"] && s.registries == ["123", "456"] && s.declaredResolution == "G groups")
         #expect(s.records.map(\.line) == [8, 9] && s.records[0].values[.DQB1] == "02:01:01G")
-        let r = try HaplotypeSetBuilder(groups: SmallGGroups.shared(for: try InventoryTests.resolver.get())).build(s, name: "hf")
+        let r = try HaplotypeSetBuilder(groups: SmallGGroups.shared(for: try SharedReleases.resolver())).build(s, name: "hf")
         #expect(r.set.haplotype(1) == ["A*02:01g", "B*07:02g", "C*07:02g", "DRB1*15:01g", "DQB1*06:02g"])
         #expect(r.set.metadata.populations == ["AF", "UK"] && r.set.metadata.nomenclatureVersion == "3.58.0" && r.warnings.isEmpty)
     }
@@ -104,20 +106,18 @@ import Testing
     }
 
     @Test func installedSetsAreListedLoadedFromTheirSnapshotAndReplacedByCodes() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-hap-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let home = DataDirectory(root: root.appendingPathComponent("home"))
-        let resolver = try InventoryTests.resolver.get()
+        let root = try TemporaryFolder("cordmatch-hap")
+        let home = DataDirectory(root: root.url("home"))
+        let resolver = try SharedReleases.resolver()
         let installed = InstalledHaplotypeSets(home: home)
-        let file = root.appendingPathComponent("global set.json")
+        let file = root.url("global set.json")
         try Self.atlas.replacingOccurrences(of: "\"ethn\": [null, \"AF\", \"UK\"]", with: "\"ethn\": null")
             .replacingOccurrences(of: "\"donPool\": [\"123\", 456]", with: "\"donPool\": null").write(to: file, atomically: true, encoding: .utf8)
         let first = try installed.install(file, population: nil, registry: nil, resolver: resolver)
         #expect(first.set.name == "global_set" && first.set.metadata.isGlobal && first.replaced.isEmpty)
         let eur = try installed.install(file, population: "EUR", registry: nil, resolver: resolver)
         #expect(eur.set.metadata.populations == ["EUR"] && eur.replaced == ["global_set"])     // same name
-        let other = root.appendingPathComponent("global.txt")
+        let other = root.url("global.txt")
         try "A*01:01g~C*07:01g~B*08:01g~DRB1*03:01g~DQB1*02:01g,1\n".write(to: other, atomically: true, encoding: .utf8)
         _ = try installed.install(other, population: nil, registry: nil, resolver: resolver)
         #expect(try installed.entries().map(\.name) == ["global_set", "global"])

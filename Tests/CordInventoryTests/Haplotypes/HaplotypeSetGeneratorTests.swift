@@ -1,11 +1,12 @@
 import CordInventory
 import CordMatch
 import Testing
+import TestSupport
 
 /// The synthetic haplotype set generator, the simulated people, and the calibration of match probabilities.
 @Suite struct HaplotypeSetGeneratorTests {
     static func generator() throws -> HaplotypeSetGenerator {
-        HaplotypeSetGenerator(groups: SmallGGroups.shared(for: try InventoryTests.resolver.get()))
+        HaplotypeSetGenerator(groups: SmallGGroups.shared(for: try SharedReleases.resolver()))
     }
 
     @Test func setsAreDeterministicBySeedSkewedAndLinked() throws {
@@ -24,14 +25,14 @@ import Testing
         let topShare = byB.values.map { cs in cs.values.max()! / cs.values.reduce(0, +) }
         #expect(topShare.reduce(0, +) / Double(topShare.count) > 0.5)
         // Every value is one of the release's small g groups, and the set compiles without a warning.
-        let r = try HaplotypeSetBuilder(groups: SmallGGroups.shared(for: try InventoryTests.resolver.get())).build(a, name: "s")
+        let r = try HaplotypeSetBuilder(groups: SmallGGroups.shared(for: try SharedReleases.resolver())).build(a, name: "s")
         #expect(r.set.count == 3_000 && r.warnings.isEmpty)
     }
 
     @Test func bothFileFormsReadBackAsTheSameSet() throws {
         let g = try Self.generator()
         let source = g.source(count: 200, seed: 2)
-        let builder = HaplotypeSetBuilder(groups: SmallGGroups.shared(for: try InventoryTests.resolver.get()))
+        let builder = HaplotypeSetBuilder(groups: SmallGGroups.shared(for: try SharedReleases.resolver()))
         let direct = try builder.build(source, name: "s").set
         for text in [HaplotypeSetGenerator.delimited(source, seed: 2), HaplotypeSetGenerator.atlasJSON(source)] {
             let read = try builder.build(try HaplotypeSetFile.read(Array(text.utf8), file: "gen"), name: "s").set
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func simulatedTypingsAlwaysAdmitTheTruth() throws {
-        let resolver = try InventoryTests.resolver.get()
+        let resolver = try SharedReleases.resolver()
         let set = try Self.generator().set(count: 1_000, seed: 3)
         let people = SyntheticPeople(set: set, resolver: resolver)
         let imputer = GenotypeImputer(set: set, groups: SmallGGroups.shared(for: resolver), cap: 100_000)
@@ -62,7 +63,7 @@ import Testing
     @Test func predictedMatchProbabilitiesAreCalibrated() throws {
         var c = ProbabilityCalibration.Configuration()
         c.haplotypes = 1_000; c.units = 2_000; c.pairs = 2_000; c.seed = 4; c.floor = 6; c.pairsPerRecipient = 20; c.eachUnitOnce = false
-        let report = try ProbabilityCalibration(c).run(resolver: try InventoryTests.resolver.get())
+        let report = try ProbabilityCalibration(c).run(resolver: try SharedReleases.resolver())
         #expect(report.pairs == 2_000 && report.unnormalised == 0 && report.unrepresented == 0)
         for e in report.events {
             #expect(e.calibrationError <= 0.05, "\(e.name): \(e.calibrationError)")

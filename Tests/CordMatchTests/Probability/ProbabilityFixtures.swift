@@ -1,9 +1,10 @@
 import CordMatch
+import TestSupport
 
 /// Hand-made haplotype frequency sets of IPD-IMGT/HLA 3.58.0 small g groups, for tests whose probabilities are
 /// worked out by hand.
 enum ProbabilityFixtures {
-    static func groups() throws -> SmallGGroups { SmallGGroups.shared(for: try Fixtures.resolver()) }
+    static func groups() throws -> SmallGGroups { SmallGGroups.shared(for: try SharedReleases.resolverWithTCE()) }
 
     /// A source from rows `A~B~C~DRB1~DQB1` (names with their loci) and frequencies, on lines 1, 2, ….
     static func source(_ rows: [(String, Double)], file: String = "hand.txt") -> HaplotypeSetSource {
@@ -26,7 +27,7 @@ enum ProbabilityFixtures {
         GenotypeImputer(set: try set(rows), groups: try groups(), cap: cap)
     }
 
-    static func typing(_ gl: String) throws -> HLATyping { try Fixtures.resolver().resolve(gl) }
+    static func typing(_ gl: String) throws -> HLATyping { try SharedReleases.resolverWithTCE().resolve(gl) }
 
     /// h1 and h2 differ at C only; h3, h4 are other haplotypes (frequencies 0.4, 0.1, 0.3, 0.2).
     static let fourHaplotypes: [(String, Double)] = [

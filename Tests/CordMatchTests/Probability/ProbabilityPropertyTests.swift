@@ -1,29 +1,23 @@
 import Testing
 import PropertyBased
 import CordMatch
+import TestSupport
 
 /// Properties of match probabilities over random typings of every resolution against the 108-haplotype
 /// combinations set (every combination of its values exists, so every typing drawn here is represented).
 @Suite struct ProbabilityPropertyTests {
-    static let pools: [(MatchLocus, [String])] = [
+    static let pools = TypingPools([
         (.A, ["", "A*01:01", "A*02:01", "A*02:05", "A2", "A1", "A*02:XX", "A*01:01/A*02:01"]),
         (.B, ["", "B*08:01", "B*07:02", "B*44:02", "B8", "B7", "B44", "B*07:XX"]),
         (.C, ["", "C*07:01", "C*05:01", "C*07:XX"]),
         (.DRB1, ["", "DRB1*03:01", "DRB1*15:01", "DRB1*04:01", "DR15", "DRB1*04:XX"]),
         (.DQB1, ["", "DQB1*02:01", "DQB1*06:02", "DQ2"]),
-    ]
+    ], fallback: "DPB1*04:01")
 
     /// Never capped here (at most 108 · 109 / 2 = 5,886 diplotypes), so probabilities are exact.
     static let imputer = Result { try ProbabilityFixtures.imputer(ProbabilityFixtures.combinations, cap: 10_000) }
 
-    static func gl(_ picks: [Int]) -> String {
-        var parts: [String] = []
-        for (i, (_, pool)) in pools.enumerated() {
-            let values = [pool[picks[2 * i] % pool.count], pool[picks[2 * i + 1] % pool.count]].filter { !$0.isEmpty }
-            if !values.isEmpty { parts.append(values.joined(separator: "+")) }
-        }
-        return parts.isEmpty ? "DPB1*04:01" : parts.joined(separator: "^")
-    }
+    static func gl(_ picks: [Int]) -> String { pools.gl(picks) }
 
     struct Unrepresented: Error { let pair: String }
 
@@ -34,7 +28,7 @@ import CordMatch
         return p
     }
 
-    static let picks = Gen.int(in: 0...1000).array(of: 10)
+    static let picks = pools.picks()
 
     @Test func everyDistributionSumsToOneAndAgreesWithItsLoci() async {
         await propertyCheck(count: 60, input: Self.picks, Self.picks) { a, b in

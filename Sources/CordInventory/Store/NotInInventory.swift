@@ -10,6 +10,16 @@ public struct NotInInventory: Error, CustomStringConvertible, Sendable, Equatabl
     /// The database asked.
     public let database: String
 
+    /// - Parameters:
+    ///   - kind: `recipient` or `unit`.
+    ///   - id: the id as asked for.
+    ///   - database: the database asked.
+    public init(kind: String, id: String, database: String) {
+        self.kind = kind
+        self.id = id
+        self.database = database
+    }
+
     /// "no recipient X in the database D", the id excerpted.
     public var description: String { "no \(kind) \(InputExcerpt.of(id)) in the database \(database)" }
 }

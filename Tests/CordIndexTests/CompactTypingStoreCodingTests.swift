@@ -1,18 +1,18 @@
 @testable import CordIndex
 @testable import CordMatch
-import CordMatch
 import CordSupport
 import HLA
 import PropertyBased
 import Testing
+import TestSupport
 
 /// The compact store's binary form (inside the search index): read back in place, it scores as the store it was
 /// written from; a role that names no value of its locus is rejected.
 @Suite struct CompactTypingStoreCodingTests {
     @Test func aDecodedStoreScoresAsTheOriginalAndBadRolesAreRejected() async {
-        await propertyCheck(count: 40, input: ScoringPropertyTests.picks, ScoringPropertyTests.picks.array(of: 1...20)) { a, bs in
-            let r = try! ScoringPropertyTests.typing(a)
-            let store = CompactTypingStore(bs.map { try! ScoringPropertyTests.typing($0) })
+        await propertyCheck(count: 40, input: TypingPools.scoring.picks(), TypingPools.scoring.picks().array(of: 1...20)) { a, bs in
+            let r = try! TypingPools.scoringTyping(a)
+            let store = CompactTypingStore(bs.map { try! TypingPools.scoringTyping($0) })
             var w = BinaryWriter()
             store.encode(into: &w)
             var reader = BinaryReader(FixedBytes(copying: [UInt8](w.data)))
@@ -37,8 +37,8 @@ import Testing
     /// Typings given as the numbers of their values (how an import hands them over) are stored as the typings
     /// themselves are: nulls replaced, homozygous loci found (values of equal meaning written differently too).
     @Test func typingsGivenAsNumbersAreStoredAsTheTypingsThemselves() async {
-        await propertyCheck(count: 60, input: ScoringPropertyTests.picks.array(of: 1...30)) { picks in
-            let typings = picks.map { try! ScoringPropertyTests.typing($0) }
+        await propertyCheck(count: 60, input: TypingPools.scoring.picks().array(of: 1...30)) { picks in
+            let typings = picks.map { try! TypingPools.scoringTyping($0) }
             var numbers: [PositionTyping: UInt32] = [:], values: [PositionTyping] = []
             let numbered = typings.map { t in
                 MatchLocus.allCases.flatMap { t[$0].positions }.map { p in
@@ -74,8 +74,8 @@ import Testing
     }
 
     @Test func storedFloorWordsAreCheckedAgainstTheStore() async {
-        await propertyCheck(count: 30, input: ScoringPropertyTests.picks.array(of: 1...20)) { bs in
-            let store = CompactTypingStore(bs.map { try! ScoringPropertyTests.typing($0) })
+        await propertyCheck(count: 30, input: TypingPools.scoring.picks().array(of: 1...20)) { bs in
+            let store = CompactTypingStore(bs.map { try! TypingPools.scoringTyping($0) })
             guard let built = FloorIndex(store) else { Issue.record("no floor index"); return }
             let read = FloorIndex(words: FlatColumn(Array(built.words)), of: store)
             #expect(read.map { Array($0.words) } == Array(built.words) && read?.distinctValues == built.distinctValues)

@@ -1,0 +1,42 @@
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOSSL
+
+/// Builds the server: the router with every route of `ServerRoutes` behind the access log, the error answers and
+/// the security headers; HTTP/1.1, over TLS when configured; graceful shutdown on SIGTERM and SIGINT (the
+/// listener closes, requests in flight finish).
+public enum CordServerApplication {
+    public typealias App = Application<RouterResponder<ServerContext>>
+
+    /// The application serving `access` as `configuration` says; `logger` receives the access log.
+    public static func make(access: InventoryAccess, configuration: ServerConfiguration, logger: Logger) throws -> App {
+        let router = makeRouter(ServerServices(access: access, configuration: configuration), logger: logger)
+        let server: HTTPServerBuilder
+        if let tls = configuration.tls {
+            let chain = try NIOSSLCertificate.fromPEMFile(tls.certificate).map { NIOSSLCertificateSource.certificate($0) }
+            var tlsConfiguration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .file(tls.privateKey))
+            tlsConfiguration.minimumTLSVersion = .tlsv12
+            server = try .tls(.http1(), tlsConfiguration: tlsConfiguration)
+        } else {
+            server = .http1()
+        }
+        return Application(router: router, server: server,
+                           configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+                           logger: logger)
+    }
+
+    /// The router alone (what the in-process tests drive).
+    static func makeRouter(_ services: ServerServices, logger: Logger) -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: AccessLogMiddleware(logger: logger))
+        router.add(middleware: SecurityHeadersMiddleware<ServerContext>(tls: services.configuration.tls != nil))
+        router.add(middleware: ErrorMiddleware(logger: logger))
+        for route in ServerRoutes.all(services) {
+            router.on(RouterPath(route.path), method: route.method, use: route.responder(services.authenticator))
+        }
+        return router
+    }
+}

@@ -1,0 +1,32 @@
+import CordInventory
+import Foundation
+import Hummingbird
+
+/// Finds who a request is from: an API token (`Authorization: Bearer …`), else the session cookie. The secret's
+/// SHA-256 digest is looked up (the database holds no secret); the stored digest is compared in constant time;
+/// a revoked token, a revoked or expired session and a disabled account identify no one.
+struct Authenticator: Sendable {
+    let access: InventoryAccess
+    let now: @Sendable () -> Date
+
+    static let sessionCookie = "cordmatch_session"
+
+    func identify(_ request: Request) async throws -> Identity? {
+        if let header = request.headers[.authorization] {
+            guard header.hasPrefix("Bearer ") else { return nil }
+            let secret = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+            guard secret.utf8.count < 256 else { return nil }
+            let digest = SecretToken.digest(secret)
+            let access = access
+            guard let (token, account) = try await access.blocking({ try access.token(digest: digest) }),
+                  SecretToken.equal(token.digest, digest), !account.disabled else { return nil }
+            return Identity(account: account, credential: .token(id: token.id))
+        }
+        guard let secret = request.cookies[Self.sessionCookie]?.value, secret.utf8.count < 256 else { return nil }
+        let digest = SecretToken.digest(secret), now = now()
+        let access = access
+        guard let (session, account) = try await access.blocking({ try access.session(digest: digest, now: now) }),
+              SecretToken.equal(session.digest, digest), !account.disabled else { return nil }
+        return Identity(account: account, credential: .session(digest: digest, csrf: session.csrf))
+    }
+}

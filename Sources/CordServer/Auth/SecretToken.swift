@@ -1,0 +1,34 @@
+import Crypto
+import Foundation
+
+/// The secrets the server hands out — API tokens, session cookies, CSRF tokens: 32 random bytes from the system's
+/// cryptographic generator, written base64url; the database keeps only their SHA-256 digest; comparisons take the
+/// same time wherever the first difference is.
+public enum SecretToken {
+    /// Random bytes per secret.
+    public static let byteCount = 32
+    /// API tokens start with this, so that a leaked one is recognisable (secret scanners, logs).
+    public static let apiTokenPrefix = "cmt_"
+
+    /// A new secret: `byteCount` random bytes, base64url without padding.
+    public static func generate(prefix: String = "") -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<byteCount).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return prefix + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The stored form of a secret: its SHA-256 digest in hex.
+    public static func digest(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compares two secrets in time that depends on their lengths only.
+    public static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for i in 0..<x.count { difference |= x[i] ^ y[i] }
+        return difference == 0
+    }
+}
