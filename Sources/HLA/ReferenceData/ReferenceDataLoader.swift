@@ -20,10 +20,12 @@ public enum ReferenceDataLoader {
         guard missing.isEmpty else {
             throw ReferenceDataError.missingFile(missing.map { folder.path($0) }.joined(separator: ", "))
         }
-        let hash = try folder.contentHash()
+        let hash = try ReleaseSourceHash.of(folder, stampDirectory: snapshotDirectory)
         var snapshotURL: URL?
         if let dir = snapshotDirectory {
-            let url = dir.appendingPathComponent("imgt-\(try folder.version())-\(String(hash, radix: 16)).snapshot")
+            // The format is in the name: builds of two formats side by side (an upgrade, a rollback) keep one each
+            // instead of replacing each other's at every start.
+            let url = dir.appendingPathComponent("imgt-\(try folder.version())-\(String(hash, radix: 16))-f\(Snapshot.formatVersion).snapshot")
             snapshotURL = url
             if let bytes = FixedBytes(mapping: url.path),
                let data = Snapshot.decode(bytes, expectedSourceHash: hash) {

@@ -8,11 +8,11 @@ import Foundation
 ///
 /// Layout (little-endian): magic `CMHLASNP`, format version u32, source hash u64, release version (u32 length +
 /// UTF-8), layout u8, then arrays as (u64 count + elements): name bytes, name offsets, one array per column,
-/// list offsets, list items, answer hash slots, answer records, long answers; then an FNV-1a checksum u64 of
-/// everything before it.
+/// list offsets, list items, answer hash slots, answer records, long answers; then a checksum u64 of everything
+/// before it (`FNV1a.fourLanes`, as the search index: checked at every start, so four lanes at a time).
 enum Snapshot {
     static let magic = Array("CMHLASNP".utf8)
-    static let formatVersion: UInt32 = 6
+    static let formatVersion: UInt32 = 7
 
     static func encode(_ d: ReferenceData, sourceHash: UInt64) -> Data {
         var w = BinaryWriter()
@@ -28,9 +28,7 @@ enum Snapshot {
         w.write(d.lists.items)
         let a = d.answers
         for range in [a.slots, a.records, a.long] { w.write(Array(UnsafeRawBufferPointer(rebasing: a.storage.buffer[range]))) }
-        var h = FNV1a()
-        w.data.withUnsafeBytes { h.add($0) }
-        w.write(h.value)
+        w.write(w.data.withUnsafeBytes { FNV1a.fourLanes($0) })
         return w.data
     }
 
@@ -39,9 +37,8 @@ enum Snapshot {
     static func decode(_ data: FixedBytes, expectedSourceHash: UInt64) -> ReferenceData? {
         let raw = data.buffer
         guard raw.count > magic.count + 8, Array(raw.prefix(magic.count)) == magic else { return nil }
-        var h = FNV1a()
-        h.add(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)]))
-        guard raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self) == h.value else { return nil }
+        let checksum = FNV1a.fourLanes(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)]))
+        guard raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self) == checksum else { return nil }
         var r = BinaryReader(raw, start: magic.count, end: raw.count - 8)
         guard let fmt: UInt32 = r.read(), fmt == formatVersion,
               let hash: UInt64 = r.read(), hash == expectedSourceHash,
