@@ -3,15 +3,16 @@ import Foundation
 @testable import HLA
 import Testing
 import TestSupport
+import CordMatchTesting
 
 /// A start reads the release's files only when they changed: the content hash is remembered with their metadata,
 /// a matching stamp is trusted, and any write to a file — even one that keeps its size — is seen.
 @Suite struct ReleaseSourceHashTests {
     @Test func theHashIsRememberedAndAnyWriteIsSeen() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cordmatch-stamp-\(UUID().uuidString)")
-        let release = try FixtureRelease.unpack()
-        defer { try? FileManager.default.removeItem(at: dir); try? FileManager.default.removeItem(at: release) }
-        let folder = ReleaseFolder(release)
+        let temporary = try TemporaryFolder("cordmatch-stamp")
+        let dir = temporary.url
+        let release = try MiniatureRelease.temporaryFolder()
+        let folder = ReleaseFolder(release.url)
         let content = try folder.contentHash()
 
         #expect(try ReleaseSourceHash.of(folder, stampDirectory: dir) == content)

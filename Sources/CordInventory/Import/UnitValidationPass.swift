@@ -1,6 +1,7 @@
 import CordMatch
 import CordSupport
 import Foundation
+import HLA
 
 /// The validation of one file's unit records, a batch at a time, in file order: each batch on every core
 /// (records are independent), then duplicate ids checked in order. Collects every problem, and the resolved
@@ -49,7 +50,7 @@ struct UnitValidationPass {
             if var row = o.row, o.issues.isEmpty {
                 row.pool = pool
                 if let first = typings.add(id: row.id, line: o.line, positions: o.positions, searchable: row.status == "AV") {
-                    issues.append(ImportIssue(file: file, line: o.line, column: "ID", reason: "unit \(row.id) appears again (first on line \(first))"))
+                    issues.append(ImportIssue(file: file, line: o.line, column: "ID", reason: "unit \(InputExcerpt.of(row.id)) appears again (first on line \(first))"))
                     continue
                 }
                 rows.append(row)
