@@ -2,7 +2,7 @@ import Testing
 import CordMatch
 import TestSupport
 
-/// Table-driven scoring cases with real alleles of IPD-IMGT/HLA 3.58.0 (DOMAIN §3).
+/// Table-driven scoring cases with real alleles of IPD-IMGT/HLA 3.58.0 (docs/POLICY.md, "How matching decides").
 @Suite struct ScoringTests {
     struct Case: CustomTestStringConvertible, Sendable {
         let name: String, locus: MatchLocus, recipient: String, unit: String
@@ -31,7 +31,7 @@ import TestSupport
         Case(name: "recipient null allele: homozygous for the expressed one", locus: .B, recipient: "B*44:02+B*44:19N",
              unit: "B*44:02+B*44:02", grades: [.allele, .allele], confidences: [.definite, .definite],
              gvh: 0, hvg: 0, definite: 2, potential: 0, directions: [nil, nil]),
-        Case(name: "null allele must not be cut to its group (DOMAIN: A*02:43N)", locus: .A, recipient: "A*01:01+A*02:43N",
+        Case(name: "null allele must not be cut to its group (A*02:43N)", locus: .A, recipient: "A*01:01+A*02:43N",
              unit: "A*01:01+A*02:01", grades: [.allele, .mismatch], confidences: [.definite, .mismatch],
              gvh: 0, hvg: 1, definite: 1, potential: 0, directions: [nil, .hvg]),
         Case(name: "same antigen, other protein: antigen grade, allele mismatch both ways", locus: .A,

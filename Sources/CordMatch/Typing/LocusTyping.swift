@@ -1,5 +1,5 @@
 /// The two values at one locus, with null alleles already accounted for: a locus with one null value behaves
-/// as homozygous for its expressed value (DOMAIN §3), so `expressed` holds what takes part in matching.
+/// as homozygous for its expressed value (docs/POLICY.md, "How matching decides"), so `expressed` holds what takes part in matching.
 public struct LocusTyping: Sendable, Hashable {
     /// The two values as typed (after resolution), in the order the typing wrote them.
     public let positions: [PositionTyping]
