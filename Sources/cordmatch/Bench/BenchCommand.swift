@@ -1,7 +1,5 @@
 import ArgumentParser
-import CordMatch
 import Foundation
-import HLA
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CordMatch
 import Foundation
 import HLA
 

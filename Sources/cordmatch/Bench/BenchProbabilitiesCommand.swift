@@ -2,7 +2,6 @@ import ArgumentParser
 import CordInventory
 import CordMatch
 import Foundation
-import HLA
 
 extension BenchCommand {
     struct Probabilities: ParsableCommand {

@@ -1,10 +1,5 @@
 import ArgumentParser
-import CordInventory
-import CordMatch
-import CordService
-import CordSupport
 import Foundation
-import HLA
 
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

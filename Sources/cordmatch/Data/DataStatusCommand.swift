@@ -1,8 +1,5 @@
 import ArgumentParser
-import CordInventory
 import CordMatch
-import CordService
-import CordSupport
 import Foundation
 import HLA
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import CordInventory
 import CordMatch
 import CordService
-import CordSupport
 import Foundation
 import HLA
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CordInventory
 import CordMatch
 import Foundation
 
