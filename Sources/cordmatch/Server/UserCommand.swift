@@ -1,6 +1,5 @@
 import ArgumentParser
 import CordInventory
-import CordServer
 import Foundation
 
 struct UserCommand: AsyncParsableCommand {
@@ -8,54 +7,6 @@ struct UserCommand: AsyncParsableCommand {
         commandName: "user",
         abstract: "Manage the server's accounts: add (password from standard input), list, disable.",
         subcommands: [Add.self, List.self, Disable.self])
-
-    struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Add an account; its password is read from standard input (never an argument).",
-            discussion: """
-                Roles: viewer (reads), coordinator (also records requests and notes), admin (also reads the audit trail \
-                and the accounts). The password is the first line of standard input (at least 12 characters); at a \
-                terminal it is asked for without echo.
-
-                Example: cordmatch user add alice --role coordinator --db bank.sqlite < password.txt
-                """)
-        @Argument(help: "The user name (letters, digits, '.', '_', '@', '-').") var name: String
-        @Option(help: "viewer, coordinator or admin.") var role: AccountRole
-        @OptionGroup var database: DatabaseOptions
-
-        func run() async throws {
-            let password = try PasswordInput.read(prompt: "Password for \(name): ")
-            let access = InventoryAccess(accountsOf: try database.open(.existing))
-            try await CLIActor.change {
-                try await AccountAdministration(access: access).addUser(name, role: role, password: password, actor: CLIActor.name)
-            }
-            print("added \(name) (\(role.rawValue))")
-        }
-    }
-
-    struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts: name, role, disabled, created.")
-        @OptionGroup var database: DatabaseOptions
-
-        func run() async throws {
-            let access = InventoryAccess(accountsOf: try database.open(.readOnly))
-            for a in try access.accounts() {
-                print("\(a.name)\t\(a.role.rawValue)\t\(a.disabled ? "disabled" : "active")\t\(a.createdAt)")
-            }
-        }
-    }
-
-    struct Disable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable an account: it signs in no more; its sessions and tokens are revoked.")
-        @Argument(help: "The user name.") var name: String
-        @OptionGroup var database: DatabaseOptions
-
-        func run() async throws {
-            let access = InventoryAccess(accountsOf: try database.open(.existing))
-            try await CLIActor.change { try access.disableAccount(named: name, actor: CLIActor.name) }
-            print("disabled \(name)")
-        }
-    }
 }
 
 extension AccountRole: ExpressibleByArgument {}
