@@ -164,16 +164,46 @@ public final class InventoryService: Sendable {
     public func subject(_ recipient: RecipientReference, policy: PolicyReference?, on search: InventorySearch)
         throws -> (recipient: Recipient, policy: SelectionPolicy)
     {
-        let resolver = search.resolver
+        try subject(try searchSubject(recipient, policy: policy), on: search)
+    }
+
+    /// Whom a request is for, as stored or as given, and the policy it names — read, not yet resolved: what an
+    /// answer depends on besides the index, the date and the limits (the server keys its kept answers by it).
+    ///
+    /// - Parameters:
+    ///   - recipient: a stored recipient or an ad-hoc one.
+    ///   - policy: the policy asked for; nil: the stored recipient's own, else its disease's preset.
+    /// - Returns: the stored row (or the ad-hoc recipient) and the policy reference.
+    /// - Throws: `NotInInventory` for an unknown recipient; database errors.
+    public func searchSubject(_ recipient: RecipientReference, policy: PolicyReference?) throws -> SearchSubject {
         switch recipient {
         case .stored(let id):
             guard let row = try store.recipient(id) else { throw NotInInventory(kind: "recipient", id: id, database: path) }
-            return (try row.recipient(resolver), try (policy ?? PolicyReference(row.policyName)).load())
+            return SearchSubject(recipient: .stored(row), policy: policy ?? PolicyReference(row.policyName))
         case .adHoc(let r):
-            let resolved = Recipient(id: AdHocRecipient.id, typing: try resolver.resolve(r.typing), weightKg: r.weightKg, disease: r.disease,
-                                     antibodies: try AntibodyList.parse(r.antibodies, resolver: resolver))
-            return (resolved, try (policy ?? .preset(for: r.disease)).load())
+            return SearchSubject(recipient: .adHoc(r), policy: policy ?? .preset(for: r.disease))
         }
+    }
+
+    /// A request's subject resolved with `search`'s resolver, and its policy loaded.
+    ///
+    /// - Parameters:
+    ///   - subject: the recipient as stored or given, and the policy reference (`searchSubject(_:policy:)`).
+    ///   - search: the loaded search the recipient is matched on.
+    /// - Returns: the resolved recipient and the loaded policy.
+    /// - Throws: `TypingError` for a typing or antibody list that does not resolve; `PolicyError` for a policy that
+    ///   does not load.
+    public func subject(_ subject: SearchSubject, on search: InventorySearch) throws -> (recipient: Recipient, policy: SelectionPolicy) {
+        let resolver = search.resolver
+        let recipient: Recipient
+        switch subject.recipient {
+        case .stored(let row):
+            recipient = try row.recipient(resolver)
+        case .adHoc(let r):
+            recipient = Recipient(id: AdHocRecipient.id, typing: try resolver.resolve(r.typing), weightKg: r.weightKg, disease: r.disease,
+                                  antibodies: try AntibodyList.parse(r.antibodies, resolver: resolver))
+        }
+        return (recipient, try subject.policy.load())
     }
 
     /// Searches the inventory: ranked eligible units, ineligible ones when asked for, double units when no single
