@@ -64,6 +64,29 @@ import Testing
         #expect(audit.contains { $0.action == "search" && $0.actor == "viewer-user" && $0.detail == "search date \(Self.date)" })
     }
 
+    /// Answers are kept per index version and recipient row: a recipient re-imported with another weight (the
+    /// units' index unchanged) gets a new answer, the one a fresh search gives.
+    @Test func aKeptAnswerFollowsTheRecipientsStoredRow() async throws {
+        let f = try await ServerFixture()
+        let uri = "/api/v1/recipients/R-0001/search?include_ineligible=true&search_date=\(Self.date)"
+        let version = try f.store.indexVersion()
+        try await f.app().test(.router) { client in
+            let before = try await client.execute(uri: uri, method: .get, headers: f.bearer(.viewer)).text
+            #expect(before == (try f.expectedSearch("R-0001", includeIneligible: true)))
+            let original = try String(contentsOfFile: ServerFixture.fixture("recipients.csv"), encoding: .utf8)
+            let lines = original.split(separator: "\n")
+            let heavier = lines[0] + "\n" + lines[1].replacingOccurrences(of: "R-0001,18,", with: "R-0001,70,") + "\n"
+            #expect(heavier.contains("R-0001,70,"))
+            let file = f.folder.appendingPathComponent("heavier.csv")
+            try heavier.write(to: file, atomically: true, encoding: .utf8)
+            _ = try RecipientCSVImporter(resolver: try ServerFixture.resolver.get()).importFile(file.path, into: f.store, skipInvalid: false)
+            #expect(try f.store.indexVersion() == version)
+            let after = try await client.execute(uri: uri, method: .get, headers: f.bearer(.viewer)).text
+            #expect(after != before)
+            #expect(after == (try f.expectedSearch("R-0001", includeIneligible: true)))
+        }
+    }
+
     @Test func recipientsAreListedAndReadWithoutTypingsInTheList() async throws {
         let f = try await ServerFixture()
         try await f.app().test(.router) { client in

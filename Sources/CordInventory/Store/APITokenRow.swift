@@ -40,9 +40,9 @@ extension InventoryStore {
     /// The unrevoked token with this digest and its account, or nil.
     public func token(digest: String) throws -> (APITokenRow, AccountRow)? {
         try read { db in
-            guard let token = try APITokenRow.fetchOne(db, sql: "SELECT * FROM api_tokens WHERE digest = ? AND revoked_at IS NULL",
+            guard let token = try APITokenRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM api_tokens WHERE digest = ? AND revoked_at IS NULL"),
                                                        arguments: [digest]),
-                  let account = try AccountRow.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [token.accountId])
+                  let account = try AccountRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [token.accountId])
             else { return nil }
             return (token, account)
         }

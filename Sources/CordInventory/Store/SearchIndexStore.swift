@@ -94,7 +94,7 @@ enum SearchIndexStore {
 
     /// The stored index's generation (`meta.index_generation`; 0 before the first index).
     static func generation(_ db: Database) throws -> Int64 {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_generation'").flatMap { Int64($0) } ?? 0
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'index_generation'")).flatMap { Int64($0) } ?? 0
     }
 
     /// Rebuilds and stores the index (inside the caller's write transaction); returns its generation.
@@ -131,7 +131,7 @@ enum SearchIndexStore {
     /// The stamp of the index the database holds (`meta`), nil when it holds none: a loaded index is the stored one
     /// while their stamps agree.
     static func storedStamp(_ db: Database) throws -> UInt64? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'index_stamp'").flatMap { UInt64($0) }
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'index_stamp'")).flatMap { UInt64($0) }
     }
 
     /// The IPD-IMGT/HLA release of the index the database holds (`meta`; nil for none, or for a database written

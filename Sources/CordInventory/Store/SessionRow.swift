@@ -36,9 +36,9 @@ extension InventoryStore {
     /// The unrevoked, unexpired session with this digest and its account, or nil.
     public func session(digest: String, now: Date) throws -> (SessionRow, AccountRow)? {
         try read { db in
-            guard let session = try SessionRow.fetchOne(db, sql: "SELECT * FROM sessions WHERE digest = ? AND revoked = 0 AND expires_at > ?",
+            guard let session = try SessionRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM sessions WHERE digest = ? AND revoked = 0 AND expires_at > ?"),
                                                         arguments: [digest, Int64(now.timeIntervalSince1970)]),
-                  let account = try AccountRow.fetchOne(db, sql: "SELECT * FROM accounts WHERE id = ?", arguments: [session.accountId])
+                  let account = try AccountRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM accounts WHERE id = ?"), arguments: [session.accountId])
             else { return nil }
             return (session, account)
         }

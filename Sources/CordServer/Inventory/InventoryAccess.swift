@@ -20,9 +20,11 @@ public final class InventoryAccess: Sendable {
     private let answers: AnswerCache<StoredIndexVersion, SearchKey>
     private let computeSlots = DispatchSemaphore(value: System.coreCount)
 
-    /// What a search answer depends on besides the index.
+    /// What a search answer depends on besides the index: the recipient as stored or given and the policy named
+    /// (a policy file's content too, since the file may change), the date and the limits — taken before anything is
+    /// resolved, so that a kept answer costs one read of the recipient's row.
     struct SearchKey: Hashable, Sendable {
-        let recipient: Recipient, policy: SelectionPolicy, date: CalendarDate, limit: Int, includeIneligible: Bool
+        let subject: SearchSubject, policyFile: SelectionPolicy?, date: CalendarDate, limit: Int, includeIneligible: Bool
     }
 
     /// Serves `service`'s inventory.
@@ -89,12 +91,15 @@ public final class InventoryAccess: Sendable {
     func searchReport(_ query: SearchQuery) throws -> String {
         let service = try inventory()
         return try answering {
-            let (recipient, policy) = try service.subject(query.recipient, policy: query.policy)
-            let key = SearchKey(recipient: recipient, policy: policy, date: query.searchDate, limit: query.limit,
-                                includeIneligible: query.includeIneligible)
-            return try service.withCurrentSearch { search in
-                try answers.answer(search.indexVersion, key) {
-                    try computing { try service.report(on: search, recipient: recipient, policy: policy, query).json() }
+            try service.withCurrentSearch { search in
+                let subject = try service.searchSubject(query.recipient, policy: query.policy)
+                let policyFile: SelectionPolicy? = if case .file = subject.policy { try subject.policy.load() } else { nil }
+                let key = SearchKey(subject: subject, policyFile: policyFile, date: query.searchDate, limit: query.limit,
+                                    includeIneligible: query.includeIneligible)
+                return try answers.answer(search.indexVersion, key) {
+                    // Resolved with the loaded search's resolver: after a release switch, the new release's.
+                    let (recipient, policy) = try service.subject(subject, on: search)
+                    return try computing { try service.report(on: search, recipient: recipient, policy: policy, query).json() }
                 }
             }
         }

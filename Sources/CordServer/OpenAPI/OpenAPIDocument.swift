@@ -187,7 +187,7 @@ public enum OpenAPIDocument {
         ],
         "type": "object"
       },
-      "ExplainReport": {
+      "ExplanationReport": {
         "additionalProperties": false,
         "properties": {
           "explanation": {
@@ -1227,7 +1227,7 @@ public enum OpenAPIDocument {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/ExplainReport"
+                  "$ref": "#/components/schemas/ExplanationReport"
                 }
               }
             },

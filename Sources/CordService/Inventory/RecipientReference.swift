@@ -1,3 +1,4 @@
+import CordInventory
 import CordMatch
 
 /// The recipient of a search or an explanation: one stored in the inventory, or one described on the spot.
@@ -33,4 +34,21 @@ public struct AdHocRecipient: Sendable, Hashable {
         self.disease = disease
         self.antibodies = antibodies
     }
+}
+
+/// Whom a request is for — the recipient's row as stored, or the ad-hoc recipient as given — and the policy it is
+/// searched under, before anything is resolved (`InventoryService.searchSubject(_:policy:)`).
+public struct SearchSubject: Sendable, Hashable {
+    /// The recipient as stored or as given.
+    public enum Recipient: Sendable, Hashable {
+        /// A stored recipient's row.
+        case stored(RecipientRow)
+        /// A recipient given with the request.
+        case adHoc(AdHocRecipient)
+    }
+
+    /// The recipient.
+    public let recipient: Recipient
+    /// The policy asked for, else the stored recipient's own, else the ad-hoc recipient's disease preset.
+    public let policy: PolicyReference
 }
