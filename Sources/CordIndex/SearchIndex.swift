@@ -22,9 +22,8 @@ public struct SearchIndex: Sendable {
 
     /// Names this index among all indexes ever built (random): a copy of the index is this one when the stamps agree.
     public let stamp: UInt64
-    /// The inventory generation the index was built at: the `generation` of the database's `meta` after the write
-    /// that
-    /// stored it.
+    /// The inventory generation the index was built for (the database's generation, one up at each write of units,
+    /// which rebuilds the index in the same transaction).
     public let generation: Int64
     /// The IPD-IMGT/HLA release version the typings were resolved with (`3.58.0`).
     public let release: String
