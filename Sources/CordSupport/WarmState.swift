@@ -37,4 +37,7 @@ package final class WarmState<Version: Hashable & Sendable, Value: Sendable>: Se
 
     /// The version of the value kept, if any.
     package var keptVersion: Version? { current.withLock { $0?.version } }
+
+    /// The value kept, if any (of `keptVersion`).
+    package var keptValue: Value? { current.withLock { $0?.value } }
 }

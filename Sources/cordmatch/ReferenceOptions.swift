@@ -18,9 +18,11 @@ struct ReferenceOptions: ParsableArguments {
     /// Where releases come from ($CORDMATCH_HOME, $CORDMATCH_IMGT_DIR).
     var source: ReferenceSource { .fromEnvironment() }
 
+    /// The release these options name (`.standard` when they name none).
+    var named: ReleaseChoice { ReleaseChoice(version: version, directory: directory) }
+
     /// The release these options name; for a command on `store`, the release of its search index when they name none.
     func choice(for store: InventoryStore? = nil) throws -> ReleaseChoice {
-        let named = ReleaseChoice(version: version, directory: directory)
         guard let store else { return named }
         return try source.choice(named, for: store)
     }

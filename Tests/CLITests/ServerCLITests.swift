@@ -125,35 +125,12 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: dir) }
         #expect(try CLITests.run(["user", "add", "v", "--role", "viewer", "--db", db], stdin: "a long enough password\n").status == 0)
         let token = try CLITests.run(["token", "create", "v", "--db", db]).out.trimmingCharacters(in: .whitespacesAndNewlines)
-        let port = Int.random(in: 20_000...40_000)
-        let server = Process()
-        server.executableURL = CLITests.binary
-        server.arguments = ["serve", "--db", db, "--port", String(port), "--imgt-dir", CLITests.imgt]
-        let errPipe = Pipe()
-        server.standardError = errPipe
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
-        let http = HTTPClient(eventLoopGroupProvider: .singleton)
-        var up = false
-        for _ in 0..<300 where !up {
-            if let r = try? await http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/health"), timeout: .seconds(5)), r.status == .ok {
-                up = true
-            } else {
-                try await Task.sleep(for: .milliseconds(200))
-            }
-        }
-        #expect(up)
-        var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/api/v1/recipients/R-0002/search?search_date=\(Self.date)")
-        request.headers.add(name: "Authorization", value: "Bearer \(token)")
-        let response = try await http.execute(request, timeout: .seconds(30))
-        let body = String(buffer: try await response.body.collect(upTo: 1 << 22))
+        let server = try await ServedBinary(["--db", db, "--imgt-dir", CLITests.imgt])
+        let response = try await server.get("/api/v1/recipients/R-0002/search?search_date=\(Self.date)", token: token)
         let cli = try CLITests.run(["search", "--db", db, "--recipient", "R-0002", "--format", "json", "--search-date", Self.date, "--imgt-dir", CLITests.imgt])
-        #expect(response.status == .ok && body + "\n" == cli.out)
-        try await http.shutdown()
-        kill(server.processIdentifier, SIGTERM)
-        let log = String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        server.waitUntilExit()
-        #expect(server.terminationReason == .exit && server.terminationStatus == 0)
+        #expect(response.status == 200 && response.body + "\n" == cli.out)
+        let (reason, status, log) = try await server.stop()
+        #expect(reason == .exit && status == 0)
         #expect(log.contains("route=/api/v1/recipients/{id}/search") && log.contains("user=v"))
         #expect(!log.contains("R-0002") && !log.contains(token))
     }

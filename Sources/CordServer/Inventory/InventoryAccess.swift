@@ -89,11 +89,12 @@ public final class InventoryAccess: Sendable {
     func searchReport(_ query: SearchQuery) throws -> String {
         let service = try inventory()
         return try answering {
-            let (recipient, policy) = try service.subject(query.recipient, policy: query.policy)
-            let key = SearchKey(recipient: recipient, policy: policy, date: query.searchDate, limit: query.limit,
-                                includeIneligible: query.includeIneligible)
-            return try service.withCurrentSearch { search in
-                try answers.answer(search.indexVersion, key) {
+            try service.withCurrentSearch { search in
+                // Resolved with the loaded search's resolver: after a release switch, the new release's.
+                let (recipient, policy) = try service.subject(query.recipient, policy: query.policy, on: search)
+                let key = SearchKey(recipient: recipient, policy: policy, date: query.searchDate, limit: query.limit,
+                                    includeIneligible: query.includeIneligible)
+                return try answers.answer(search.indexVersion, key) {
                     try computing { try service.report(on: search, recipient: recipient, policy: policy, query).json() }
                 }
             }

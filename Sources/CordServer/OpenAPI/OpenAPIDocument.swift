@@ -188,7 +188,7 @@ public enum OpenAPIDocument {
         ],
         "type": "object"
       },
-      "ExplainReport": {
+      "ExplanationReport": {
         "additionalProperties": false,
         "properties": {
           "explanation": {
@@ -1228,7 +1228,7 @@ public enum OpenAPIDocument {
             "content": {
               "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/ExplainReport"
+                  "$ref": "#/components/schemas/ExplanationReport"
                 }
               }
             },

@@ -10,19 +10,24 @@ import HLA
 /// recipients and the requests recorded on its units.
 ///
 /// The search index stays loaded between requests and is loaded again — once, however many requests find it stale —
-/// when the database's stored index changes (an import or a release switch committed meanwhile). Every answer reads
+/// when the database's stored index changes (an import or a release switch committed meanwhile); a service whose
+/// release was not named follows the database's release at that reload (`cordmatch data use V --db` while a server
+/// runs: answers are of the old release until the switch commits, of the new one after). Every answer reads
 /// its units in one read transaction of the loaded index's own version (`InventorySearch.pinnedToGeneration`), and is
 /// computed again on the new index should a commit land in between: an answer never combines an index with rows of
 /// another generation, and answers change exactly at a commit. Safe to use from many threads at once.
 public final class InventoryService: Sendable {
     /// The database file.
     public var path: String { store.path }
-    /// How typings are resolved.
-    public let resolver: TypingResolver
+    /// How typings are resolved: the resolver of the search loaded last (`currentSearch()` may load another, when
+    /// the database's release changed since).
+    public var resolver: TypingResolver { warm.keptValue!.resolver }
     /// The store the queries read.
     package let store: InventoryStore
     /// The loaded search, kept for the stored index version it was loaded for.
     private let warm: WarmState<StoredIndexVersion, InventorySearch>
+    /// Where the resolver of each load comes from.
+    private let selection: ResolverSelection
     /// How many times an answer is computed again when commits keep landing during it.
     static let attempts = 4
 
@@ -57,32 +62,62 @@ public final class InventoryService: Sendable {
     ///   is not installed.
     public convenience init(database path: String, mode: InventoryStore.OpenMode, source: ReferenceSource = .fromEnvironment(),
                             release: ReleaseChoice = .standard) throws {
-        try self.init(database: path, mode: mode) { store in try source.resolver(try source.choice(release, for: store)) }
+        try self.init(store: try InventoryStore(path: path, mode: mode), source: source, release: release)
     }
 
-    /// A service over an open store: its search index is read while `resolver` is built.
+    /// A service over an open store, its typings resolved under the release `release` names — for the service's
+    /// whole life — or, for `.standard`, under the release the database's index was built with (else the
+    /// installed default), followed when a release switch commits while the service runs.
+    ///
+    /// - Parameters:
+    ///   - store: the open inventory.
+    ///   - source: where releases come from.
+    ///   - release: the release to use (`.standard`: the database's own, followed).
+    /// - Throws: `ReferenceDataError` when the release is not installed; database errors.
+    public convenience init(store: InventoryStore, source: ReferenceSource, release: ReleaseChoice) throws {
+        let selection: ResolverSelection = release == .standard ? .followingTheDatabase(source) : .fixed
+        try self.init(store: store, selection: selection) { try source.resolver(try source.choice(release, for: store)) }
+    }
+
+    /// A service over an open store, with the resolver `resolver` builds for its whole life: its search index is
+    /// read while the resolver is built.
     ///
     /// - Parameters:
     ///   - store: the open inventory.
     ///   - resolver: builds the resolver.
     /// - Throws: the resolver's errors; database errors.
-    public init(store: InventoryStore, resolver: () throws -> TypingResolver) throws {
+    public convenience init(store: InventoryStore, resolver: () throws -> TypingResolver) throws {
+        try self.init(store: store, selection: .fixed, resolver: resolver)
+    }
+
+    private init(store: InventoryStore, selection: ResolverSelection, resolver: () throws -> TypingResolver) throws {
         // The index and its version are read in one transaction: an import committing meanwhile makes the stored
         // version newer than the loaded one, and the next request loads the index again.
         let loading = StoredIndexLoad(store)
         self.store = store
-        self.resolver = try resolver()
-        let search = try InventorySearch(store: store, resolver: self.resolver, loading: loading, pinnedToGeneration: true)
+        self.selection = selection
+        let search = try InventorySearch(store: store, resolver: try resolver(), loading: loading, pinnedToGeneration: true)
         warm = WarmState(search.indexVersion, search)
     }
 
-    /// The search over the current stored index (loaded again when it changed since the last request).
+    /// The search over the current stored index (loaded again when it changed since the last request, with the
+    /// resolver of the database's release when the service follows it).
     ///
-    /// - Throws: database errors.
-    /// - Returns: The warm search, pinned to the generation of the index it loaded.
+    /// - Returns: the loaded search.
+    /// - Throws: `ReferenceDataError` when the database was switched to a release that is not installed here;
+    ///   database errors.
     public func currentSearch() throws -> InventorySearch {
         try warm.value(version: { try store.indexVersion() }) {
-            let search = try InventorySearch(store: store, resolver: resolver, pinnedToGeneration: true)
+            var resolver = resolver
+            var search: InventorySearch
+            var tries = 0
+            repeat {
+                // A release switch committing between choosing the resolver and reading the index leaves an index
+                // rebuilt under the previous release: choose again.
+                resolver = try selection.resolver(for: store, current: resolver)
+                search = try InventorySearch(store: store, resolver: resolver, pinnedToGeneration: true)
+                tries += 1
+            } while try tries < Self.attempts && !selection.isCurrent(search, in: store)
             return (search.indexVersion, search)
         }
     }
@@ -115,6 +150,22 @@ public final class InventoryService: Sendable {
     ///   not resolve; `PolicyError` for a policy that does not load.
     /// - Returns: The recipient, its typing and antibodies resolved, and the loaded policy.
     public func subject(_ recipient: RecipientReference, policy: PolicyReference?) throws -> (recipient: Recipient, policy: SelectionPolicy) {
+        try subject(recipient, policy: policy, on: try currentSearch())
+    }
+
+    /// The recipient a request names, resolved with `search`'s resolver — the release of the index it is searched
+    /// on — and the policy it is searched under.
+    ///
+    /// - Parameters:
+    ///   - recipient: a stored recipient or an ad-hoc one.
+    ///   - policy: the policy asked for; nil: the stored recipient's own, else its disease's preset.
+    ///   - search: the loaded search the recipient is matched on (`withCurrentSearch(_:)`).
+    /// - Returns: the resolved recipient and the loaded policy.
+    /// - Throws: as `subject(_:policy:)`.
+    public func subject(_ recipient: RecipientReference, policy: PolicyReference?, on search: InventorySearch)
+        throws -> (recipient: Recipient, policy: SelectionPolicy)
+    {
+        let resolver = search.resolver
         switch recipient {
         case .stored(let id):
             guard let row = try store.recipient(id) else { throw NotInInventory(kind: "recipient", id: id, database: path) }
@@ -133,8 +184,10 @@ public final class InventoryService: Sendable {
     /// - Returns: the report (`cordmatch.search/1`).
     /// - Throws: as `subject(_:policy:)`, and database errors.
     public func search(_ query: SearchQuery) throws -> SearchReport {
-        let (recipient, policy) = try subject(query.recipient, policy: query.policy)
-        return try withCurrentSearch { try report(on: $0, recipient: recipient, policy: policy, query) }
+        try withCurrentSearch { search in
+            let (recipient, policy) = try subject(query.recipient, policy: query.policy, on: search)
+            return try report(on: search, recipient: recipient, policy: policy, query)
+        }
     }
 
     /// The search report of `query` for a recipient and policy already resolved (`subject(_:policy:)`), on one
@@ -159,12 +212,11 @@ public final class InventoryService: Sendable {
     /// - Returns: the report (`cordmatch.explain/1`).
     /// - Throws: `NotInInventory` for an unknown recipient or unit; as `subject(_:policy:)`.
     public func explain(_ query: ExplainQuery) throws -> ExplanationReport {
-        let (recipient, policy) = try subject(query.recipient, policy: query.policy)
-        guard let assessment = try withCurrentSearch({
-            try $0.explain(recipient, unitID: query.unitID, policy: policy, searchDate: query.searchDate)
-        }) else {
-            throw NotInInventory(kind: "unit", id: query.unitID, database: path)
+        let (recipient, assessment) = try withCurrentSearch { search in
+            let (recipient, policy) = try subject(query.recipient, policy: query.policy, on: search)
+            return (recipient, try search.explain(recipient, unitID: query.unitID, policy: policy, searchDate: query.searchDate))
         }
+        guard let assessment else { throw NotInInventory(kind: "unit", id: query.unitID, database: path) }
         return ExplanationReport(assessment: assessment, recipient: recipient.id, searchDate: query.searchDate)
     }
 
@@ -174,13 +226,13 @@ public final class InventoryService: Sendable {
     /// - Returns: the report (`cordmatch.compare/1`), with the ids the inventory does not hold listed as missing.
     /// - Throws: `NotInInventory` for an unknown recipient; as `subject(_:policy:)`.
     public func compare(_ query: CompareQuery) throws -> CompareReport {
-        let (recipient, policy) = try subject(query.recipient, policy: query.policy)
-        let assessments = try withCurrentSearch {
-            try $0.assess(recipient, unitIDs: query.unitIDs, policy: policy, searchDate: query.searchDate)
+        try withCurrentSearch { search in
+            let (recipient, policy) = try subject(query.recipient, policy: query.policy, on: search)
+            let assessments = try search.assess(recipient, unitIDs: query.unitIDs, policy: policy, searchDate: query.searchDate)
+            let found = Set(assessments.map(\.unitID))
+            return CompareReport(assessments, missing: query.unitIDs.filter { !found.contains($0) }, recipient: recipient.id,
+                                 policy: policy, release: search.resolver.data.version, searchDate: query.searchDate)
         }
-        let found = Set(assessments.map(\.unitID))
-        return CompareReport(assessments, missing: query.unitIDs.filter { !found.contains($0) }, recipient: recipient.id, policy: policy,
-                             release: resolver.data.version, searchDate: query.searchDate)
     }
 
     /// The report of the latest finished rematch run (or of run `runID`).
@@ -190,7 +242,7 @@ public final class InventoryService: Sendable {
     /// - Parameter runID: The run's id; nil: the latest finished run.
     /// - Returns: The report: what changed for each recipient since the run before it.
     public func rematchReport(run runID: Int64? = nil) throws -> RematchReport {
-        try RematchReport.build(store, resolver: resolver, runID: runID)
+        try RematchReport.build(store, resolver: try currentSearch().resolver, runID: runID)
     }
 
     /// Stored recipients by id, a page at a time (`InventoryStore.recipients(after:limit:)`).
