@@ -10,6 +10,7 @@ public final class FuzzEnvironment: Sendable {
     /// The release every target resolves typings with.
     public static let release = "3.58.0"
 
+    /// The resolver every target resolves typings with (the release, the TCE table and the sample MAC table).
     public let resolver: TypingResolver
     /// The root of scenario files and recipients' `POLICY` files: an empty temporary folder.
     public let scenarioRoot: ScenarioRoot
@@ -19,6 +20,10 @@ public final class FuzzEnvironment: Sendable {
     /// Loads the release installed in the data directory (`~/.cordmatch`, `scripts/setup`), else the one in
     /// `../shared/imgt-hla/` beside `packageRoot`; the TCE table likewise; the MAC table from
     /// `fixtures/mac/numer-sample.txt`.
+    ///
+    /// - Parameter packageRoot: The package's folder (for `fixtures/` and `../shared/`).
+    /// - Throws: `ReferenceDataError` when the release, the TCE table or the MAC sample cannot be read; a file-system
+    ///   error when the temporary scenario root cannot be created; `ScenarioRoot.Refusal` when it is not a folder.
     public init(packageRoot: URL) throws {
         let home = DataDirectory.resolve()
         let shared = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")

@@ -10,6 +10,11 @@ public enum FuzzOracle {
 
     /// Throws unless `message` is at most `messageBytes` long and holds no control character (C0, DEL, C1): an
     /// error never prints megabytes of an input, a terminal escape or a line break of its own.
+    ///
+    /// - Parameters:
+    ///   - message: An error message a parser gave.
+    ///   - what: What gave it, named in the violation.
+    /// - Throws: `FuzzViolation` when the message is too long or holds a control character.
     public static func checkMessage(_ message: String, of what: String) throws(FuzzViolation) {
         if message.utf8.count > messageBytes {
             throw FuzzViolation("\(what): a message of \(message.utf8.count) bytes: '\(InputExcerpt.of(message))'")
@@ -21,6 +26,12 @@ public enum FuzzOracle {
 
     /// Throws unless `line` is a line of `input`: from 0 (the file as a whole) to the count of its line ends plus
     /// one, counting CR, LF and CR LF each as one end and, for UTF-16 text, its 16-bit units.
+    ///
+    /// - Parameters:
+    ///   - line: The line a problem names.
+    ///   - input: The input.
+    ///   - what: What named it, named in the violation.
+    /// - Throws: `FuzzViolation` when the line is outside the input.
     public static func checkLine(_ line: Int, in input: [UInt8], of what: String) throws(FuzzViolation) {
         let ends = input.reduce(0) { $0 + ($1 == 0x0A || $1 == 0x0D ? 1 : 0) }
         if line < 0 || line > ends + 1 {

@@ -17,6 +17,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case policyJSON = "policy-json"
 
     /// Runs one input through the target. Throws the first broken oracle; a trap is the sanitizer's to report.
+    ///
+    /// - Parameters:
+    ///   - input: The input's bytes.
+    ///   - environment: The release and folders the targets use.
+    /// - Throws: `FuzzViolation` for the first oracle the input breaks.
     public func run(_ input: [UInt8], in environment: FuzzEnvironment) throws(FuzzViolation) {
         switch self {
         case .glString: try GLStringFuzzing.run(input, resolver: environment.resolver)

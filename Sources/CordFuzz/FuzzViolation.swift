@@ -4,7 +4,11 @@ public struct FuzzViolation: Error, CustomStringConvertible, Sendable {
     /// What went wrong, with an excerpt of what was found.
     public let reason: String
 
+    /// Makes a violation.
+    ///
+    /// - Parameter reason: The oracle broken and the input's excerpt.
     public init(_ reason: String) { self.reason = reason }
 
+    /// The reason, as it is.
     public var description: String { reason }
 }

@@ -5,6 +5,8 @@ import Foundation
 extension CompactTypingStore {
     /// The store's binary form (for the search index): the distinct values of each locus, then the role ids and
     /// locus flags of every typing.
+    ///
+    /// - Parameter w: The writer the store's bytes are appended to.
     package func encode(into w: inout BinaryWriter) {
         w.write(UInt64(count))
         for locusValues in values {
@@ -24,6 +26,9 @@ extension CompactTypingStore {
     }
 
     /// Reads what `encode` wrote; nil when the bytes are not a consistent store.
+    ///
+    /// - Parameter r: The reader, at the start of the store's bytes; it is left after them (or where decoding
+    ///   failed).
     package init?(decoding r: inout BinaryReader) {
         self.init()
         guard let n: UInt64 = r.read() else { return nil }

@@ -16,12 +16,16 @@ import HLA
 /// not fit one, and a checksum u64 (`FNV1a.fourLanes`) of all bytes before it. Columns start at multiples of 8
 /// bytes, so a loaded index reads them in place. A damaged or foreign index decodes to nil.
 public struct SearchIndex: Sendable {
+    /// The version of the layout below; an index written with another version decodes to nil (and is rebuilt).
     public static let formatVersion: UInt32 = 5
     static let magic = Array("CMINDEX1".utf8)
 
     /// Names this index among all indexes ever built (random): a copy of the index is this one when the stamps agree.
     public let stamp: UInt64
+    /// The inventory generation the index was built for (the database's generation, one up at each write of units,
+    /// which rebuilds the index in the same transaction).
     public let generation: Int64
+    /// The IPD-IMGT/HLA release version the typings were resolved with (`3.58.0`).
     public let release: String
     /// `TypingResolver.configurationDigest` of the resolver the typings were resolved with (its values are that
     /// resolver's answers for their written texts).
@@ -30,10 +34,21 @@ public struct SearchIndex: Sendable {
     public let unitIDs: UnitIDList
     /// 1 when the unit is searchable (available).
     package let searchable: FlatColumn<UInt8>
+    /// The resolved typings of the units, row i being `unitIDs[i]`.
     public let store: CompactTypingStore
     /// The floor index of every unit (position i is row i); nil when the store has too many distinct values.
     public let floor: FloorIndex?
 
+    /// Makes an index of resolved units; the floor index is built from `store`.
+    ///
+    /// - Parameters:
+    ///   - generation: The inventory generation the index belongs to.
+    ///   - release: The IPD-IMGT/HLA release version the typings were resolved with.
+    ///   - resolverDigest: The resolver's `TypingResolver.configurationDigest`.
+    ///   - unitIDs: The unit ids, in store order (as many as `store.count`).
+    ///   - searchable: 1 for each unit that is searchable, else 0 (as many as `store.count`).
+    ///   - store: The resolved typings.
+    ///   - stamp: The index's name among all indexes (random unless a test fixes it).
     public init(generation: Int64, release: String, resolverDigest: UInt64, unitIDs: [String], searchable: [UInt8], store: CompactTypingStore,
                 stamp: UInt64 = .random(in: .min ... .max)) {
         self.init(stamp: stamp, generation: generation, release: release, resolverDigest: resolverDigest, unitIDs: UnitIDList(unitIDs),
@@ -53,6 +68,9 @@ public struct SearchIndex: Sendable {
         self.floor = floor
     }
 
+    /// The index in the layout above, the checksum last.
+    ///
+    /// - Returns: The bytes `decode(_:)` reads back.
     public func encode() -> Data {
         var w = BinaryWriter()
         w.writeBytes(Self.magic)
@@ -73,11 +91,17 @@ public struct SearchIndex: Sendable {
     }
 
     /// Decodes an index (copying the bytes); nil when they are not a complete, undamaged index of this format.
+    ///
+    /// - Parameter data: Bytes `encode()` wrote, perhaps damaged or of another format version.
+    /// - Returns: The index, or nil.
     public static func decode(_ data: Data) -> SearchIndex? {
         decode(FixedBytes(capacity: data.count) { data.copyBytes(to: $0) })
     }
 
     /// Decodes an index that reads its columns in place from `bytes`; nil as above.
+    ///
+    /// - Parameter bytes: Bytes `encode()` wrote (mapped from a file or copied); the index keeps them.
+    /// - Returns: The index, or nil.
     package static func decode(_ bytes: FixedBytes) -> SearchIndex? {
         let raw = bytes.buffer
         guard raw.count > magic.count + 8, raw.prefix(magic.count).elementsEqual(magic),

@@ -10,6 +10,8 @@ public struct UnitIDList: Sendable, RandomAccessCollection, Equatable {
     let ends: FlatColumn<UInt32>
 
     /// The list of these ids.
+    ///
+    /// - Parameter ids: The unit ids, in store order.
     public init(_ ids: [String]) {
         var bytes: [UInt8] = [], ends: [UInt32] = [0]
         for id in ids { bytes += id.utf8; ends.append(UInt32(bytes.count)) }
@@ -26,13 +28,25 @@ public struct UnitIDList: Sendable, RandomAccessCollection, Equatable {
         self.ends = ends
     }
 
+    /// Always 0.
     public var startIndex: Int { 0 }
+    /// The number of ids.
     public var endIndex: Int { ends.count - 1 }
 
+    /// The id at a position.
+    ///
+    /// - Parameter i: A position from `startIndex` up to (not including) `endIndex`.
+    /// - Returns: The id, decoded from its UTF-8 bytes.
     public subscript(i: Int) -> String {
         let lo = Int(ends[i]), hi = Int(ends[i + 1])
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[lo..<hi]), as: UTF8.self) }
     }
 
+    /// Two lists are equal when they hold the same ids in the same order.
+    ///
+    /// - Parameters:
+    ///   - a: A list.
+    ///   - b: Another list.
+    /// - Returns: Whether they are equal.
     public static func == (a: UnitIDList, b: UnitIDList) -> Bool { a.elementsEqual(b) }
 }

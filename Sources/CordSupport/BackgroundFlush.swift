@@ -16,6 +16,10 @@ package final class BackgroundFlush: @unchecked Sendable {
     private let interval: Double
 
     /// Starts flushing `paths` every `interval` seconds until `stop()`.
+    ///
+    /// - Parameters:
+    ///   - paths: The files to flush (the database and its WAL); one that cannot be opened is tried again next round.
+    ///   - interval: Seconds between rounds.
     package init(_ paths: [String], interval: Double = 0.25) {
         self.paths = paths
         self.interval = interval

@@ -3,27 +3,43 @@ import Foundation
 /// Little-endian binary writing for the on-disk formats (reference snapshot, search index): scalars, arrays
 /// prefixed by a u64 count, strings as u32 length + UTF-8.
 package struct BinaryWriter {
+    /// The bytes written so far.
     package private(set) var data = Data()
 
+    /// An empty writer.
     package init() {}
 
+    /// Appends an integer in little-endian order, `MemoryLayout<T>.size` bytes.
+    ///
+    /// - Parameter v: The value.
     package mutating func write<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
 
+    /// Appends an array: its count as a u64, then its values end to end (little-endian hosts only).
+    ///
+    /// - Parameter a: The values.
     package mutating func write<T: FixedWidthInteger>(_ a: [T]) {
         write(UInt64(a.count))
         a.withUnsafeBytes { data.append(contentsOf: $0) }
     }
 
+    /// Appends a string: its UTF-8 byte count as a u32, then the bytes.
+    ///
+    /// - Parameter s: The string.
     package mutating func write(_ s: String) {
         let bytes = Array(s.utf8)
         write(UInt32(bytes.count))
         data.append(contentsOf: bytes)
     }
 
+    /// Appends bytes as they are, with no count (a magic number, a fixed-size field).
+    ///
+    /// - Parameter b: The bytes.
     package mutating func writeBytes(_ b: [UInt8]) { data.append(contentsOf: b) }
 
     /// A column: its u64 count, zero bytes up to the next multiple of 8 from the start, then its values — so that
     /// `BinaryReader.column()` can read it in place.
+    ///
+    /// - Parameter column: The values.
     package mutating func write<T: FixedWidthInteger>(column: FlatColumn<T>) {
         write(UInt64(column.count))
         data.append(contentsOf: [UInt8](repeating: 0, count: (8 - data.count % 8) % 8))
@@ -44,6 +60,11 @@ package struct BinaryReader {
     private let owner: FixedBytes?
 
     /// Reads `raw[start..<end]`.
+    ///
+    /// - Parameters:
+    ///   - raw: The bytes; they must outlive the reader and its results.
+    ///   - start: The offset of the first byte to read.
+    ///   - end: The offset reading stops at (nil: the end of `raw`).
     package init(_ raw: UnsafeRawBufferPointer, start: Int = 0, end: Int? = nil) {
         self.raw = raw
         offset = start
@@ -52,6 +73,11 @@ package struct BinaryReader {
     }
 
     /// Reads `bytes[start..<end]`; its columns are read in place, kept alive by `bytes`.
+    ///
+    /// - Parameters:
+    ///   - bytes: The bytes.
+    ///   - start: The offset of the first byte to read.
+    ///   - end: The offset reading stops at (nil: the end of `bytes`).
     package init(_ bytes: FixedBytes, start: Int = 0, end: Int? = nil) {
         raw = bytes.buffer
         offset = start
@@ -60,6 +86,8 @@ package struct BinaryReader {
     }
 
     /// What `BinaryWriter.write(column:)` wrote: a view of the bytes when the reader has their owner, else a copy.
+    ///
+    /// - Returns: The column, or nil past the end, on a count of `Int32.max` or more, or when a view is misaligned.
     package mutating func column<T: FixedWidthInteger>() -> FlatColumn<T>? {
         guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
         let start = offset + (8 - offset % 8) % 8, byteCount = Int(count) * MemoryLayout<T>.stride
@@ -69,6 +97,9 @@ package struct BinaryReader {
         return FlatColumn(copy(count: Int(count), at: start))
     }
 
+    /// Reads an integer written by `BinaryWriter.write(_:)`.
+    ///
+    /// - Returns: The value, or nil when fewer than `MemoryLayout<T>.size` bytes are left.
     @inlinable
     package mutating func read<T: FixedWidthInteger>() -> T? {
         guard offset + MemoryLayout<T>.size <= end else { return nil }
@@ -76,6 +107,10 @@ package struct BinaryReader {
         return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
     }
 
+    /// Reads `n` bytes as they are (what `BinaryWriter.writeBytes(_:)` wrote).
+    ///
+    /// - Parameter n: How many bytes.
+    /// - Returns: A copy of the bytes, or nil when `n` is negative or fewer are left.
     @inlinable
     package mutating func bytes(_ n: Int) -> [UInt8]? {
         guard n >= 0, offset + n <= end else { return nil }
@@ -83,6 +118,9 @@ package struct BinaryReader {
         return Array(raw[offset..<(offset + n)])
     }
 
+    /// Reads an array written by `BinaryWriter.write(_:)` (a u64 count, then the values), copied out.
+    ///
+    /// - Returns: The values, or nil past the end or on a count of `Int32.max` or more.
     @inlinable
     package mutating func array<T: FixedWidthInteger>() -> [T]? {
         guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
@@ -102,12 +140,17 @@ package struct BinaryReader {
     }
 
     /// The place of a `[UInt8]` array in the buffer, skipped over without copying it.
+    ///
+    /// - Returns: The range of the array's bytes in the buffer, or nil past the end.
     package mutating func byteRange() -> Range<Int>? {
         guard let count: UInt64 = read(), count < UInt64(Int32.max), offset + Int(count) <= end else { return nil }
         defer { offset += Int(count) }
         return offset..<(offset + Int(count))
     }
 
+    /// Reads a string written by `BinaryWriter.write(_:)` (a u32 byte count, then UTF-8; invalid bytes are replaced).
+    ///
+    /// - Returns: The string, or nil when the count runs past the end.
     @inlinable
     package mutating func string() -> String? {
         guard let n: UInt32 = read(), n <= UInt32(end - offset) else { return nil }

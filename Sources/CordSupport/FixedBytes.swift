@@ -10,10 +10,13 @@ import Darwin
 ///
 /// A mapped file must not be truncated while mapped; cordmatch only ever replaces its files by renaming.
 package final class FixedBytes: @unchecked Sendable {
+    /// The bytes; valid for as long as this object lives.
     package let buffer: UnsafeRawBufferPointer
     private let mapped: Bool
 
     /// A copy of `bytes`.
+    ///
+    /// - Parameter bytes: The bytes to copy (16-byte aligned in the copy).
     package init(copying bytes: [UInt8]) {
         let b = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
         bytes.withUnsafeBytes { b.copyMemory(from: $0) }
@@ -23,6 +26,11 @@ package final class FixedBytes: @unchecked Sendable {
 
     /// `capacity` bytes (16-byte aligned) that `fill` writes once; it returns how many it wrote (at most
     /// `capacity`: the rest is dropped).
+    ///
+    /// - Parameters:
+    ///   - capacity: How many bytes to allocate.
+    ///   - fill: Writes the bytes once; returns how many it wrote.
+    /// - Throws: Whatever `fill` throws (the bytes are freed then).
     package init(capacity: Int, filling fill: (UnsafeMutableRawBufferPointer) throws -> Int) rethrows {
         let b = UnsafeMutableRawBufferPointer.allocate(byteCount: max(capacity, 1), alignment: 16)
         do {
@@ -38,6 +46,10 @@ package final class FixedBytes: @unchecked Sendable {
 
     /// The file at `path`, mapped read-only; nil when it cannot be opened or mapped (or is empty). With
     /// `populate`, every page is read in at once (for a file that is about to be read whole).
+    ///
+    /// - Parameters:
+    ///   - path: The file.
+    ///   - populate: Whether to read every page in at once (Linux `MAP_POPULATE`; ignored elsewhere).
     package init?(mapping path: String, populate: Bool = false) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }

@@ -16,9 +16,16 @@ package struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     package init() { owned = [] }
 
     /// An owned column of these values.
+    ///
+    /// - Parameter values: The values.
     package init(_ values: [Element]) { owned = values }
 
     /// A view of `count` values at byte `offset` of `bytes`; nil when they do not fit or are misaligned.
+    ///
+    /// - Parameters:
+    ///   - bytes: The bytes the view reads; the column keeps them alive.
+    ///   - offset: The byte offset of the first value.
+    ///   - count: How many values.
     package init?(viewing bytes: FixedBytes, offset: Int, count: Int) {
         let size = count * MemoryLayout<Element>.stride
         guard offset >= 0, count >= 0, offset + size <= bytes.buffer.count else { return nil }
@@ -35,6 +42,10 @@ package struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     package var isView: Bool { bytes != nil }
 
     /// Calls `body` with the values in one contiguous buffer.
+    ///
+    /// - Parameter body: Reads the values; the buffer is valid only while it runs.
+    /// - Returns: What `body` returns.
+    /// - Throws: Whatever `body` throws.
     @inlinable
     package func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
         if let base { return try body(UnsafeBufferPointer(start: base, count: viewCount)) }
@@ -42,6 +53,8 @@ package struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     }
 
     /// Appends a value (copying a view into an owned column first).
+    ///
+    /// - Parameter value: The value to append.
     package mutating func append(_ value: Element) {
         if bytes != nil {
             owned = Array(self)
@@ -54,9 +67,14 @@ package struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
 }
 
 extension FlatColumn: RandomAccessCollection {
+    /// Always 0.
     @inlinable package var startIndex: Int { 0 }
+    /// The number of values.
     @inlinable package var endIndex: Int { base != nil ? viewCount : owned.count }
 
+    /// The value at a position.
+    ///
+    /// - Parameter i: A position from 0 up to (not including) `count`; past it a view traps.
     @inlinable
     package subscript(i: Int) -> Element {
         if let base {

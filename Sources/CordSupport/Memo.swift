@@ -11,11 +11,18 @@ package final class Memo<Key: Hashable & Sendable, Value: Sendable>: Sendable {
     /// The most entries held at once.
     package let capacity: Int
 
+    /// An empty table.
+    ///
+    /// - Parameter capacity: The most entries held at once (more than 0).
     package init(capacity: Int = 1 << 17) {
         precondition(capacity > 0)
         self.capacity = capacity
     }
 
+    /// The value stored for a key, or nil when none is (or the table was emptied since). Storing nil removes the
+    /// key; storing a new key into a full table first empties it.
+    ///
+    /// - Parameter key: The key.
     package subscript(key: Key) -> Value? {
         get { table.withLock { $0[key] } }
         set {

@@ -22,6 +22,7 @@ package enum OwnerOnlyFile {
 
     /// A write that failed: the file, what was being done, and the system's reason.
     package struct Failure: Error, CustomStringConvertible, Sendable {
+        /// The file (or folder) the failure is about.
         package let path: String
         /// What was being done, e.g. "write", "create the folder".
         package let action: String
@@ -30,6 +31,12 @@ package enum OwnerOnlyFile {
         /// Why, when the system's reason for `code` would not say it.
         let detail: String?
 
+        /// A failure described by the system's reason for `code`.
+        ///
+        /// - Parameters:
+        ///   - path: The file or folder.
+        ///   - action: What was being done (`write`, `create the folder`).
+        ///   - code: The `errno` of the failing call.
         package init(path: String, action: String, code: Int32) {
             self.init(path: path, action: action, code: code, detail: nil)
         }
@@ -44,6 +51,8 @@ package enum OwnerOnlyFile {
         /// True when the disk (or the file-size limit of the process) had no room for the file.
         package var isOutOfSpace: Bool { code == ENOSPC || code == EDQUOT || code == EFBIG }
 
+        /// Why the call failed, in words: a full disk, a size limit, read-only storage or a symbolic link said
+        /// plainly, else the system's message for `code`.
         package var reason: String {
             if let detail { return detail }
             switch code {
@@ -55,26 +64,49 @@ package enum OwnerOnlyFile {
             }
         }
 
+        /// `cannot <action> <path>: <reason>`.
         package var description: String { "cannot \(action) \(path): \(reason)" }
     }
 
     /// Replaces the file at `path` with `text` (UTF-8).
+    ///
+    /// - Parameters:
+    ///   - text: The new contents.
+    ///   - path: The file.
+    /// - Throws: `Failure` when the target is a symbolic link or a folder, its folder does not exist, or the
+    ///   temporary file cannot be created, written, flushed or renamed (the old file is then left as it was).
     package static func write(_ text: String, to path: String) throws(Failure) {
         try write(Data(text.utf8), to: path)
     }
 
     /// Replaces the file at `path` with `data`.
+    ///
+    /// - Parameters:
+    ///   - data: The new contents.
+    ///   - path: The file.
+    /// - Throws: `Failure`, as `write(_:to:)` of a text.
     package static func write(_ data: Data, to path: String) throws(Failure) {
         try stage(data, for: path).commit()
     }
 
     /// `stage` for `data`.
+    ///
+    /// - Parameters:
+    ///   - data: The contents.
+    ///   - path: The target file.
+    /// - Returns: The staged file, to `commit()` or `discard()`.
+    /// - Throws: `Failure`, as `stage(_:for:)` of raw bytes.
     package static func stage(_ data: Data, for path: String) throws(Failure) -> Staged {
         let result: Result<Staged, Failure> = data.withUnsafeBytes { bytes in Result { () throws(Failure) in try stage(bytes, for: path) } }
         return try result.get()
     }
 
     /// Replaces the file at `path` with `bytes`.
+    ///
+    /// - Parameters:
+    ///   - bytes: The new contents.
+    ///   - path: The file.
+    /// - Throws: `Failure`, as `write(_:to:)` of a text.
     package static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws(Failure) {
         try stage(bytes, for: path).commit()
     }
@@ -87,6 +119,9 @@ package enum OwnerOnlyFile {
         package let target: String
 
         /// Renames the file over its target and flushes the folder. The target must still pass `checkTarget`.
+        ///
+        /// - Throws: `Failure` when the target has become a symbolic link or a folder, or the rename fails; the
+        ///   temporary file is removed then.
         package func commit() throws(Failure) {
             do throws(Failure) {
                 try OwnerOnlyFile.checkTarget(target)
@@ -104,6 +139,13 @@ package enum OwnerOnlyFile {
 
     /// Writes `bytes` to a new owner-only temporary file in `path`'s folder and flushes it; `commit()` puts it in
     /// place. Temporary files of `path` left by killed processes are removed first.
+    ///
+    /// - Parameters:
+    ///   - bytes: The contents.
+    ///   - path: The target file.
+    /// - Returns: The staged file, to `commit()` or `discard()`.
+    /// - Throws: `Failure` when `checkTarget(_:)` refuses `path`, or the temporary file cannot be created, written
+    ///   or flushed (no temporary file is left then).
     package static func stage(_ bytes: UnsafeRawBufferPointer, for path: String) throws(Failure) -> Staged {
         try checkTarget(path)
         removeAbandonedTemporaries(of: path)
@@ -135,6 +177,10 @@ package enum OwnerOnlyFile {
 
     /// Creates the folder at `path` and any missing parents, each owner-only (0700); existing folders are left
     /// as they are.
+    ///
+    /// - Parameter path: The folder.
+    /// - Throws: `Failure` when `path` or a parent exists and is not a folder, or a folder cannot be created or set
+    ///   to 0700.
     package static func createFolder(_ path: String) throws(Failure) {
         var info = stat()
         if stat(path, &info) == 0 {
@@ -149,6 +195,10 @@ package enum OwnerOnlyFile {
 
     /// Creates a new, empty, owner-only folder with a name no other process can have taken or planted
     /// (`mkdtemp`) in the system's temporary folder: `<prefix>-XXXXXX`. The caller removes it.
+    ///
+    /// - Parameter prefix: The start of the folder's name.
+    /// - Returns: The new folder.
+    /// - Throws: `Failure` when `mkdtemp` fails.
     package static func temporaryFolder(_ prefix: String) throws(Failure) -> URL {
         var template = Array(FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-XXXXXX").path.utf8CString)
         guard let made = mkdtemp(&template) else {
@@ -160,6 +210,11 @@ package enum OwnerOnlyFile {
     /// Opens (creating, owner-only) a file that stays open for reading and writing in place, such as a lock
     /// file: never through a symbolic link, and only when it is a plain file with a single name (a hard link
     /// planted there would make cordmatch truncate another file). Returns the descriptor; the caller closes it.
+    ///
+    /// - Parameter path: The file.
+    /// - Returns: The open file descriptor, read-write and non-blocking.
+    /// - Throws: `Failure` when the file is a symbolic link, not a plain file, has other names, or cannot be opened
+    ///   or set to 0600.
     package static func openInPlace(_ path: String) throws(Failure) -> Int32 {
         let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, fileMode)
         guard fd >= 0 else { throw Failure(path: path, action: "open", code: errno == ELOOP || errno == EMLINK ? ELOOP : errno) }
@@ -185,6 +240,10 @@ package enum OwnerOnlyFile {
     /// Throws unless a file can be written at `path`: a target that is a symbolic link or a folder, or a folder
     /// that does not exist, is refused. Commands check their output files with it before they start, so that a
     /// bad output path stops them before anything is changed.
+    ///
+    /// - Parameter path: The file to be written.
+    /// - Throws: `Failure` naming `path`: `ELOOP` for a symbolic link, `EISDIR` for a folder, `ENOTDIR` or the
+    ///   system's error when its folder is not a folder or cannot be read.
     package static func checkTarget(_ path: String) throws(Failure) {
         var info = stat()
         if lstat(path, &info) == 0 {
@@ -208,6 +267,8 @@ package enum OwnerOnlyFile {
     }
 
     /// Removes temporary files of `target` whose writing process is gone (killed while writing one).
+    ///
+    /// - Parameter target: The file whose `<target>.<pid>-<random>.tmp` files are looked for in its folder.
     package static func removeAbandonedTemporaries(of target: String) {
         let url = URL(fileURLWithPath: target)
         let prefix = url.lastPathComponent + "."

@@ -8,6 +8,9 @@ package final class Prefetch<T: Sendable>: @unchecked Sendable {
     private var result: Result<T, Error>?
     private let done = DispatchSemaphore(value: 0)
 
+    /// Starts `work` on a new thread (8 MiB stack).
+    ///
+    /// - Parameter work: The computation; it runs once.
     package init(_ work: @escaping @Sendable () throws -> T) {
         let thread = Thread {
             self.result = Result(catching: work)
@@ -17,6 +20,10 @@ package final class Prefetch<T: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
+    /// Waits for the work to end.
+    ///
+    /// - Returns: The work's result (every call returns the same one).
+    /// - Throws: The work's error.
     package func value() throws -> T {
         done.wait()
         return try result!.get()

@@ -11,6 +11,10 @@ package final class WarmState<Version: Hashable & Sendable, Value: Sendable>: Se
     package init() { current = Mutex(nil) }
 
     /// Holding `value`, built from `version`.
+    ///
+    /// - Parameters:
+    ///   - version: The version of the data `value` was built from.
+    ///   - value: The value.
     package init(_ version: Version, _ value: Value) { current = Mutex((version, value)) }
 
     /// The value for the version now, built by `load` when the kept one is of another version.

@@ -61,6 +61,9 @@ public enum HaplotypeSetFile {
     }
 
     /// A population or registry code: 1–32 letters, digits, `-` or `_`.
+    ///
+    /// - Parameter s: A code as given.
+    /// - Returns: Whether it is one.
     public static func isCode(_ s: String) -> Bool {
         !s.isEmpty && s.utf8.count <= 32 && s.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" }
     }

@@ -15,16 +15,23 @@ import HLA
 /// same name, replaces it. The set for no codes is the default (`HaplotypeSets.defaultImputer`). Every file is
 /// written through a temporary file and renamed (`DataDirectory.installData`).
 public struct InstalledHaplotypeSets: Sendable {
+    /// The data directory the sets are installed in.
     public let home: DataDirectory
 
+    /// The sets of a data directory; nothing is read yet.
+    ///
+    /// - Parameter home: The data directory.
     public init(home: DataDirectory) { self.home = home }
 
     /// One installed set, as `sets.json` lists it.
     public struct Entry: Codable, Sendable, Equatable {
+        /// The set's name (the installed file's name without its extension).
         public let name: String
         /// The installed file's name in `haplotypes/`.
         public let file: String
+        /// The population codes the set is for; empty: any.
         public let populations: [String]
+        /// The registry codes the set is for; empty: any.
         public let registries: [String]
     }
 
@@ -37,6 +44,7 @@ public struct InstalledHaplotypeSets: Sendable {
 
     /// The installed sets, in installation order.
     /// - Throws: when `sets.json` exists but cannot be read.
+    /// - Returns: The entries of `sets.json`, or none when it does not exist.
     public func entries() throws -> [Entry] {
         guard FileManager.default.fileExists(atPath: catalogFile.path) else { return [] }
         return try JSONDecoder().decode(Catalog.self, from: Data(contentsOf: catalogFile)).sets
@@ -44,6 +52,7 @@ public struct InstalledHaplotypeSets: Sendable {
 
     /// What an installation did.
     public struct Installation: Sendable {
+        /// The set, compiled for the resolver's release.
         public let set: HaplotypeFrequencySet
         /// Warnings of the translation (renamed alleles, merged haplotypes, another nomenclature version).
         public let warnings: [HaplotypeSetProblem]
@@ -51,6 +60,7 @@ public struct InstalledHaplotypeSets: Sendable {
         public let haplotypesRead: Int
         /// Sets this one replaced.
         public let replaced: [String]
+        /// Where the file was installed.
         public let path: URL
     }
 
@@ -61,6 +71,7 @@ public struct InstalledHaplotypeSets: Sendable {
         /// A population or registry code that is not one.
         case invalidCode(String)
 
+        /// The rejection's problems, one a line, or what is wrong with the code.
         public var description: String {
             switch self {
             case .rejected(let r): r.description
@@ -114,7 +125,9 @@ public struct InstalledHaplotypeSets: Sendable {
 
     /// One installed set as loaded for a release, or why it could not be.
     public struct Loaded: Sendable {
+        /// The entry of `sets.json`.
         public let entry: Entry
+        /// The compiled set, or nil when it could not be compiled (see `problem`).
         public let set: HaplotypeFrequencySet?
         /// Why the set could not be compiled for this release (its names may not exist in it).
         public let problem: String?

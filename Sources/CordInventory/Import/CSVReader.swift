@@ -10,20 +10,31 @@ import HLA
 /// `InputLimits.fieldBytes` also stops it, with the line and the field — never read as U+FFFD, cut at the NUL or
 /// truncated.
 public struct CSVReader {
+    /// One record: the line it starts on and its fields.
     public struct Record: Sendable {
+        /// The 1-based line the record starts on.
         public let line: Int
+        /// The record's fields, unquoted, in order (not trimmed).
         public let fields: [String]
     }
 
     /// A problem that stops reading the file: an unterminated quote, or bytes that are not UTF-8 text.
     public struct SyntaxError: Error, CustomStringConvertible {
+        /// The 1-based line of the problem.
         public let line: Int
         /// The field (1-based) of the record the problem is in, when it is in one.
         public let field: Int?
         /// That field's column, once the header is known (`naming`).
         public private(set) var column: String?
+        /// What is wrong, quoting the input through `InputExcerpt`.
         public let reason: String
 
+        /// Makes an error.
+        ///
+        /// - Parameters:
+        ///   - line: The 1-based line.
+        ///   - field: The 1-based field of the record, when the problem is in one.
+        ///   - reason: What is wrong.
         public init(line: Int, field: Int? = nil, reason: String) {
             self.line = line
             self.field = field
@@ -33,9 +44,13 @@ public struct CSVReader {
         /// Where in the record: the column, else `field N`; empty when the problem is not in a field.
         public var place: String { column ?? field.map { "field \($0)" } ?? "" }
 
+        /// `line N: COLUMN: reason` (`field N` when the column is not known; no place when not in a field).
         public var description: String { "line \(line): \(place.isEmpty ? "" : "\(place): ")\(reason)" }
 
         /// The error with its field named by the header's `columns` (an excerpt: the header is not checked yet).
+        ///
+        /// - Parameter columns: The header's column names, trimmed.
+        /// - Returns: The error with `column` set when its field has a column.
         public func naming(_ columns: [String]) -> SyntaxError {
             var e = self
             if let f = field, f >= 1, f <= columns.count { e.column = InputExcerpt.of(columns[f - 1]) }
@@ -45,11 +60,21 @@ public struct CSVReader {
 
     /// The header record and the data records of a file, or the problem that stops reading it (a syntax error,
     /// an empty file) as an import issue.
+    ///
+    /// - Parameters:
+    ///   - text: The file's text.
+    ///   - file: The file's name, for issues.
+    /// - Returns: The header and the rows, or the issue that stops reading (`the file is empty` on line 1).
     public static func table(_ text: String, file: String) -> Result<(header: Record, rows: [Record]), ImportIssue> {
         table(Data(text.utf8), file: file)
     }
 
     /// `table` of a file's bytes.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - file: The file's name, for issues.
+    /// - Returns: The header and the rows, or the issue that stops reading.
     public static func table(_ data: Data, file: String) -> Result<(header: Record, rows: [Record]), ImportIssue> {
         var stream = Stream(data)
         do {
@@ -74,6 +99,11 @@ public struct CSVReader {
     }
 
     /// Parses the whole text; blank lines are skipped.
+    ///
+    /// - Parameter text: The CSV text.
+    /// - Returns: Every record, in order.
+    /// - Throws: `SyntaxError` for an unterminated quote, bytes that are not UTF-8, a NUL or a field longer than
+    ///   `InputLimits.fieldBytes`.
     public static func records(_ text: String) throws -> [Record] {
         var stream = Stream(Data(text.utf8))
         return try stream.next(Int.max)
@@ -87,6 +117,8 @@ public struct CSVReader {
         private var offset = 0, line = 1
 
         /// Reads `data` (after a UTF-8 byte-order mark, when it has one).
+        ///
+        /// - Parameter data: The file's bytes.
         public init(_ data: Data) {
             self.data = data
             if data.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
@@ -96,6 +128,10 @@ public struct CSVReader {
         public var bytesRead: Int { offset }
 
         /// The next records, at most `limit` of them; empty at the end of the data.
+        ///
+        /// - Parameter limit: The most records returned.
+        /// - Returns: The records, in order.
+        /// - Throws: `SyntaxError`, as `records(_:)`; reading stops there.
         public mutating func next(_ limit: Int) throws -> [Record] {
             var records: [Record] = []
             let (end, endLine) = try data.withUnsafeBytes { raw in

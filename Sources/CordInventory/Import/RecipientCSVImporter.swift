@@ -7,11 +7,17 @@ import HLA
 /// (`HLA` a GL string; `DSA` a `;`-separated list of `TARGET=MFI`). Validation, all-or-nothing and upsert as for
 /// units.
 public struct RecipientCSVImporter: Sendable {
+    /// Resolves the recipients' typings and antibody targets.
     public let resolver: TypingResolver
     /// Asked, with its absolute path, before a `POLICY` file is read: why it may not be (nil: it may). A scenario
     /// run allows only files inside its `ScenarioRoot`; `cordmatch import` reads any.
     public let policyFileRefusal: @Sendable (String) -> String?
 
+    /// Makes an importer.
+    ///
+    /// - Parameters:
+    ///   - resolver: The resolver of the inventory's release.
+    ///   - policyFileRefusal: Why a `POLICY` file may not be read, given its absolute path (nil: it may).
     public init(resolver: TypingResolver, policyFileRefusal: @escaping @Sendable (String) -> String? = { _ in nil }) {
         self.resolver = resolver
         self.policyFileRefusal = policyFileRefusal
@@ -21,11 +27,22 @@ public struct RecipientCSVImporter: Sendable {
     static let required = ["ID", "WEIGHT_KG", "DISEASE", "HLA"]
     static let kind = CSVHeaderKind(name: "recipient", examples: columns, isKnown: { columns.contains($0) })
 
+    /// Parses and validates a recipient CSV file.
+    ///
+    /// - Parameters:
+    ///   - text: The file's text.
+    ///   - file: The file's name; a `POLICY` path is taken relative to its folder.
+    /// - Returns: The valid rows and every problem (a problem of the whole file gives no rows).
     public func parse(_ text: String, file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
         parse(Data(text.utf8), file: file)
     }
 
     /// `parse` of a file's bytes (UTF-8: `CSVReader`).
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - file: The file's name.
+    /// - Returns: The valid rows and every problem.
     public func parse(_ data: Data, file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
         let header: CSVReader.Record, body: [CSVReader.Record]
         switch CSVReader.table(data, file: file) {
@@ -56,6 +73,11 @@ public struct RecipientCSVImporter: Sendable {
     }
 
     /// The problems with the column names of one record given as a map (rows that do not come from a CSV header).
+    ///
+    /// - Parameters:
+    ///   - item: A record.
+    ///   - file: The file's name, for issues.
+    /// - Returns: An issue for each unknown column.
     public static func columnIssues(_ item: UnitImporter.Item, file: String) -> [ImportIssue] {
         item.values.keys.sorted().filter { !columns.contains($0) }.map {
             ImportIssue(file: file, line: item.line, column: InputExcerpt.of($0), reason: "unknown column (expected \(columns.joined(separator: ", ")))")
@@ -66,6 +88,11 @@ public struct RecipientCSVImporter: Sendable {
     /// taken relative to the folder of `file` (the CSV file, or the scenario that holds the rows), must load and
     /// validate as the search will load it (`PolicyLoader`), and is stored as an absolute path
     /// (`PolicyLoader.reference`).
+    ///
+    /// - Parameters:
+    ///   - items: The records.
+    ///   - file: The file (or scenario) they come from.
+    /// - Returns: The valid rows and every problem.
     public func validate(_ items: [UnitImporter.Item], file: String) -> (rows: [RecipientRow], issues: [ImportIssue]) {
         var rows: [RecipientRow] = []
         var issues: [ImportIssue] = []
@@ -124,6 +151,16 @@ public struct RecipientCSVImporter: Sendable {
         return (rows, issues)
     }
 
+    /// Parses, validates and stores a recipient CSV file, in one transaction. Without `skipInvalid` any problem
+    /// rejects the whole file.
+    ///
+    /// - Parameters:
+    ///   - path: The file, or `-` for standard input.
+    ///   - store: The inventory.
+    ///   - skipInvalid: Whether to import the valid rows when some are invalid.
+    /// - Returns: How many rows were imported and changed, and the rejected ones.
+    /// - Throws: `InventoryError` when the file cannot be read; `ImportRejected` when a row is invalid and
+    ///   `skipInvalid` is false; a database error when the write fails.
     public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool) throws -> UnitImporter.Summary {
         guard let data = InputFile.contents(path) else { throw InventoryError("cannot read \(path)") }
         let path = InputFile.name(path)
@@ -134,6 +171,13 @@ public struct RecipientCSVImporter: Sendable {
     }
 
     /// Upserts validated rows in one transaction, with an audit entry naming `source`; returns how many changed.
+    ///
+    /// - Parameters:
+    ///   - rows: Validated rows.
+    ///   - store: The inventory.
+    ///   - source: What the audit entry names as the source (the file).
+    /// - Returns: How many rows were new or changed.
+    /// - Throws: A database error when the transaction fails (nothing is written then).
     public func write(_ rows: [RecipientRow], into store: InventoryStore, source: String) throws -> Int {
         try store.write { db in
             let changed = try Upsert.rows(rows, in: db)

@@ -89,6 +89,9 @@ public enum StandardHLAFields {
 
     /// The columns, sorted by name, that the GL string `gl` renders to (`HLA_A_DNA_FIELD1`, …); nil when `gl` is
     /// not what standard columns make.
+    ///
+    /// - Parameter gl: A GL string.
+    /// - Returns: The columns and their values, or nil.
     public static func columns(of gl: String) -> [Column]? {
         render(gl)?.map { ($0.slot.name, $0.value) }
     }

@@ -11,13 +11,19 @@ import HLA
 /// file. All rows go in one transaction (a killed import leaves the database as it was); re-importing the same
 /// file changes nothing (upsert by unit id).
 public struct UnitImporter: Sendable {
+    /// Resolves the units' typings.
     public let resolver: TypingResolver
 
+    /// Makes an importer.
+    ///
+    /// - Parameter resolver: The resolver of the inventory's release.
     public init(resolver: TypingResolver) { self.resolver = resolver }
 
     /// The outcome of an import.
     public struct Summary: Sendable {
+        /// Rows imported (valid rows written, changed or not).
         public let imported: Int
+        /// The rows rejected, each with its problem (with `skipInvalid`; else the import throws).
         public let rejected: [ImportIssue]
         /// Rows whose stored values changed (new or different); re-importing the same file gives 0.
         public let changed: Int
@@ -34,11 +40,21 @@ public struct UnitImporter: Sendable {
     }
 
     /// Parses and validates a file; returns the valid rows and every problem.
+    ///
+    /// - Parameters:
+    ///   - text: The CSV text.
+    ///   - file: The file's name, for issues.
+    /// - Returns: The valid rows and every problem.
     public func parse(_ text: String, file: String) -> (rows: [UnitRow], issues: [ImportIssue]) {
         parse(Data(text.utf8), file: file)
     }
 
     /// `parse` of a file's bytes, read as `importFile` reads a CSV file (UTF-8: `CSVReader`).
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - file: The file's name, for issues.
+    /// - Returns: The valid rows and every problem (a problem that stops reading gives no rows).
     public func parse(_ data: Data, file: String) -> (rows: [UnitRow], issues: [ImportIssue]) {
         do {
             let batches = try UnitCSVBatches(data, file: file, resolver: resolver)
@@ -52,8 +68,15 @@ public struct UnitImporter: Sendable {
 
     /// One unit record of an input file: where it starts and its values by column name.
     public struct Item: Sendable {
+        /// The 1-based line the record starts on.
         public let line: Int
+        /// The record's values by column name (CSV) or element path (XML).
         public let values: [String: String]
+        /// Makes a record.
+        ///
+        /// - Parameters:
+        ///   - line: The line it starts on.
+        ///   - values: Its values by column name.
         public init(line: Int, values: [String: String]) {
             self.line = line
             self.values = values
@@ -61,6 +84,12 @@ public struct UnitImporter: Sendable {
     }
 
     /// Validates items (on every core; they are independent), then checks duplicate ids in file order.
+    ///
+    /// - Parameters:
+    ///   - items: The records.
+    ///   - file: The file (or scenario) they come from.
+    ///   - pool: The WMDA pool the units belong to (from an XML header), or nil.
+    /// - Returns: The valid rows and every problem.
     public func validate(_ items: [Item], file: String, pool: String? = nil) -> (rows: [UnitRow], issues: [ImportIssue]) {
         let (rows, issues, _) = validateItems(items, file: file, pool: pool)
         return (rows, issues)
@@ -81,6 +110,12 @@ public struct UnitImporter: Sendable {
     }
 
     /// The unknown column (or element) names of one record given as a map (rows that do not come from a CSV header).
+    ///
+    /// - Parameters:
+    ///   - item: A record.
+    ///   - file: The file's name, for issues.
+    ///   - noun: What a key is called in the issue (`column`, `element`).
+    /// - Returns: An issue for each unknown key.
     public static func columnIssues(_ item: Item, file: String, noun: String = "column") -> [ImportIssue] {
         item.values.keys.sorted().filter { !UnitCSVLayout.isKnown($0) }.map {
             ImportIssue(file: file, line: item.line, column: InputExcerpt.of($0), reason: "unknown \(noun) (see docs/FORMATS.md)")
@@ -88,6 +123,11 @@ public struct UnitImporter: Sendable {
     }
 
     /// Parses and validates a WMDA inventory XML file.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - file: The file's name, for issues.
+    /// - Returns: The valid rows, every problem, and the inventory as read (its header and CBUs).
     public func parseXML(_ data: Data, file: String) -> (rows: [UnitRow], issues: [ImportIssue], inventory: WMDAInventoryXML.Inventory) {
         let (rows, issues, inventory, _) = readXML(data, file: file)
         return (rows, issues, inventory)
@@ -115,6 +155,15 @@ public struct UnitImporter: Sendable {
     /// problem rejects the whole file. An XML inventory with `UPDATE_MODE` FULL also removes the pool's units that
     /// it no longer lists, in the same transaction. A CSV file is read, validated and written a batch at a time,
     /// in one transaction; `progress` hears after each batch.
+    ///
+    /// - Parameters:
+    ///   - path: The file, or `-` for standard input.
+    ///   - store: The inventory.
+    ///   - skipInvalid: Whether to import the valid rows when some are invalid.
+    ///   - progress: Called after each batch of a CSV file.
+    /// - Returns: How many rows were imported and changed, and the rejected ones.
+    /// - Throws: `InventoryError` when the file cannot be read; `ImportRejected` when a row (or the file) is invalid
+    ///   and `skipInvalid` is false; a database error when the write fails (nothing is written then).
     public func importFile(_ path: String, into store: InventoryStore, skipInvalid: Bool,
                            progress: @escaping @Sendable (Progress) -> Void = { _ in }) throws -> Summary {
         guard let data = InputFile.contents(path) else { throw InventoryError("cannot read \(path)") }
@@ -188,6 +237,14 @@ public struct UnitImporter: Sendable {
 
     /// Upserts validated rows in one transaction and rebuilds the search index in it when anything changed;
     /// `replacingPool` also removes that pool's units the rows no longer list. Returns how many units changed.
+    ///
+    /// - Parameters:
+    ///   - rows: Validated rows.
+    ///   - store: The inventory.
+    ///   - source: What the audit entry names as the source (the file).
+    ///   - pool: The pool whose units not in `rows` are removed, or nil.
+    /// - Returns: How many units changed.
+    /// - Throws: A database error when the transaction fails (nothing is written then).
     public func write(_ rows: [UnitRow], into store: InventoryStore, source: String, replacingPool pool: String? = nil) throws -> Int {
         try write(rows, into: store, source: source, replacingPool: pool, known: .init())
     }

@@ -14,9 +14,13 @@ import HLA
 public struct WMDAInventoryXML {
     /// What a file holds.
     public struct Inventory {
+        /// The header's `POOL`, if given.
         public var pool: String?
+        /// The header's `UPDATE_MODE` (`FULL` replaces the pool's units, else units are added or updated), if given.
         public var updateMode: String?
+        /// The header's `CONTENT_TYPE` (C for cord blood units), if given.
         public var contentType: String?
+        /// The header's schema version (2.2 or 2.3), if given.
         public var schemaVersion: String?
         /// The CBUs read whole, in file order, with where each starts; empty elements are left out.
         public var items: [UnitImporter.Item] = []
@@ -28,6 +32,7 @@ public struct WMDAInventoryXML {
         /// Problems of single CBUs found in reading them (an element given twice, text beside child elements, an
         /// element path longer than `InputLimits.xmlNameBytes`); each such CBU is in `flawedItems`.
         public var itemIssues: [ImportIssue] = []
+        /// How many `DONOR` blocks were skipped.
         public var donorsSkipped = 0
 
         /// Every problem, by line.
@@ -55,6 +60,9 @@ public struct WMDAInventoryXML {
 
     /// True when `data` is to be read as XML: it starts with `<` after a byte order mark and white space, in UTF-8,
     /// UTF-16 or an ASCII-compatible encoding (`UnitImporter` reads anything else as CSV).
+    ///
+    /// - Parameter data: The file's bytes.
+    /// - Returns: Whether to read them as XML.
     public static func looksLikeXML(_ data: Data) -> Bool { XMLDocumentBytes.looksLikeXML(data) }
 
     /// Turns the reader's events into the inventory.

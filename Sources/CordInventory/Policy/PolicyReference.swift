@@ -10,6 +10,8 @@ public enum PolicyReference: Sendable, Hashable, CustomStringConvertible {
     case file(String)
 
     /// The preset named `nameOrPath`, else the file at that path.
+    ///
+    /// - Parameter nameOrPath: A preset's name or a policy file's path.
     public init(_ nameOrPath: String) {
         self = PolicyPresets.named(nameOrPath) != nil ? .preset(nameOrPath) : .file(nameOrPath)
     }
@@ -32,6 +34,9 @@ public enum PolicyReference: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The preset of a disease class: the policy of a recipient who names none.
+    ///
+    /// - Parameter disease: The recipient's disease class.
+    /// - Returns: `.preset` of `malignant` or `non-malignant`.
     public static func preset(for disease: Recipient.DiseaseClass) -> PolicyReference { .preset(disease.rawValue) }
 
     /// The name or path, as stored and as a recipient's `POLICY` column gives it.
@@ -46,6 +51,7 @@ public enum PolicyReference: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: `PolicyError` naming the file (and key path) when the preset is unknown or the file is missing or
     ///   not a valid policy.
+    /// - Returns: The policy.
     public func load() throws -> SelectionPolicy {
         switch self {
         case .preset(let name):

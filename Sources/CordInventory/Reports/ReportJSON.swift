@@ -5,6 +5,9 @@ import Foundation
 /// that the same data give the same bytes, and scripts and diffs can read them.
 public enum ReportJSON {
     /// The JSON text of `report`.
+    ///
+    /// - Parameter report: A report model.
+    /// - Returns: Pretty-printed JSON with snake_case, sorted keys and unescaped slashes.
     public static func text(_ report: some Encodable) -> String {
         let e = JSONEncoder()
         e.keyEncodingStrategy = .convertToSnakeCase

@@ -11,6 +11,12 @@ public enum ScenarioDecoder {
                           "units", "units_file", "recipients", "recipients_file", "expect"]
 
     /// Reads and decodes the scenario file at `path`; the files it names must lie inside `root`.
+    ///
+    /// - Parameters:
+    ///   - path: The scenario file.
+    ///   - root: The scenario root.
+    /// - Returns: The scenario.
+    /// - Throws: `ScenarioError` when the file cannot be read, or as `decode(_:file:root:)`.
     public static func load(_ path: String, root: ScenarioRoot) throws(ScenarioError) -> Scenario {
         guard let data = InputFile.contents(path) else {
             throw ScenarioError(file: path, line: 0, reason: "cannot read the file")
@@ -19,6 +25,15 @@ public enum ScenarioDecoder {
     }
 
     /// Decodes the scenario text `bytes` of the file `file`; the files it names must lie inside `root`.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's bytes.
+    ///   - file: The file's name, for errors.
+    ///   - scenarioRoot: The scenario root.
+    /// - Returns: The scenario.
+    /// - Throws: `ScenarioError` naming the line when the text is not JSON, the schema is not
+    ///   `cordmatch.scenario/1`, a key is unknown, missing or of the wrong type, a value is out of range, or a named
+    ///   file is refused by the root.
     public static func decode(_ bytes: [UInt8], file: String, root scenarioRoot: ScenarioRoot) throws(ScenarioError) -> Scenario {
         func fail(_ line: Int, _ reason: String) -> ScenarioError { ScenarioError(file: file, line: line, reason: reason) }
         let root: LocatedJSON

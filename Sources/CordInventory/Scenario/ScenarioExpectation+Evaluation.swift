@@ -4,15 +4,23 @@ import Foundation
 /// The outcome of one check of an expectation: expected and actual in words, and a note that says where they
 /// differ when that is not obvious from the two values.
 public struct CheckResult: Sendable, Hashable {
+    /// The check's scenario key (`rank`, `x8`, `reason_contains` …).
     public let key: String
+    /// What the scenario expects, in words.
     public let expected: String
+    /// What the engine answered, in words (`—` when the unit is not in the inventory).
     public let actual: String
+    /// True when the answer is what was expected.
     public let passed: Bool
+    /// Where the two differ, or why the check could not be made; nil when the values say it.
     public let note: String?
 }
 
 extension ScenarioExpectation {
     /// Checks this expectation against the selection made for its recipient (every unit assessed).
+    ///
+    /// - Parameter selection: The selection for the expectation's recipient, ineligible units included.
+    /// - Returns: One result per check, in the order of `checks`.
     public func evaluate(_ selection: CordSelector.Result) -> [CheckResult] {
         let ranked = selection.ranked.map(\.unitID)
         let all = Dictionary((selection.ranked + selection.ineligible).map { ($0.unitID, $0) }) { a, _ in a }

@@ -3,10 +3,15 @@ import CordMatch
 /// One `expect` entry of a scenario: a recipient, optionally a unit and a locus, and the facts that must hold.
 /// Every key is optional; the keys allowed depend on the level (recipient, unit, or locus of a unit).
 public struct ScenarioExpectation: Sendable {
+    /// The 1-based line the entry starts on.
     public let line: Int
+    /// The recipient's id.
     public let recipient: String
+    /// The unit's id, for unit and locus checks.
     public let unit: String?
+    /// The locus, for locus checks.
     public let locus: MatchLocus?
+    /// The facts to check, in the order written.
     public let checks: [Check]
 
     /// One fact to check.
@@ -17,12 +22,15 @@ public struct ScenarioExpectation: Sendable {
         case before([String])
         /// The best-ranked double-unit pair (either order); an empty list means no pair is proposed.
         case double([String])
+        /// Whether the unit is eligible.
         case eligible(Bool)
         /// 1-based rank among eligible units.
         case rank(Int)
         /// A count by its scenario key (`x6`, `x8_potential`, `gvh`, …).
         case count(String, Int)
+        /// A case-insensitive substring of a reason the unit is ineligible (`tnc_dose`, `antibodies`).
         case reasonContains(String)
+        /// A case-insensitive substring of a warning of the unit, antibody findings included.
         case warningContains(String)
         /// Per recipient position: `allele`, `antigen` or `mismatch`.
         case grades([String])
@@ -62,6 +70,7 @@ extension ScenarioExpectation.Check {
         }
     }
 
+    /// The expected value in words: a list, a number, `true`/`false` or a quoted text.
     public var expected: String {
         switch self {
         case .ranking(let l), .before(let l), .double(let l), .grades(let l), .confidence(let l): Self.list(l)

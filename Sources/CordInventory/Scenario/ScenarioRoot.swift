@@ -20,11 +20,16 @@ public struct ScenarioRoot: Sendable {
 
     /// Why a reference was refused (said after the reference itself).
     public struct Refusal: Error, CustomStringConvertible, Sendable {
+        /// Why, after the reference (`is outside the scenario root …`, `does not exist …`).
         public let reason: String
+        /// The reason, as it is.
         public var description: String { reason }
     }
 
     /// The folder at `folder` (it must exist).
+    ///
+    /// - Parameter folder: The folder's path.
+    /// - Throws: `Refusal` when the folder does not exist or is not a folder.
     public init(_ folder: String) throws(Refusal) {
         guard let real = Self.realPath(folder) else {
             throw Refusal(reason: "the scenario root \(InputExcerpt.of(folder)) does not exist")
@@ -38,6 +43,13 @@ public struct ScenarioRoot: Sendable {
 
     /// The real path of the file `reference` names — relative to the folder `base`, or absolute — when it exists
     /// and lies inside the root.
+    ///
+    /// - Parameters:
+    ///   - reference: A file name as written in the scenario.
+    ///   - base: The folder it is relative to (the scenario's).
+    /// - Returns: The file's real path.
+    /// - Throws: `Refusal` when the reference is empty or holds a NUL, lies outside the root (before or after
+    ///   symbolic links are followed), or does not exist.
     public func resolve(_ reference: String, from base: String) throws(Refusal) -> String {
         let outside = Refusal(reason: "is outside the scenario root \(path) (the files a scenario names must lie inside it; "
                               + "cordmatch verify --root DIR sets it)")
@@ -52,6 +64,9 @@ public struct ScenarioRoot: Sendable {
     }
 
     /// Why the file at the absolute path `path` may not be read (`resolve`'s reason), or nil when it may.
+    ///
+    /// - Parameter path: An absolute path.
+    /// - Returns: The reason, or nil.
     public func refusal(of path: String) -> String? {
         do {
             _ = try resolve(path, from: "/")

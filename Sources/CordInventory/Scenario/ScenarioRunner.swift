@@ -6,15 +6,21 @@ import HLA
 
 /// The outcome of one scenario: the result of every expectation, or the problems that stopped it from running.
 public struct ScenarioOutcome: Sendable {
+    /// The scenario file.
     public let file: String
+    /// The scenario's name (the file's name when it could not be read).
     public let name: String
+    /// The guideline or rule the scenario checks, if it says.
     public let source: String?
     /// Why the scenario could not run (a malformed file, an invalid row, a release not installed); each names
     /// the file and line.
     public let errors: [String]
+    /// Each expectation with the results of its checks, in file order; empty when the scenario could not run.
     public let expectations: [(expectation: ScenarioExpectation, checks: [CheckResult])]
+    /// How long the scenario took, in seconds.
     public let seconds: Double
 
+    /// True when the scenario ran and every check passed.
     public var passed: Bool { errors.isEmpty && expectations.allSatisfy { $0.checks.allSatisfy(\.passed) } }
 }
 
@@ -29,17 +35,27 @@ public struct ScenarioRunner: Sendable {
     public let root: ScenarioRoot
 
     /// Runs scenarios whose files lie inside `root`, with the releases `resolver` gives.
+    ///
+    /// - Parameters:
+    ///   - root: The folder every file a scenario names must lie in.
+    ///   - resolver: Gives the resolver of a release version (nil: the default release).
     public init(root: ScenarioRoot, resolver: @escaping ResolverSource) {
         self.root = root
         resolverFor = resolver
     }
 
     /// Runs scenario files on every core; the outcomes come in the order of `files`.
+    ///
+    /// - Parameter files: The scenario files.
+    /// - Returns: One outcome per file, in order.
     public func run(files: [String]) -> [ScenarioOutcome] {
         ParallelItems.map(count: files.count) { run(file: files[$0]) }
     }
 
     /// Reads and runs the scenario file at `path`.
+    ///
+    /// - Parameter path: The scenario file.
+    /// - Returns: The outcome; a file that cannot be read or decoded gives an outcome with that error.
     public func run(file path: String) -> ScenarioOutcome {
         let start = Date()
         do {
@@ -50,6 +66,12 @@ public struct ScenarioRunner: Sendable {
         }
     }
 
+    /// Runs a decoded scenario in a new temporary database: imports its rows, searches for each expectation's
+    /// recipient and checks the answers.
+    ///
+    /// - Parameter s: The scenario.
+    /// - Returns: The outcome; a release that cannot be loaded or rows that do not import give an outcome with the
+    ///   errors.
     public func run(_ s: Scenario) -> ScenarioOutcome {
         let start = Date()
         func outcome(errors: [String], _ results: [(ScenarioExpectation, [CheckResult])] = []) -> ScenarioOutcome {

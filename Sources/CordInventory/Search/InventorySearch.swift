@@ -18,8 +18,10 @@ import HLA
 /// another. What a batch of searches shares (its one read transaction, units read and resolved) is kept in its
 /// `BatchContext`, made per batch.
 public final class InventorySearch: Sendable {
+    /// The resolver typings are resolved with (the release of the stored index, when it was used).
     public let resolver: TypingResolver
     let store: InventoryStore
+    /// The search index of the state `indexVersion` names.
     public let index: SearchIndex
     /// True when the stored index was used (false: rebuilt in memory).
     public let indexFromDatabase: Bool
@@ -42,6 +44,13 @@ public final class InventorySearch: Sendable {
 
     /// A search of `store`'s units as `resolver` resolves them; the stored index is taken from `loading` when given
     /// (started earlier, for the same store), else read now. `pinnedToGeneration`: see the property.
+    ///
+    /// - Parameters:
+    ///   - store: The inventory.
+    ///   - resolver: The resolver of the release to search with.
+    ///   - loading: An index load of `store` started earlier, or nil.
+    ///   - pinnedToGeneration: Whether searches throw `IndexChanged` when the database has moved on.
+    /// - Throws: A database error when the index or the units cannot be read.
     public init(store: InventoryStore, resolver: TypingResolver, loading: StoredIndexLoad? = nil, pinnedToGeneration: Bool = false) throws {
         precondition(loading.map { $0.store === store } ?? true, "the index load is of another store")
         self.resolver = resolver
@@ -66,6 +75,7 @@ public final class InventorySearch: Sendable {
         try SearchIndexStore.build(db, resolver: resolver, generation: 0)
     }
 
+    /// The number of units in the index (searchable or not).
     public var unitCount: Int { index.unitIDs.count }
 
     /// The index of the state `db`'s transaction sees: `index` when the database is still in the state it
@@ -108,6 +118,7 @@ public final class InventorySearch: Sendable {
 
     /// What a search returns: ranked eligible units, ineligible ones when asked for, double-unit pairs.
     public struct Result: Sendable {
+        /// The units ranked, the ineligible ones and the double-unit pairs.
         public let selection: CordSelector.Result
         /// Units scanned, and those that passed the HLA pre-filter and were assessed.
         public let scanned: Int, assessed: Int
@@ -181,6 +192,14 @@ public final class InventorySearch: Sendable {
     }
 
     /// The assessment of one unit (eligible or not), for `explain`.
+    ///
+    /// - Parameters:
+    ///   - recipient: The recipient.
+    ///   - unitID: The unit's id.
+    ///   - policy: The policy.
+    ///   - searchDate: The date the date rules use.
+    /// - Returns: The assessment, or nil when the unit is not stored.
+    /// - Throws: A database error; `IndexChanged` when the search is pinned and the database has moved on.
     public func explain(_ recipient: Recipient, unitID: String, policy: SelectionPolicy, searchDate: CalendarDate) throws -> UnitAssessment? {
         try assess(recipient, unitIDs: [unitID], policy: policy, searchDate: searchDate).first
     }

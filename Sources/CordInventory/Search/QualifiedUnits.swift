@@ -9,6 +9,7 @@ import Synchronization
 /// (`UnitAssessor.canMeetTNC` is monotone in TNC), so a search scans only the units that can qualify for it.
 /// Every unit the scan reports still goes through the exact checks (`UnitFacts.canQualify`).
 public struct QualifiedUnits: Sendable {
+    /// The floor index of the qualified units, in TNC order.
     public let floorIndex: FloorIndex
     /// Absolute TNC per position of `floorIndex`, descending.
     let tnc: [Double]
@@ -25,6 +26,11 @@ public struct QualifiedUnits: Sendable {
 
     /// How many of the first positions hold units with TNC enough for a recipient of `weightKg` (the others
     /// cannot meet even the double-unit minimum).
+    ///
+    /// - Parameters:
+    ///   - assessor: The search's assessor (its policy, date and relaxed rules must be those the list was built for).
+    ///   - weightKg: The recipient's weight in kg.
+    /// - Returns: The number of positions to scan.
     public func candidateCount(_ assessor: UnitAssessor, weightKg: Double) -> Int {
         var low = 0, high = tnc.count
         while low < high {
@@ -39,6 +45,7 @@ public struct QualifiedUnits: Sendable {
 public final class QualifiedUnitsCache: Sendable {
     private let entries = Mutex<[UnitFacts.QualityMasks.Key: QualifiedUnits?]>([:])
 
+    /// An empty cache.
     public init() {}
 
     func units(_ assessor: UnitAssessor, index: SearchIndex, facts: UnitFacts) -> QualifiedUnits? {

@@ -17,6 +17,13 @@ extension InventorySearch {
 
     /// The ids of the searchable units whose HLA passes `floor` for `recipient`, found by `method` on one core,
     /// sorted — for benchmarks and cross-checks (every method gives the same list).
+    ///
+    /// - Parameters:
+    ///   - recipient: The recipient.
+    ///   - floor: The HLA floor.
+    ///   - method: How to find the units.
+    /// - Returns: The unit ids, sorted.
+    /// - Throws: A database error, when `perPairOverRows` reads the rows.
     public func floorSurvivors(_ recipient: Recipient, floor: SelectionPolicy.HLAFloor, by method: ScanMethod) throws -> [String] {
         switch method {
         case .floorScan, .scalarKernel:

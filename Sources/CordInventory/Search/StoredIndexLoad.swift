@@ -9,6 +9,8 @@ public final class StoredIndexLoad: Sendable {
     private let load: Prefetch<(index: SearchIndex?, version: StoredIndexVersion)>
 
     /// Starts reading `store`'s index.
+    ///
+    /// - Parameter store: The inventory.
     public init(_ store: InventoryStore) {
         self.store = store
         load = Prefetch { try store.loadIndex() }

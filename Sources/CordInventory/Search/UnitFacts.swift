@@ -59,6 +59,10 @@ public struct UnitFacts: Sendable {
     }
 
     /// Which rows pass every quality rule of `assessor` (a unit that fails one is never a candidate).
+    ///
+    /// - Parameter assessor: The search's assessor.
+    /// - Returns: One flag per index row (false for a row whose unit is gone); computed once per policy, date and
+    ///   relaxed rules.
     public func qualityMask(_ assessor: UnitAssessor) -> [Bool] {
         let key = QualityMasks.Key(policy: assessor.policy, date: assessor.searchDate, relaxed: assessor.relaxed)
         if let mask = qualityMasks.masks.withLock({ $0[key] }) { return mask }
@@ -70,6 +74,12 @@ public struct UnitFacts: Sendable {
     /// Units whose `collection date + N years` falls between two search dates, for the age limits N of the
     /// policies in use (a few days' margin either side: recomputing a unit too many is harmless) — units whose
     /// age rule may have changed although their record did not.
+    ///
+    /// - Parameters:
+    ///   - a: One search date.
+    ///   - b: The other.
+    ///   - limits: The age limits in years.
+    /// - Returns: The unit ids.
     public func aged(from a: CalendarDate, to b: CalendarDate, limits: Set<Int>) -> [String] {
         guard a != b, !limits.isEmpty else { return [] }
         let (lo, hi) = a < b ? (a, b) : (b, a)
@@ -86,6 +96,13 @@ public struct UnitFacts: Sendable {
 
     /// `UnitAssessor.canQualify` for index row `u` (false when it is gone), with the quality part read from the
     /// assessor's `qualityMask`.
+    ///
+    /// - Parameters:
+    ///   - u: An index row.
+    ///   - assessor: The search's assessor.
+    ///   - qualityMask: `qualityMask(assessor)`.
+    ///   - weightKg: The recipient's weight in kg.
+    /// - Returns: Whether the unit may be eligible or a double-unit candidate.
     public func canQualify(_ u: Int, _ assessor: UnitAssessor, qualityMask: [Bool], weightKg: Double) -> Bool {
         qualityMask[u] && assessor.canMeetDose(tnc: tnc[u], cd34: cd34[u], weightKg: weightKg)
     }

@@ -136,6 +136,11 @@ public struct HaplotypeSetGenerator: Sendable {
 
     /// The set as a file in the delimited form (`A*…g~C*…g~B*…g~DRB1*…g~DQB1*…g,frequency`, the loci in the order
     /// NMDP publishes them), with `#` comment lines saying what it is.
+    ///
+    /// - Parameters:
+    ///   - source: The set.
+    ///   - seed: The seed it was generated with, named in the comment line.
+    /// - Returns: The file's text.
     public static func delimited(_ source: HaplotypeSetSource, seed: UInt64) -> String {
         let order: [MatchLocus] = [.A, .C, .B, .DRB1, .DQB1]
         var lines = ["# synthetic haplotype frequency set (cordmatch gen haplotypes --seed \(seed)): not a real population",
@@ -149,6 +154,9 @@ public struct HaplotypeSetGenerator: Sendable {
     }
 
     /// The set as Atlas HF-set JSON (`typingCategory` `small_g`, values without the locus).
+    ///
+    /// - Parameter source: The set.
+    /// - Returns: The JSON text.
     public static func atlasJSON(_ source: HaplotypeSetSource) -> String {
         let keys: [(String, MatchLocus)] = [("a", .A), ("b", .B), ("c", .C), ("dqb1", .DQB1), ("drb1", .DRB1)]
         var out = "{\n  \"nomenclatureVersion\": \"\(source.nomenclatureVersion ?? "")\",\n  \"donPool\": null,\n  \"ethn\": null,\n"

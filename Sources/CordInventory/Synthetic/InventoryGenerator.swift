@@ -16,6 +16,9 @@ public struct InventoryGenerator: Sendable {
         [true, false].flatMap { dna in [1, 2].map { UnitCSVLayout.hlaColumn(l, dna: dna, field: $0) } }
     }.joined(separator: ",") + ",TNC,CD34PC,VOL,PROD_MOD,ATT_SEG,ABO,X_ACCREDITED"
 
+    /// A generator of the alleles of `data` (expressed alleles at the loci the unit CSV layout types, and DPB1).
+    ///
+    /// - Parameter data: The release.
     public init(data: ReferenceData) {
         var m: [String: Set<String>] = [:]
         for a in data.whoAlleles where !a.hasSuffix("N") {
@@ -35,6 +38,11 @@ public struct InventoryGenerator: Sendable {
 
     /// A 2-field allele of `locus`: the first-field group skewed towards low numbers (mildly), the name within
     /// it strongly towards the first one (xx:01, the common allele of most groups).
+    ///
+    /// - Parameters:
+    ///   - locus: A locus the generator knows (`A`, `B`, `C`, `DRB1`, `DQB1`, `DPB1`).
+    ///   - rng: The random generator.
+    /// - Returns: A 2-field allele name.
     public func allele(_ locus: String, _ rng: inout SplitMix64) -> String {
         let groups = byLocus[locus]!
         let group = groups[min(groups.count - 1, Int(Double(groups.count) * pow(rng.unit(), 2)))]
@@ -48,6 +56,11 @@ public struct InventoryGenerator: Sendable {
     }
 
     /// One CSV row for unit number `n`.
+    ///
+    /// - Parameters:
+    ///   - n: The unit's number (its id is made from it).
+    ///   - rng: The random generator.
+    /// - Returns: The row, without a line end.
     public func unitRow(_ n: Int, _ rng: inout SplitMix64) -> String {
         var alleles: [String] = []
         return unitRow(n, &rng, alleles: &alleles)
@@ -87,6 +100,11 @@ public struct InventoryGenerator: Sendable {
     }
 
     /// A whole unit file.
+    ///
+    /// - Parameters:
+    ///   - count: How many units.
+    ///   - seed: The seed (the same seed gives the same file).
+    /// - Returns: The CSV text, header first, each line ended by a line feed.
     public func unitsCSV(count: Int, seed: UInt64) -> String {
         var rng = SplitMix64(seed: seed)
         var lines = [Self.header]
@@ -96,11 +114,19 @@ public struct InventoryGenerator: Sendable {
     }
 
     /// A recipient typing (allele level) as a GL string.
+    ///
+    /// - Parameter rng: The random generator.
+    /// - Returns: Two alleles at each of the layout's loci.
     public func recipientGL(_ rng: inout SplitMix64) -> String {
         UnitCSVLayout.serAndDNALoci.map { l in "\(allele(l, &rng))+\(allele(l, &rng))" }.joined(separator: "^")
     }
 
     /// A recipients file.
+    ///
+    /// - Parameters:
+    ///   - count: How many recipients.
+    ///   - seed: The seed.
+    /// - Returns: The CSV text: weight 5–84 kg, 70 % malignant, an allele-level typing, active.
     public func recipientsCSV(count: Int, seed: UInt64) -> String {
         var rng = SplitMix64(seed: seed)
         var lines = ["ID,WEIGHT_KG,DISEASE,HLA,DSA,ABO,POLICY,ACTIVE"]
@@ -114,6 +140,13 @@ public struct InventoryGenerator: Sendable {
     /// Recipients that resemble units of the inventory `unitsCSV(count: unitCount, seed: unitSeed)` makes: each
     /// takes the true alleles of a randomly chosen unit and changes none, one or two of them (40/40/20 %), so
     /// searches find the spread of 6/8–8/8 candidates a real registry shows. Weight, disease as `recipientsCSV`.
+    ///
+    /// - Parameters:
+    ///   - count: How many recipients.
+    ///   - seed: The seed of the recipients.
+    ///   - unitCount: The unit count of the inventory to resemble.
+    ///   - unitSeed: The seed of that inventory.
+    /// - Returns: The CSV text.
     public func recipientsLikeUnitsCSV(count: Int, seed: UInt64, unitCount: Int, unitSeed: UInt64) -> String {
         var rng = SplitMix64(seed: seed)
         var picks: [Int: [Int]] = [:]

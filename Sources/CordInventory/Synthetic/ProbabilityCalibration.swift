@@ -28,15 +28,21 @@ public struct ProbabilityCalibration: Sendable {
         /// Take each unit in one pair at most, so that no two pairs share a true typing and their outcomes are
         /// independent (the calibration error then differs from 0 by chance only as much as binomial noise allows).
         public var eachUnitOnce = true
+        /// The number of equal bins of predicted probability.
         public var bins = 10
+        /// The seed of every random draw.
         public var seed: UInt64 = 1
 
+        /// The defaults: 20,000 haplotypes, 50,000 units, 10,000 pairs, one pair per recipient, floor 8, each unit
+        /// once, 10 bins, seed 1.
         public init() {}
     }
 
     /// One event whose probability is predicted (8/8, 7/8 or better, …).
     public struct Event: Sendable {
+        /// The event's name (`8/8`, `7/8 or better` …).
         public let name: String
+        /// The bins, lowest predicted probability first.
         public let bins: [Bin]
         /// The expected calibration error over the bins.
         public let calibrationError: Double
@@ -49,14 +55,19 @@ public struct ProbabilityCalibration: Sendable {
 
     /// Pairs whose prediction fell into [lower, upper).
     public struct Bin: Sendable {
+        /// The bin's bounds of predicted probability.
         public let lower: Double, upper: Double
+        /// The pairs in the bin.
         public let pairs: Int
+        /// The mean predicted probability of the bin's pairs, and the share of them for which the event was true.
         public let meanPredicted: Double, observedRate: Double
     }
 
     /// The outcome of a run.
     public struct Report: Sendable {
+        /// What was simulated.
         public let configuration: Configuration
+        /// Each event's calibration.
         public let events: [Event]
         /// Pairs compared, recipients drawn, pairs left out because a side was unrepresented.
         public let pairs: Int, recipients: Int, unrepresented: Int
@@ -66,8 +77,12 @@ public struct ProbabilityCalibration: Sendable {
         public let unnormalised: Int
     }
 
+    /// What to simulate.
     public let configuration: Configuration
 
+    /// A simulation.
+    ///
+    /// - Parameter configuration: What to simulate.
     public init(_ configuration: Configuration) { self.configuration = configuration }
 
     /// Runs the simulation against `resolver`'s release.

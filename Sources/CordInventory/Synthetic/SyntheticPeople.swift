@@ -13,17 +13,22 @@ import HLA
 public struct SyntheticPeople: Sendable {
     /// How a locus is typed.
     public enum Resolution: Sendable, CaseIterable {
+        /// Allele level; the XX code of the first field; an allele list; the serologic antigen; not typed.
         case allele, xx, list, serology, untyped
     }
 
     /// One person: the indices of their two haplotypes in the set.
     public struct Person: Sendable {
+        /// The indices of the person's two haplotypes in the set.
         public let haplotypes: (Int, Int)
 
         /// The person with haplotypes `haplotypes` of the set.
+        ///
+        /// - Parameter haplotypes: Two haplotype indices of the set.
         public init(haplotypes: (Int, Int)) { self.haplotypes = haplotypes }
     }
 
+    /// The haplotype frequency set people are drawn from.
     public let set: HaplotypeFrequencySet
     let resolver: TypingResolver
     /// Cumulative frequencies, for drawing.
@@ -33,6 +38,10 @@ public struct SyntheticPeople: Sendable {
     let alleles: [[String]], serology: [[String?]], relatives: [[[String]]]
 
     /// People of `set`, typed through `resolver` (the release the set was compiled for).
+    ///
+    /// - Parameters:
+    ///   - set: The haplotype frequency set.
+    ///   - resolver: The resolver of its release.
     public init(set: HaplotypeFrequencySet, resolver: TypingResolver) {
         self.set = set
         self.resolver = resolver
@@ -93,6 +102,9 @@ public struct SyntheticPeople: Sendable {
     }
 
     /// A person drawn from the set's frequencies.
+    ///
+    /// - Parameter rng: The random generator.
+    /// - Returns: The person.
     public func draw(_ rng: inout SplitMix64) -> Person { Person(haplotypes: (haplotype(rng.unit()), haplotype(rng.unit()))) }
 
     private func haplotype(_ u: Double) -> Int {
@@ -105,6 +117,9 @@ public struct SyntheticPeople: Sendable {
     }
 
     /// The person's true typing: both alleles at every locus, as a GL string.
+    ///
+    /// - Parameter p: The person.
+    /// - Returns: The GL string.
     public func truth(_ p: Person) -> String {
         var unused = SplitMix64(seed: 0)
         return typing(p, HaplotypeFrequencySet.loci.map { _ in .allele }, &unused)
@@ -142,6 +157,9 @@ public struct SyntheticPeople: Sendable {
 
     /// How registries type recipients: 60 % at allele level throughout, 25 % with C as an XX code and DQB1 untyped,
     /// 15 % with allele lists at A and B.
+    ///
+    /// - Parameter rng: The random generator.
+    /// - Returns: One resolution per locus of `HaplotypeFrequencySet.loci`.
     public static func recipientResolutions(_ rng: inout SplitMix64) -> [Resolution] {
         let u = rng.unit()
         if u < 0.60 { return [.allele, .allele, .allele, .allele, .allele] }
@@ -152,6 +170,9 @@ public struct SyntheticPeople: Sendable {
     /// How cord banks type units: 30 % at allele level throughout; 35 % the serology era (A and B serologic, C and
     /// DQB1 untyped, DRB1 at allele level); 20 % XX codes at A, B, C and DQB1 with DRB1 at allele level; 15 % allele
     /// lists at A and B, C at allele level, DQB1 untyped.
+    ///
+    /// - Parameter rng: The random generator.
+    /// - Returns: One resolution per locus of `HaplotypeFrequencySet.loci`.
     public static func unitResolutions(_ rng: inout SplitMix64) -> [Resolution] {
         let u = rng.unit()
         if u < 0.30 { return [.allele, .allele, .allele, .allele, .allele] }

@@ -22,6 +22,10 @@ public enum DateField: Sendable, Hashable {
     public static let searchYearsAhead = 5
 
     /// The last day the field may have, when today is `today`.
+    ///
+    /// - Parameter today: Today's date (UTC).
+    /// - Returns: Today for dates of the past, 31 December of the last supported year for a status end, some years
+    ///   ahead for a search date.
     public func latest(today: CalendarDate) -> CalendarDate {
         switch self {
         case .unitCollection, .unitBirth, .unitEvent: today
@@ -31,6 +35,11 @@ public enum DateField: Sendable, Hashable {
     }
 
     /// The date `text` writes, or why it is refused (not a real date, too early, too late).
+    ///
+    /// - Parameters:
+    ///   - text: The date as written.
+    ///   - today: Today's date (UTC).
+    /// - Returns: The date, or why it is refused.
     public func read(_ text: String, today: CalendarDate) -> Result<CalendarDate, InvalidValue> {
         switch CalendarDate.read(text) {
         case .failure(let e): return .failure(e)
@@ -39,6 +48,11 @@ public enum DateField: Sendable, Hashable {
     }
 
     /// Why `date` is refused for this field; nil when it is allowed.
+    ///
+    /// - Parameters:
+    ///   - date: A date.
+    ///   - today: Today's date (UTC).
+    /// - Returns: Why it is refused (before the earliest date, or after `latest(today:)`), or nil.
     public func check(_ date: CalendarDate, today: CalendarDate) -> InvalidValue? {
         if date < Self.earliest {
             return InvalidValue("\(date) is before \(Self.earliest): there was no cord blood transplant before 1988")

@@ -22,6 +22,9 @@ public enum DecimalNumber {
     }
 
     /// The value of `text`, or why it is not a number.
+    ///
+    /// - Parameter text: The text.
+    /// - Returns: The value, or the `Problem`: not of the grammar, too large, or too close to zero.
     public static func value(of text: String) -> Result<Double, Problem> {
         guard let shape = shape(of: text), !shape.isEmpty else { return .failure(.notDecimal) }
         // The grammar is a subset of what `Double.init` reads, so this cannot fail; it rounds correctly.
@@ -32,12 +35,18 @@ public enum DecimalNumber {
     }
 
     /// The value of `text` when it is a whole number (`[+-]?[0-9]+`) that fits an `Int`; nil otherwise.
+    ///
+    /// - Parameter text: The text.
+    /// - Returns: The value, or nil.
     public static func wholeValue(of text: String) -> Int? {
         guard let shape = shape(of: text), shape.isWhole else { return nil }
         return Int(text)
     }
 
     /// Whether `bytes` are a number of the grammar (whatever its size).
+    ///
+    /// - Parameter bytes: UTF-8 bytes.
+    /// - Returns: Whether they are of the grammar.
     public static func isWellFormed(_ bytes: some Collection<UInt8>) -> Bool {
         (bytes.withContiguousStorageIfAvailable(shape) ?? Array(bytes).withUnsafeBufferPointer(shape)).map { !$0.isEmpty } ?? false
     }

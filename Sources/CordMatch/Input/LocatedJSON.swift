@@ -9,39 +9,53 @@ import HLA
 /// error naming its line — never replaced by U+FFFD or cut. A number has the grammar of `DecimalNumber` (its
 /// value is checked where it is used, against its `NumericField`).
 public indirect enum LocatedJSON: Sendable {
+    /// An object: its members in the order written, and where it is.
     case object([Member], Location)
+    /// An array: its elements, and where it is.
     case array([LocatedJSON], Location)
+    /// A string, its escapes decoded, and where it is.
     case string(String, Location)
     /// A number, kept as written (so `"18"` and `18` can be used alike) and as a Double.
     case number(String, Double, Location)
+    /// `true` or `false`, and where it is.
     case bool(Bool, Location)
+    /// `null`, and where it is.
     case null(Location)
 
     /// One `"key": value` of an object.
     public struct Member: Sendable {
+        /// The key, its escapes decoded.
         public let key: String
+        /// The 1-based line the key is on.
         public let keyLine: Int
+        /// The member's value.
         public let value: LocatedJSON
     }
 
     /// Where a value is: its first line (1-based) and its bytes in the document.
     public struct Location: Sendable {
+        /// The 1-based line the value starts on.
         public let line: Int
+        /// The value's bytes in the document, from its first byte to just past its last.
         public let bytes: Range<Int>
     }
 
     /// A syntax error: line and reason.
     public struct SyntaxError: Error, Sendable {
+        /// The 1-based line of the error.
         public let line: Int
+        /// What is wrong there.
         public let reason: String
     }
 
+    /// Where the value is.
     public var location: Location {
         switch self {
         case .object(_, let l), .array(_, let l), .string(_, let l), .number(_, _, let l), .bool(_, let l), .null(let l): l
         }
     }
 
+    /// The 1-based line the value starts on.
     public var line: Int { location.line }
 
     /// What kind of value this is, in words, for error messages.
@@ -57,6 +71,12 @@ public indirect enum LocatedJSON: Sendable {
     }
 
     /// Parses a whole document (one value, surrounded by white space only).
+    ///
+    /// - Parameter bytes: The document.
+    /// - Returns: The value.
+    /// - Throws: `SyntaxError` with its line when the bytes are not one JSON value (UTF-16, a syntax error, text
+    ///   after the value), a string is not valid UTF-8, holds a NUL or control character or is too long, the nesting
+    ///   is too deep, or an object repeats a key.
     public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> LocatedJSON {
         var p = Parser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { p.i = 3 }

@@ -52,6 +52,9 @@ public enum NumericField: Sendable, Hashable {
     case haplotypeFrequency
 
     /// True when `value` is in the plausible range (a negative zero is negative).
+    ///
+    /// - Parameter value: A value.
+    /// - Returns: Whether it is in the range (and whole, for a whole-number field).
     public func contains(_ value: Double) -> Bool {
         let r = range
         return r.contains(value) && !(value == 0 && value.sign == .minus && r.lowerBound >= 0)
@@ -59,6 +62,9 @@ public enum NumericField: Sendable, Hashable {
     }
 
     /// The value of `text`, or why it is refused: not of the grammar, or outside the plausible range.
+    ///
+    /// - Parameter text: The value as written.
+    /// - Returns: The value, or why it is refused (the reason quotes the text and says the range).
     public func read(_ text: String) -> Result<Double, InvalidValue> {
         if isWhole { return readWhole(text).map(Double.init) }
         switch DecimalNumber.value(of: text) {
@@ -72,6 +78,9 @@ public enum NumericField: Sendable, Hashable {
     }
 
     /// The whole number `text` (`[+-]?[0-9]+`), or why it is refused.
+    ///
+    /// - Parameter text: The value as written.
+    /// - Returns: The number, or why it is refused (`4.0` is told to be written with digits only).
     public func readWhole(_ text: String) -> Result<Int, InvalidValue> {
         guard let n = DecimalNumber.wholeValue(of: text), contains(Double(n)),
               !(n == 0 && text.utf8.first == UInt8(ascii: "-") && range.lowerBound >= 0) else {
@@ -84,6 +93,9 @@ public enum NumericField: Sendable, Hashable {
     }
 
     /// Why `value` (a number given as a `Double`, not as text) is refused; nil when it is plausible.
+    ///
+    /// - Parameter value: A value.
+    /// - Returns: Why it is refused, or nil.
     public func check(_ value: Double) -> InvalidValue? {
         guard !contains(value) else { return nil }
         return isWhole ? notWhole(Self.text(value)) : outside(Self.text(value))

@@ -6,6 +6,15 @@ import HLA
 /// `LocatedJSON` (UTF-8, no NUL), and every number goes through the grammar and range of its `NumericField`
 /// (`numberFields`): `centre.json: hla_floor.min_x8: 1e300 is not a whole number from 0 to 8`.
 public enum PolicyLoader {
+    /// Reads a policy file.
+    ///
+    /// - Parameters:
+    ///   - data: The file's bytes.
+    ///   - file: The file's name, for error messages.
+    /// - Returns: The policy, every key known, every number in its range and the rules between keys held.
+    /// - Throws: `PolicyError` naming the key path when the bytes are not a JSON object, a key is unknown or
+    ///   missing, a value has the wrong type, a number is outside its field's grammar or range, or a rule between
+    ///   keys is broken (a `tnc_steps` table without a step at 0, a ranking that does not end with `unit_id` …).
     public static func decode(_ data: Data, file: String) throws -> SelectionPolicy {
         let root: LocatedJSON
         do { root = try LocatedJSON.parse(Array(data)) } catch {
@@ -28,6 +37,12 @@ public enum PolicyLoader {
 
     /// Checks a policy made in code as a policy file is checked: every number against its range, and the rules
     /// between keys. Presets pass.
+    ///
+    /// - Parameters:
+    ///   - p: The policy.
+    ///   - file: The name error messages give the policy.
+    /// - Throws: `PolicyError`, as `decode(_:file:)` does for a number out of range or a broken rule, or when a
+    ///   number is not finite.
     public static func validate(_ p: SelectionPolicy, file: String = "policy") throws {
         let data: Data
         do { data = try JSONEncoder().encode(p) } catch {
@@ -84,6 +99,11 @@ public enum PolicyLoader {
         }
     }
 
+    /// A policy as a policy file: JSON, pretty-printed with sorted keys; `decode(_:file:)` reads it back as the same
+    /// policy.
+    ///
+    /// - Parameter p: The policy.
+    /// - Returns: The JSON text (what `cordmatch policy show` prints).
     public static func encode(_ p: SelectionPolicy) -> String {
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -149,6 +169,8 @@ public enum PolicyLoader {
 
 /// A policy file problem: file, key path and reason.
 public struct PolicyError: Error, CustomStringConvertible, Equatable, Sendable {
+    /// The policy file (or the name that was not found), the key path of the problem (empty for the whole file), and
+    /// what is wrong, in words.
     public let file: String, path: String, reason: String
 
     /// - Parameters:
@@ -160,6 +182,7 @@ public struct PolicyError: Error, CustomStringConvertible, Equatable, Sendable {
         self.path = path
         self.reason = reason
     }
+    /// `<file>: <path>: <reason>`, or `<file>: <reason>` for the whole file.
     public var description: String { path.isEmpty ? "\(file): \(reason)" : "\(file): \(path): \(reason)" }
 }
 

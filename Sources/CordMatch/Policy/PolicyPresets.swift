@@ -1,8 +1,13 @@
 /// The presets shipped with the package. Every number is cited in `docs/POLICY.md`; a centre copies one
 /// (`cordmatch policy show malignant > mine.json`), changes it, and passes the file.
 public enum PolicyPresets {
+    /// The names of the presets: `malignant` and `non-malignant`.
     public static let names = ["malignant", "non-malignant"]
 
+    /// The preset of a name.
+    ///
+    /// - Parameter name: `malignant` or `non-malignant`.
+    /// - Returns: The preset, or nil for another name.
     public static func named(_ name: String) -> SelectionPolicy? {
         switch name {
         case "malignant": return malignant

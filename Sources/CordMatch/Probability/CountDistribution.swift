@@ -16,6 +16,9 @@ public struct CountDistribution: Sendable, Equatable, Encodable {
     public var total: Double { probabilities.reduce(0, +) }
 
     /// P(count ≥ k).
+    ///
+    /// - Parameter k: A count.
+    /// - Returns: The sum of P(count = j) for every j ≥ k.
     public func atLeast(_ k: Int) -> Double { probabilities.indices.filter { $0 >= k }.reduce(0) { $0 + probabilities[$1] } }
 
     struct CountKey: CodingKey {
@@ -26,6 +29,10 @@ public struct CountDistribution: Sendable, Equatable, Encodable {
         init?(intValue: Int) { stringValue = String(intValue) }
     }
 
+    /// Encodes as a JSON object with the counts as string keys, leaving out counts of probability 0.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: The encoder's error.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CountKey.self)
         for k in probabilities.indices where probabilities[k] > 0 { try c.encode(probabilities[k], forKey: CountKey(k)) }

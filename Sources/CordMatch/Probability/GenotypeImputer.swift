@@ -18,7 +18,9 @@ import HLA
 ///
 /// Imputations are memoised per distinct typing (bounded, see `ImputationMemo`). Thread-safe.
 public final class GenotypeImputer: Sendable {
+    /// The haplotype frequency set imputed against.
     public let set: HaplotypeFrequencySet
+    /// The small g groups of the release the set was compiled against.
     public let groups: SmallGGroups
     /// Diplotypes kept per typing.
     public let cap: Int
@@ -68,6 +70,9 @@ public final class GenotypeImputer: Sendable {
     public var memoised: Int { memo.count }
 
     /// `impute` without the memo (for benchmarks of the imputation itself).
+    ///
+    /// - Parameter typing: A resolved typing.
+    /// - Returns: Its genotypes, computed again even when the memo holds them.
     public func computeWithoutMemo(_ typing: HLATyping) -> ImputedGenotypes { compute(typing) }
 
     private func compute(_ typing: HLATyping) -> ImputedGenotypes {

@@ -33,6 +33,17 @@ public final class HaplotypeFrequencySet: Sendable {
         /// The sum of the frequencies as read.
         public let frequencySum: Double
 
+        /// Makes the metadata.
+        ///
+        /// - Parameters:
+        ///   - name: The set's name.
+        ///   - populations: The population codes it is for (empty: any).
+        ///   - registries: The registry codes it is for (empty: any).
+        ///   - release: The release its values are names of.
+        ///   - nomenclatureVersion: The nomenclature version the file said.
+        ///   - sourceResolution: What the file's values were.
+        ///   - sourceFormat: The file's format.
+        ///   - frequencySum: The sum of the frequencies as read.
         public init(name: String, populations: [String], registries: [String], release: String, nomenclatureVersion: String?,
                     sourceResolution: String, sourceFormat: String, frequencySum: Double) {
             self.name = name
@@ -49,6 +60,7 @@ public final class HaplotypeFrequencySet: Sendable {
         public var isGlobal: Bool { populations.isEmpty && registries.isEmpty }
     }
 
+    /// What the set is and where it came from.
     public let metadata: Metadata
     /// Per locus (index into `loci`): the small g group names the haplotypes carry; a value id indexes this.
     public let values: [[String]]
@@ -119,5 +131,8 @@ public final class HaplotypeFrequencySet: Sendable {
     }
 
     /// Haplotype `h` as names, in `loci` order (for messages and generated files).
+    ///
+    /// - Parameter h: A haplotype's index.
+    /// - Returns: Its small g group names at A, B, C, DRB1 and DQB1.
     public func haplotype(_ h: Int) -> [String] { (0..<Self.loci.count).map { values[$0][value(h, $0)] } }
 }

@@ -13,13 +13,17 @@ public struct HaplotypeSetBuilder: Sendable {
     /// count column, a percentage, a part of a set).
     public static let sumTolerance = 0.01
 
+    /// The small g groups of the release values are translated to.
     public let groups: SmallGGroups
 
     /// A builder for the release of `groups`.
+    ///
+    /// - Parameter groups: The release's small g groups.
     public init(groups: SmallGGroups) { self.groups = groups }
 
     /// The compiled set and the warnings of its translation.
     public struct Result: Sendable {
+        /// The compiled set.
         public let set: HaplotypeFrequencySet
         /// What was assumed on the way (renamed alleles, groups merged, another nomenclature version), by line.
         public let warnings: [HaplotypeSetProblem]

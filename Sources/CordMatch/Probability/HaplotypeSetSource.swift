@@ -7,8 +7,15 @@ public struct HaplotypeSetSource: Sendable {
         public let line: Int
         /// Its value at each of `HaplotypeFrequencySet.loci`, as written (`A*01:01:01G`, `01:01g`, `HLA-A*01:01`).
         public let values: [MatchLocus: String]
+        /// Its frequency as written (checked against (0, 1] when the set is built).
         public let frequency: Double
 
+        /// Makes a record.
+        ///
+        /// - Parameters:
+        ///   - line: The 1-based line it starts on.
+        ///   - values: Its value at each locus, as written.
+        ///   - frequency: Its frequency.
         public init(line: Int, values: [MatchLocus: String], frequency: Double) {
             self.line = line
             self.values = values
@@ -30,8 +37,20 @@ public struct HaplotypeSetSource: Sendable {
     public let populationID: Int?
     /// What the file says or shows its values are: `G groups`, `small g groups`, … (for status lines).
     public let declaredResolution: String?
+    /// The haplotypes, in file order.
     public let records: [Record]
 
+    /// Makes a source (what a reader returns).
+    ///
+    /// - Parameters:
+    ///   - file: The file's name.
+    ///   - format: The format read.
+    ///   - nomenclatureVersion: The version the file says its names are from.
+    ///   - populations: The population codes the file names.
+    ///   - registries: The registry codes the file names.
+    ///   - populationID: Atlas's `populationId`.
+    ///   - declaredResolution: What the file says or shows its values are.
+    ///   - records: The haplotypes.
     public init(file: String, format: String, nomenclatureVersion: String?, populations: [String], registries: [String],
                 populationID: Int?, declaredResolution: String?, records: [Record]) {
         self.file = file

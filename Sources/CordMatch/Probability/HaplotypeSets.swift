@@ -11,14 +11,21 @@ public final class HaplotypeSets: Sendable {
         /// Registry code, if known.
         public let registry: String?
 
+        /// Makes a subject.
+        ///
+        /// - Parameters:
+        ///   - population: The population code, if known.
+        ///   - registry: The registry code, if known.
         public init(population: String?, registry: String?) {
             self.population = population
             self.registry = registry
         }
 
+        /// A subject of unknown population and registry: it gets the default set.
         public static let unknown = Subject(population: nil, registry: nil)
     }
 
+    /// One imputer for each installed set, in the order given.
     public let imputers: [GenotypeImputer]
 
     /// Sets with their imputers.
@@ -34,6 +41,9 @@ public final class HaplotypeSets: Sendable {
     public var defaultImputer: GenotypeImputer? { imputers.first { $0.set.metadata.isGlobal } }
 
     /// The imputer of the set that applies to `subject`, nil when none does.
+    ///
+    /// - Parameter subject: The recipient's or unit's population and registry.
+    /// - Returns: The imputer of the chosen set, or nil when none applies.
     public func imputer(for subject: Subject) -> GenotypeImputer? {
         func matches(_ i: GenotypeImputer, population: Bool, registry: Bool) -> Bool {
             let m = i.set.metadata

@@ -18,6 +18,7 @@ public struct ImputedGenotypes: Sendable {
         case unrepresented
     }
 
+    /// How the genotypes were found.
     public let kind: Kind
     /// The set's name (empty for a typing that needed none).
     public let haplotypes: String
@@ -64,6 +65,9 @@ public struct ImputedGenotypes: Sendable {
     public var isUnrepresented: Bool { kind == .unrepresented }
 
     /// Genotype `g` by locus.
+    ///
+    /// - Parameter g: A genotype's index, from 0 (the most likely).
+    /// - Returns: Its locus genotype at each of `HaplotypeFrequencySet.loci`.
     public func genotype(_ g: Int) -> [MatchLocus: LocusTyping] {
         Dictionary(uniqueKeysWithValues: HaplotypeFrequencySet.loci.enumerated().map { l, locus in
             (locus, locusGenotypes[l][Int(genotypeLoci[g * 5 + l])])

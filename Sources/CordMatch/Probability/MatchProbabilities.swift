@@ -11,7 +11,9 @@
 public struct MatchProbabilities: Sendable, Equatable, Encodable {
     /// Which side's typing no diplotype of its set explains.
     public struct Sides: Sendable, Equatable, Encodable {
+        /// True when no diplotype of its set explains the recipient's typing.
         public let recipient: Bool
+        /// True when no diplotype of its set explains the unit's typing.
         public let unit: Bool
     }
 
@@ -46,6 +48,10 @@ public struct MatchProbabilities: Sendable, Equatable, Encodable {
         init?(intValue: Int) { nil }
     }
 
+    /// Encodes the JSON shape above (`gvh` and `hvg` are left out).
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: The encoder's error.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(x8, forKey: .x8)
@@ -62,6 +68,7 @@ public struct MatchProbabilities: Sendable, Equatable, Encodable {
 /// The match probabilities of a pair, or why there are none. Encodes as the probabilities' object, or as JSON
 /// `null` when no haplotype frequency set applies or a side is unrepresented (scripts read one shape).
 public enum MatchPrediction: Sendable, Equatable, Encodable {
+    /// The probabilities of the match counts.
     case probabilities(MatchProbabilities)
     /// No diplotype of the set explains the recipient's and/or the unit's typing: no probability is made up.
     case unrepresented(recipient: Bool, unit: Bool, haplotypes: String)
@@ -74,6 +81,10 @@ public enum MatchPrediction: Sendable, Equatable, Encodable {
         return nil
     }
 
+    /// Encodes the probabilities' object, or `null` when there are none.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: The encoder's error.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         if let p = probabilities { try c.encode(p) } else { try c.encodeNil() }

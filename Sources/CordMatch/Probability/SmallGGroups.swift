@@ -87,6 +87,9 @@ public final class SmallGGroups: Sendable {
     private static let cache = Mutex<[UInt64: SmallGGroups]>([:])
 
     /// The groups of `resolver`'s release, built once per process and resolver configuration.
+    ///
+    /// - Parameter resolver: The resolver whose release (and configuration) the groups are of.
+    /// - Returns: The groups.
     public static func shared(for resolver: TypingResolver) -> SmallGGroups {
         if let hit = cache.withLock({ $0[resolver.configurationDigest] }) { return hit }
         let built = SmallGGroups(resolver: resolver)

@@ -13,6 +13,8 @@ public final class CodeTableCache: Sendable {
     let capacity: Int
 
     /// `capacity`: tables kept (each as large as the store's distinct values at its locus).
+    ///
+    /// - Parameter capacity: The most tables kept; storing one more first empties the cache.
     public init(capacity: Int = 20_000) { self.capacity = capacity }
 
     func table(locus: Int, value: PositionTyping, _ compute: () -> [UInt8]) -> [UInt8] {

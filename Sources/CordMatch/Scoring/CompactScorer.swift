@@ -14,6 +14,11 @@ public struct CompactScorer: Sendable {
 
     /// Prepares scoring `recipient` against `store` (cost: 12 × the store's distinct values per locus, less what
     /// `cache` — which must belong to this store — already holds).
+    ///
+    /// - Parameters:
+    ///   - recipient: The recipient's resolved typing.
+    ///   - store: The units' typings.
+    ///   - cache: Comparison tables of `store`'s values shared between recipients, or nil.
     public init(recipient: HLATyping, store: CompactTypingStore, cache: CodeTableCache? = nil) {
         var tables: [UInt8] = [], starts: [Int] = [], flags: [UInt8] = []
         for (l, locus) in MatchLocus.allCases.enumerated() {
@@ -83,11 +88,20 @@ public struct CompactScorer: Sendable {
     }
 
     /// Counts for every typing of `store` (which must be the store the scorer was prepared for), in order.
+    ///
+    /// - Parameters:
+    ///   - store: The store.
+    ///   - body: Called with each typing's index and its counts.
     public func forEachUnit(in store: CompactTypingStore, _ body: (Int, PairCounts) -> Void) {
         forEachUnit(in: store, range: 0..<store.count, body)
     }
 
     /// Counts for the typings in `range` of `store`, in order.
+    ///
+    /// - Parameters:
+    ///   - store: The store.
+    ///   - range: Typing indices of `store`.
+    ///   - body: Called with each typing's index and its counts.
     public func forEachUnit(in store: CompactTypingStore, range: Range<Int>, _ body: (Int, PairCounts) -> Void) {
         withEntryBuffers { outcome, tables, tableStart, recipientFlags in
             store.roles.withUnsafeBufferPointer { roles in

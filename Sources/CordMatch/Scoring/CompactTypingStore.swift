@@ -8,6 +8,7 @@ import HLA
 /// Invariant: `roles.count == count * 12`, `locusFlags.count == count * 6`, every role id indexes
 /// `values[locus]`.
 public struct CompactTypingStore: Sendable {
+    /// The number of typings held.
     public private(set) var count = 0
     /// The distinct values of each locus (index: `MatchLocus.allCases` order).
     package private(set) var values: [[PositionTyping]] = Array(repeating: [], count: MatchLocus.allCases.count)
@@ -15,6 +16,12 @@ public struct CompactTypingStore: Sendable {
     private var ids: [[ValueKey: UInt32]]? = Array(repeating: [:], count: MatchLocus.allCases.count)
 
     /// Replaces the contents with decoded ones (the interning tables are rebuilt if the store is appended to).
+    ///
+    /// - Parameters:
+    ///   - count: The number of typings.
+    ///   - values: The distinct values of each locus.
+    ///   - roles: The value ids of the two expressed roles, per typing and locus (`count * 12`).
+    ///   - locusFlags: The flags per typing and locus (`count * 6`).
     package mutating func restore(count: Int, values: [[PositionTyping]], roles: FlatColumn<UInt32>, locusFlags: FlatColumn<UInt8>) {
         self.count = count
         self.values = values
@@ -27,6 +34,8 @@ public struct CompactTypingStore: Sendable {
     /// Per typing and locus: `nothingExpressed` (bit 0) and `homozygous` (bit 1).
     package private(set) var locusFlags = FlatColumn<UInt8>()
 
+    /// The locus flags: bit 0 `nothingExpressed` (both values null or absent: nothing to match), bit 1 `homozygous`
+    /// (the two expressed values are the same for matching).
     package static let nothingExpressed: UInt8 = 1, homozygous: UInt8 = 2
 
     /// What makes two values the same for matching (the written form does not).
@@ -35,13 +44,20 @@ public struct CompactTypingStore: Sendable {
         init(_ v: PositionTyping) { pKeys = v.pKeys; antigens = v.antigens; resolution = v.resolution; isNull = v.isNull; mayBeNull = v.mayBeNull }
     }
 
+    /// An empty store.
     public init() {}
 
+    /// A store of these typings, in order.
+    ///
+    /// - Parameter typings: The resolved typings.
     public init(_ typings: [HLATyping]) {
         for t in typings { append(t) }
     }
 
     /// Adds a typing; returns its index.
+    ///
+    /// - Parameter t: A resolved typing.
+    /// - Returns: Its index in the store (the previous `count`).
     @discardableResult
     public mutating func append(_ t: HLATyping) -> Int {
         for (l, locus) in MatchLocus.allCases.enumerated() {
@@ -69,6 +85,9 @@ public struct CompactTypingStore: Sendable {
         /// once per typing: appending a million typings compared arrays twelve million times).
         let sameness: [Int32]
 
+        /// Numbers the values: number i is `values[i]`.
+        ///
+        /// - Parameter values: The distinct resolved values.
         public init(_ values: [PositionTyping]) {
             self.values = values
             ids = Array(repeating: nil, count: values.count * MatchLocus.allCases.count)
@@ -89,6 +108,11 @@ public struct CompactTypingStore: Sendable {
 
     /// Adds a typing given as the numbers (into `table`) of its twelve positions: two per locus, in
     /// `MatchLocus.allCases` order. The same as `append(_:)` of a typing with those positions. Returns its index.
+    ///
+    /// - Parameters:
+    ///   - numbers: Twelve numbers into `table`.
+    ///   - table: The numbered values; each value's id in this store is remembered in it.
+    /// - Returns: The typing's index in the store.
     @discardableResult
     public mutating func append(numbers: ArraySlice<UInt32>, of table: inout NumberedValues) -> Int {
         precondition(numbers.count == 2 * MatchLocus.allCases.count)
@@ -109,12 +133,21 @@ public struct CompactTypingStore: Sendable {
     public struct ValueMapping: Sendable {
         var ids: [[UInt32?]]
 
+        /// An empty mapping from the values of `other`.
+        ///
+        /// - Parameter other: The store whose typings are to be appended.
         public init(from other: CompactTypingStore) { ids = other.values.map { Array(repeating: nil, count: $0.count) } }
     }
 
     /// Adds typing `u` of `other` as it is there (its values interned here, so the result matches for matching
     /// what `append(_:)` of the typing `other` was built from gives; a value's written form may be that of
     /// another typing with the same meaning). Returns its index.
+    ///
+    /// - Parameters:
+    ///   - u: The index of the typing in `other`.
+    ///   - other: The store it comes from.
+    ///   - mapping: What `other`'s values have become here; values new to it are added.
+    /// - Returns: The typing's index in this store.
     @discardableResult
     public mutating func append(unit u: Int, of other: CompactTypingStore, mapping: inout ValueMapping) -> Int {
         for l in 0..<MatchLocus.allCases.count {
@@ -152,9 +185,15 @@ public struct CompactTypingStore: Sendable {
     }
 
     /// Number of distinct values at locus index `l`.
+    ///
+    /// - Parameter l: A locus index, in `MatchLocus.allCases` order.
+    /// - Returns: The number of distinct values.
     public func distinctValues(_ l: Int) -> Int { values[l].count }
 
     /// The values typing `u`'s expressed roles name, with their loci.
+    ///
+    /// - Parameter u: A typing's index.
+    /// - Returns: Two values for each locus where something is expressed, in `MatchLocus.allCases` order.
     public func expressedValues(of u: Int) -> [(locus: MatchLocus, value: PositionTyping)] {
         MatchLocus.allCases.enumerated().flatMap { l, locus in
             locusFlags[u * 6 + l] & Self.nothingExpressed != 0 ? [] : [0, 1].map { (locus, values[l][Int(roles[u * 12 + 2 * l + $0])]) }

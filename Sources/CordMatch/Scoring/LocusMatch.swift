@@ -6,10 +6,13 @@ public struct LocusMatch: Sendable, Hashable {
     public struct Position: Sendable, Hashable {
         /// The recipient value and the unit value it is paired with, as written.
         public let recipient: String, unit: String
+        /// The grade of the position: allele, antigen or mismatch.
         public let grade: MatchGrade
         /// Confidence of `grade` (the allele-level one for `allele`, antigen-level for `antigen`).
         public let confidence: MatchConfidence
+        /// The confidence of an allele-level match (same P group).
         public let alleleConfidence: MatchConfidence
+        /// The confidence of an antigen-level match.
         public let antigenConfidence: MatchConfidence
         /// For an allele match of two single alleles: how far the identity goes.
         public let detail: AlleleDetail?
@@ -38,12 +41,15 @@ public struct LocusMatch: Sendable, Hashable {
         public var mismatches: Int { max(gvh, hvg) }
     }
 
+    /// The locus.
     public let locus: MatchLocus
     /// The two recipient positions, in the order the recipient's typing writes them.
     public let positions: [Position]
     /// True when the unit's values were paired crossed (recipient 1 ↔ unit 2).
     public let crossed: Bool
+    /// The allele-level counts of the locus.
     public let allele: Counts
+    /// The antigen-level counts of the locus.
     public let antigen: Counts
     /// DPB1 only: the T-cell-epitope assessment.
     public let tce: TCEAssessment?

@@ -4,6 +4,7 @@ public enum MatchGrade: String, Sendable, Codable {
     case allele
     /// Same serologic antigen (split↔broad and associated relations included), different or unknown P group.
     case antigen
+    /// Neither the same P group nor the same antigen.
     case mismatch
 }
 
@@ -36,6 +37,7 @@ public enum MatchConfidence: String, Sendable, Codable {
     case exact
     /// Some of the possibilities match: confirmatory typing would settle it.
     case potential
+    /// No possibility matches: a known mismatch.
     case mismatch
 
     /// Higher is better: definite 3, exact 2, potential 1, mismatch 0.
@@ -50,12 +52,15 @@ public enum MismatchDirection: String, Sendable, Codable {
     case gvh = "GvH"
     /// The unit carries a value the recipient lacks: the recipient may reject the graft.
     case hvg = "HvG"
+    /// Both ways: each side carries a value the other lacks.
     case both
 }
 
 /// DPB1 T-cell-epitope assessment (Fleischhauer et al.; TCE groups from IPD-IMGT/HLA).
 public enum TCEAssessment: String, Sendable, Codable {
+    /// DPB1 has no known or potential allele-level mismatch: nothing to assess.
     case matched
+    /// A DPB1 mismatch where the most immunogenic TCE group of each side is the same: permissive.
     case permissive
     /// The unit's most immunogenic TCE group is more immunogenic than the recipient's.
     case nonPermissiveHvG = "non-permissive HvG"

@@ -3,12 +3,23 @@
 /// only counts are needed.
 public enum MatchScorer {
     /// Scores every scored locus of a pair.
+    ///
+    /// - Parameters:
+    ///   - recipient: The recipient's typing.
+    ///   - unit: The unit's typing.
+    /// - Returns: The match at every locus of `MatchLocus.allCases`, with the x/6 … x/12 counts.
     public static func score(recipient: HLATyping, unit: HLATyping) -> PairMatch {
         PairMatch(loci: MatchLocus.allCases.map { scoreLocus($0, recipient: recipient[$0], unit: unit[$0]) })
     }
 
     /// Scores one locus: the better of the direct and crossed pairing, then known GvH/HvG mismatches over the
     /// distinct expressed values (a null value makes its locus homozygous for the other value).
+    ///
+    /// - Parameters:
+    ///   - locus: The locus.
+    ///   - recipient: The recipient's two values there.
+    ///   - unit: The unit's two values there.
+    /// - Returns: The positions, counts, and (DPB1) the TCE assessment.
     public static func scoreLocus(_ locus: MatchLocus, recipient: LocusTyping, unit: LocusTyping) -> LocusMatch {
         let r = recipient.positions, u = unit.positions
         let core = LocusCore(r0: r[0], r1: r[1], u0: u[0], u1: u[1])

@@ -6,10 +6,20 @@
 public struct PairCounts: Sendable, Hashable {
     var packed: (UInt16, UInt16, UInt16, UInt16, UInt16, UInt16) = (0, 0, 0, 0, 0, 0)
 
+    /// Counts of nothing: every locus zero.
     public init() {}
 
+    /// Counts are equal when every locus's packed entry is.
+    ///
+    /// - Parameters:
+    ///   - l: Counts.
+    ///   - r: Other counts.
+    /// - Returns: Whether they are equal.
     public static func == (l: PairCounts, r: PairCounts) -> Bool { l.packed == r.packed }
 
+    /// Hashes the packed entries.
+    ///
+    /// - Parameter h: The hasher.
     public func hash(into h: inout Hasher) {
         h.combine(packed.0); h.combine(packed.1); h.combine(packed.2); h.combine(packed.3); h.combine(packed.4); h.combine(packed.5)
     }
@@ -48,15 +58,20 @@ public struct PairCounts: Sendable, Hashable {
     public subscript(locus: MatchLocus) -> LocusMatch.Counts { LocusOutcomeTable.unpack(entry(Self.index(locus)) & 0xFF) }
 
     /// Antigen-level counts of a locus.
+    ///
+    /// - Parameter locus: The locus.
+    /// - Returns: The antigen-level counts stored for the locus (the type keeps them for A and B).
     public func antigen(_ locus: MatchLocus) -> LocusMatch.Counts { LocusOutcomeTable.unpack(entry(Self.index(locus)) >> 8) }
 
     /// A and B at antigen level, DRB1 at allele level.
     public var x6: PairMatch.Count { Self.total(3, packed.0 >> 8, packed.1 >> 8, packed.3 & 0xFF) }
     /// A, B, C, DRB1 at allele level.
     public var x8: PairMatch.Count { Self.total(4, packed.0 & 0xFF, packed.1 & 0xFF, packed.2 & 0xFF, packed.3 & 0xFF) }
+    /// x/8 plus DQB1, at allele level.
     public var x10: PairMatch.Count {
         Self.total(5, packed.0 & 0xFF, packed.1 & 0xFF, packed.2 & 0xFF, packed.3 & 0xFF, packed.4 & 0xFF)
     }
+    /// x/10 plus DPB1, at allele level.
     public var x12: PairMatch.Count {
         Self.total(6, packed.0 & 0xFF, packed.1 & 0xFF, packed.2 & 0xFF, packed.3 & 0xFF, packed.4 & 0xFF, packed.5 & 0xFF)
     }

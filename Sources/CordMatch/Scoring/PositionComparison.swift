@@ -1,12 +1,18 @@
 /// The comparison of one recipient value with one unit value, at allele and antigen level.
 public struct PositionComparison: Sendable, Hashable {
+    /// How the values compare at allele level (P groups).
     public let allele: MatchConfidence
+    /// How the values compare at antigen level.
     public let antigen: MatchConfidence
 
     /// Compares two values. Untyped values are potential matches; a value known to one P group on both sides is a
     /// known match (definite when both are single allele names, else exact), intersecting possibilities a
     /// potential match, disjoint ones a mismatch. A value that may be a null allele is never a known match. The same rules apply to antigen keys; a known allele match is
     /// also a definite antigen match.
+    ///
+    /// - Parameters:
+    ///   - r: The recipient's value.
+    ///   - u: The unit's value.
     public init(_ r: borrowing PositionTyping, _ u: borrowing PositionTyping) {
         if r.resolution == .untyped || u.resolution == .untyped {
             allele = .potential

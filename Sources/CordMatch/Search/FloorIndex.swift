@@ -34,6 +34,8 @@ public struct FloorIndex: Sendable {
 
     /// Every row of `store`; nil when a floor locus has 32,767 distinct values or more (then search with
     /// `CompactScorer`).
+    ///
+    /// - Parameter store: The typings.
     public init?(_ store: CompactTypingStore) {
         guard let distinct = Self.distinctValues(store) else { return nil }
         words = Self.words(store, distinct, count: store.count) { $0 }
@@ -42,6 +44,10 @@ public struct FloorIndex: Sendable {
     }
 
     /// The rows `rows` of `store`, in that order; nil as above.
+    ///
+    /// - Parameters:
+    ///   - store: The typings.
+    ///   - rows: The rows of `store` the index holds, in index order.
     public init?(_ store: CompactTypingStore, rows: [Int]) {
         guard let distinct = Self.distinctValues(store) else { return nil }
         words = rows.withUnsafeBufferPointer { rows in Self.words(store, distinct, count: rows.count) { rows[$0] } }
@@ -51,6 +57,10 @@ public struct FloorIndex: Sendable {
 
     /// The index of every row of `store` from its `words` (as the search index stores them); nil when they are
     /// not an index of that store's size whose slots all name its values.
+    ///
+    /// - Parameters:
+    ///   - words: The index's words, two per row.
+    ///   - store: The store the index belongs to.
     package init?(words: FlatColumn<UInt64>, of store: CompactTypingStore) {
         guard let distinct = Self.distinctValues(store), words.count == 2 * store.count else { return nil }
         // The largest slot of each of the 8 per unit (A, A, B, B, DRB1, DRB1, C, C), homozygous bits cleared.

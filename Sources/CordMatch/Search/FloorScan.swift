@@ -19,6 +19,12 @@ public struct FloorScan: Sendable {
 
     static let nothing: UInt8 = 63
 
+    /// Prepares the scan of one recipient.
+    ///
+    /// - Parameters:
+    ///   - scorer: The compact scorer prepared for the recipient against the index's store.
+    ///   - index: The floor index of that store.
+    ///   - floor: The policy's HLA floor (negative minimums count as 0).
     public init(scorer: CompactScorer, index: FloorIndex, floor: SelectionPolicy.HLAFloor) {
         minX6 = max(0, floor.minX6)
         minX8 = max(0, floor.minX8)
@@ -62,6 +68,12 @@ public struct FloorScan: Sendable {
 
     /// Calls `body(row, knownMismatches)` for every store row at the index positions `positions` that passes the
     /// floor and `admit(row)`.
+    ///
+    /// - Parameters:
+    ///   - index: The floor index the scan was prepared for.
+    ///   - positions: The positions of the index to scan.
+    ///   - admit: Whether a store row may be passed to `body` at all (checked besides the floor).
+    ///   - body: Called with the store row and its known x/8 mismatches, in index order.
     public func forEachPassing(_ index: FloorIndex, positions: Range<Int>, admit: (Int) -> Bool, _ body: (Int, Int) -> Void) {
         pair[0].withUnsafeBufferPointer { p0 in
         pair[1].withUnsafeBufferPointer { p1 in

@@ -1,6 +1,8 @@
 /// Two units given together when no single unit has enough cells.
 public struct DoubleUnitPair: Sendable {
+    /// The unit of the pair that ranks better as a single candidate.
     public let first: UnitAssessment
+    /// The unit that ranks worse as a single candidate.
     public let second: UnitAssessment
     /// Combined TNC ×10^7/kg.
     public let combinedTNCPerKg: Double
@@ -13,10 +15,16 @@ public struct DoubleUnitPair: Sendable {
 /// passed); the combined TNC meets the policy; the unit-to-unit match is reported and, if the policy says so,
 /// required. Pairs rank by the worse unit's known mismatches, then the sum, then combined dose, then ids.
 public struct DoubleUnitFinder: Sendable {
+    /// The policy whose double-unit rules apply.
     public let policy: SelectionPolicy
     /// How many of the best single candidates are paired (pairs grow quadratically).
     public let candidateLimit: Int
 
+    /// A finder for one policy.
+    ///
+    /// - Parameters:
+    ///   - policy: The policy.
+    ///   - candidateLimit: How many of the best candidates are paired.
     public init(policy: SelectionPolicy, candidateLimit: Int = 200) {
         self.policy = policy
         self.candidateLimit = candidateLimit
@@ -26,6 +34,9 @@ public struct DoubleUnitFinder: Sendable {
 
     /// True when the unit may be one of a pair: it passes every rule except the single-unit dose and meets the
     /// per-unit minimum dose. Pairs depend only on which units these are.
+    ///
+    /// - Parameter a: A unit's assessment.
+    /// - Returns: Whether the unit may be one of a pair (false whenever the policy disables double units).
     public func isCandidate(_ a: UnitAssessment) -> Bool {
         let rules = policy.doubleUnits
         guard rules.enabled, !a.rules.contains(where: { $0.outcome == .failed && !Self.doseRules.contains($0.name) }),
@@ -34,8 +45,18 @@ public struct DoubleUnitFinder: Sendable {
     }
 
     /// The ids of the candidates among `assessments`, sorted.
+    ///
+    /// - Parameter assessments: Assessments of units.
+    /// - Returns: The ids of those that may be one of a pair, in id order.
     public func candidateIDs(_ assessments: [UnitAssessment]) -> [String] { assessments.filter(isCandidate).map(\.unitID).sorted() }
 
+    /// The pairs of candidates whose combined TNC meets the policy (and whose unit-to-unit x/8 does, when required),
+    /// best first.
+    ///
+    /// - Parameters:
+    ///   - assessments: Assessments of units for one recipient.
+    ///   - units: The units by id (their typings are compared with each other).
+    /// - Returns: The pairs, ranked; empty when the policy disables double units.
     public func pairs(_ assessments: [UnitAssessment], units: [String: CordUnit]) -> [DoubleUnitPair] {
         let rules = policy.doubleUnits
         guard rules.enabled else { return [] }

@@ -1,13 +1,25 @@
 /// Orders assessments by the policy's ranking keys; the first difference decides. Because every policy ends
 /// with `unit_id`, the order is total: identical inputs give identical output.
 public struct Ranking: Sendable {
+    /// The policy's ranking keys, in order.
     public let keys: [SelectionPolicy.RankingKey]
 
+    /// The ranking of a policy.
+    ///
+    /// - Parameter policy: The policy whose `ranking` is used.
     public init(_ policy: SelectionPolicy) { keys = policy.ranking }
 
+    ///
+    /// - Parameter items: Assessments of eligible units.
+    /// - Returns: The assessments, best first.
     public func sorted(_ items: [UnitAssessment]) -> [UnitAssessment] { items.sorted(by: precedes) }
 
     /// True when `a` ranks before `b`.
+    ///
+    /// - Parameters:
+    ///   - a: An assessment.
+    ///   - b: Another.
+    /// - Returns: Whether `a` ranks before `b` (the first key that tells them apart decides).
     public func precedes(_ a: UnitAssessment, _ b: UnitAssessment) -> Bool {
         for k in keys {
             let c = compare(k, a, b)

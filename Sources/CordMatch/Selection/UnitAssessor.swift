@@ -1,17 +1,30 @@
 /// Applies a policy to one unit for one recipient, producing the full `UnitAssessment`.
 public struct UnitAssessor: Sendable {
+    /// The policy applied.
     public let policy: SelectionPolicy
     /// The date date-based rules use (collection age).
     public let searchDate: CalendarDate
     /// Quality rules this search relaxes (only rules the policy marks relaxable can be).
     public let relaxed: Set<SelectionPolicy.QualityRule.Kind>
 
+    /// An assessor for one search.
+    ///
+    /// - Parameters:
+    ///   - policy: The policy.
+    ///   - searchDate: The date the date rules use.
+    ///   - relaxed: The quality rules this search relaxes.
     public init(policy: SelectionPolicy, searchDate: CalendarDate, relaxed: Set<SelectionPolicy.QualityRule.Kind> = []) {
         self.policy = policy
         self.searchDate = searchDate
         self.relaxed = relaxed
     }
 
+    /// Scores `unit` against `recipient` and applies every rule of the policy to it.
+    ///
+    /// - Parameters:
+    ///   - unit: The unit.
+    ///   - recipient: The recipient.
+    /// - Returns: The assessment: the match, the dose, every rule's outcome, warnings and eligibility.
     public func assess(_ unit: CordUnit, for recipient: Recipient) -> UnitAssessment {
         let match = MatchScorer.score(recipient: recipient.typing, unit: unit.typing)
         let dose = CellDose(unit: unit, weightKg: recipient.weightKg)
@@ -105,18 +118,32 @@ public struct UnitAssessor: Sendable {
     // whatever its typing: a batch search skips reading and resolving it. Neither reads HLA.
 
     /// False when the unit fails a quality rule this search does not relax.
+    ///
+    /// - Parameter unit: The unit.
+    /// - Returns: Whether it passes every quality rule not relaxed (an unreported fact passes).
     public func passesQuality(_ unit: CordUnit) -> Bool {
         !policy.quality.contains { qualityFact($0, unit) == false && !($0.relaxable && relaxed.contains($0.rule)) }
     }
 
     /// False when `unit` fails a quality rule this search does not relax or cannot meet a dose for a recipient of
     /// `weightKg` — it can then be neither eligible nor a double-unit candidate.
+    ///
+    /// - Parameters:
+    ///   - unit: The unit.
+    ///   - weightKg: The recipient's weight in kg.
+    /// - Returns: Whether it may be eligible or a double-unit candidate, before its typing is read.
     public func canQualify(_ unit: CordUnit, weightKg: Double) -> Bool {
         passesQuality(unit) && canMeetDose(tnc: unit.tnc, cd34: unit.cd34, weightKg: weightKg)
     }
 
     /// False when a unit with these cell counts (absolute, nil when not reported) meets neither the single-unit
     /// dose nor the double-unit per-unit minimum for a recipient of `weightKg`.
+    ///
+    /// - Parameters:
+    ///   - totalTNC: The absolute TNC count, or nil.
+    ///   - totalCD34: The absolute CD34+ count, or nil.
+    ///   - weightKg: The recipient's weight in kg.
+    /// - Returns: Whether either dose can be met (a missing CD34 count passes when the policy allows it).
     public func canMeetDose(tnc totalTNC: Double?, cd34 totalCD34: Double?, weightKg: Double) -> Bool {
         guard canMeetTNC(totalTNC, weightKg: weightKg) else { return false }
         let double = policy.doubleUnits
@@ -127,6 +154,11 @@ public struct UnitAssessor: Sendable {
     /// The TNC half of `canMeetDose`: false when a unit of `totalTNC` cells (nil: not reported) meets neither
     /// the single-unit TNC dose nor the double-unit per-unit minimum. Monotone: true for a count, true for every
     /// larger count (a batch search sorts units by TNC and cuts the list there).
+    ///
+    /// - Parameters:
+    ///   - totalTNC: The absolute TNC count, or nil.
+    ///   - weightKg: The recipient's weight in kg.
+    /// - Returns: Whether either TNC dose can be met.
     public func canMeetTNC(_ totalTNC: Double?, weightKg: Double) -> Bool {
         guard let tnc = CellDose(tnc: totalTNC, cd34: nil, weightKg: weightKg).tncPerKg else { return false }
         let double = policy.doubleUnits

@@ -13,6 +13,11 @@ public struct DPB1TCETable: Sendable {
     /// Names these contents: the checksum of the file read, or of the groups when made in code.
     public let digest: UInt64
 
+    /// A table from groups in memory; its `digest` is the checksum of the groups, sorted.
+    ///
+    /// - Parameters:
+    ///   - groups: The group (1–3) of each allele or protein name.
+    ///   - version: The table's version, if known.
     public init(groups: [String: UInt8], version: String? = nil) {
         self.init(groups: groups, version: version,
                   digest: FNV1a.fourLanes(groups.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";")))
@@ -25,11 +30,21 @@ public struct DPB1TCETable: Sendable {
     }
 
     /// The group of an allele, or 0 when it has none (unassigned, null, or unknown).
+    ///
+    /// - Parameter allele: A DPB1 allele name; its 2-field name is looked up when the full name is not in the table.
+    /// - Returns: The group, 1 (most immunogenic) to 3, or 0.
     public func group(of allele: String) -> UInt8 {
         groups[allele] ?? groups[AlleleNameFields.twoField(allele)] ?? 0
     }
 
     /// Parses the CSV; errors name the file and line.
+    ///
+    /// - Parameters:
+    ///   - text: The file's contents.
+    ///   - file: The file's name, for error messages.
+    /// - Returns: The table; `digest` is the checksum of `text`.
+    /// - Throws: `ReferenceDataError.malformed` when the header is not the expected one, a row is not a DPB1 allele
+    ///   row, or the file has no header (line 0).
     public static func parse(_ text: String, file: String) throws -> DPB1TCETable {
         var groups: [String: UInt8] = [:]
         var version: String?
@@ -63,6 +78,11 @@ public struct DPB1TCETable: Sendable {
         return DPB1TCETable(groups: groups, version: version, digest: FNV1a.fourLanes(text))
     }
 
+    /// Reads a TCE table from disk.
+    ///
+    /// - Parameter url: The file (`dpb_tce.csv`).
+    /// - Returns: The table, as `parse(_:file:)` reads it.
+    /// - Throws: `ReferenceDataError.missingFile` when the file cannot be read; `parse(_:file:)`'s errors otherwise.
     public static func load(_ url: URL) throws -> DPB1TCETable {
         guard let data = FileManager.default.contents(atPath: url.path) else { throw ReferenceDataError.missingFile(url.path) }
         return try parse(String(decoding: data, as: UTF8.self), file: url.path)

@@ -10,6 +10,13 @@ public struct HLATyping: Sendable, Hashable {
     /// The IPD-IMGT/HLA release used.
     public let release: String
 
+    /// Makes a typing (`TypingResolver.resolve(_:)` is how a typing is read).
+    ///
+    /// - Parameters:
+    ///   - loci: The scored loci that are typed.
+    ///   - otherLoci: The other loci, as written.
+    ///   - source: The GL string.
+    ///   - release: The IPD-IMGT/HLA release version.
     public init(loci: [MatchLocus: LocusTyping], otherLoci: [String: String], source: String, release: String) {
         self.loci = loci
         self.otherLoci = otherLoci
@@ -17,5 +24,8 @@ public struct HLATyping: Sendable, Hashable {
         self.release = release
     }
 
+    /// The typing at a scored locus.
+    ///
+    /// - Parameter locus: The locus.
     public subscript(locus: MatchLocus) -> LocusTyping { loci[locus] ?? .untyped }
 }

@@ -4,8 +4,14 @@ public struct LocusTyping: Sendable, Hashable {
     /// The two values as typed (after resolution), in the order the typing wrote them.
     public let positions: [PositionTyping]
 
+    /// The locus typed with two values.
+    ///
+    /// - Parameters:
+    ///   - first: The first value as written.
+    ///   - second: The second value (the first again for a locus given with one value).
     public init(_ first: PositionTyping, _ second: PositionTyping) { positions = [first, second] }
 
+    /// A locus not typed: both positions untyped (two potential matches against anything).
     public static let untyped = LocusTyping(.untyped, .untyped)
 
     /// The values that take part in matching: a null value is replaced by the other (expressed) value; when both

@@ -1,7 +1,15 @@
 /// The loci that are scored. Other loci in a typing are kept (`HLATyping.otherLoci`) but not scored.
 public enum MatchLocus: String, CaseIterable, Sendable, Codable, Comparable {
+    /// HLA-A, HLA-B, HLA-C, HLA-DRB1, HLA-DQB1 and HLA-DPB1, in this order (`allCases`, the order of every list by
+    /// locus).
     case A, B, C, DRB1, DQB1, DPB1
 
+    /// The order of `allCases`: A, B, C, DRB1, DQB1, DPB1.
+    ///
+    /// - Parameters:
+    ///   - l: A locus.
+    ///   - r: Another.
+    /// - Returns: Whether `l` comes first.
     public static func < (l: MatchLocus, r: MatchLocus) -> Bool { l.order < r.order }
     private var order: Int { MatchLocus.allCases.firstIndex(of: self)! }
 

@@ -15,6 +15,7 @@ public struct PositionTyping: Sendable, Hashable {
 
     /// The value as written (`A*02:01`, `A*02:XX`, `A2`, or empty when untyped).
     public let written: String
+    /// How precisely the value is known.
     public let resolution: Resolution
     /// P keys (P group, or the 2-field name of an expressed allele in no P group) of the expressed alleles the
     /// value may be; sorted, unique. Empty when untyped or not expressed.
@@ -33,9 +34,23 @@ public struct PositionTyping: Sendable, Hashable {
     /// DPB1 T-cell-epitope group (1 highest immunogenicity … 3), 0 when unknown or not DPB1.
     public let tceGroup: UInt8
 
+    /// An untyped position: no keys, not null, no TCE group.
     public static let untyped = PositionTyping(written: "", resolution: .untyped, pKeys: [], antigens: [], gKey: -1,
                                                protein: -1, cdna: -1, isNull: false, mayBeNull: false, tceGroup: 0)
 
+    /// Makes a value from its parts (`TypingResolver` is how a value is resolved).
+    ///
+    /// - Parameters:
+    ///   - written: The value as written.
+    ///   - resolution: How precisely it is known.
+    ///   - pKeys: The P keys it may be, sorted and unique.
+    ///   - antigens: The antigen keys it may carry, sorted and unique.
+    ///   - gKey: Its G group id when one allele, else -1.
+    ///   - protein: Its 2-field name's id when one allele, else -1.
+    ///   - cdna: Its 3-field name's id when one allele, else -1.
+    ///   - isNull: Whether every allele it may be is null.
+    ///   - mayBeNull: Whether some allele it may be is null.
+    ///   - tceGroup: Its DPB1 TCE group (1–3), or 0.
     public init(written: String, resolution: Resolution, pKeys: [Int32], antigens: [Int32], gKey: Int32, protein: Int32,
                 cdna: Int32, isNull: Bool, mayBeNull: Bool = false, tceGroup: UInt8) {
         self.written = written
@@ -55,6 +70,9 @@ public struct PositionTyping: Sendable, Hashable {
     public var isSingleP: Bool { pKeys.count == 1 && resolution != .antigen && resolution != .untyped && !mayBeNull }
 
     /// The same value for matching (same P keys and antigen keys): a locus typed twice with it is homozygous.
+    ///
+    /// - Parameter other: Another value at the same locus.
+    /// - Returns: Whether the two are the same for matching (never for an untyped value).
     public func isSameValue(_ other: PositionTyping) -> Bool {
         resolution != .untyped && pKeys == other.pKeys && antigens == other.antigens
     }

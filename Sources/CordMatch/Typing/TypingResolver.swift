@@ -5,7 +5,9 @@ import HLA
 /// alleles it may be, and those alleles' P keys, antigen keys, expression and DPB1 TCE groups are collected.
 /// Done once per typing (at import), so that scoring a pair never parses.
 public struct TypingResolver: Sendable {
+    /// The IPD-IMGT/HLA release typings are resolved against.
     public let data: ReferenceData
+    /// The DPB1 T-cell-epitope table, or nil (TCE assessments are then `unknown`).
     public let tce: DPB1TCETable?
     let expander: Expander
     /// Resolved values by locus and text, shared by copies of this resolver (an inventory repeats values a lot).
@@ -26,6 +28,12 @@ public struct TypingResolver: Sendable {
     /// The most names whose facts are memoised: every name of a release fits (about 100,000).
     static let tokenMemoCapacity = 1 << 18
 
+    /// Makes a resolver.
+    ///
+    /// - Parameters:
+    ///   - data: The release.
+    ///   - macs: The NMDP MAC table; without one a MAC is refused.
+    ///   - tce: The DPB1 TCE table.
     public init(_ data: ReferenceData, macs: MACTable? = nil, tce: DPB1TCETable? = nil) {
         self.data = data
         self.tce = tce
@@ -35,6 +43,10 @@ public struct TypingResolver: Sendable {
 
     /// Takes `value` as the resolution of its written text at `locus`, without computing it — for values that a
     /// resolver with the same `configurationDigest` resolved (those of a stored search index).
+    ///
+    /// - Parameters:
+    ///   - value: A resolved value (texts longer than the memo's limit are not kept).
+    ///   - locus: Its locus.
     public func remember(_ value: PositionTyping, locus: MatchLocus) {
         guard value.written.utf8.count <= Self.memoisedTextBytes else { return }
         let key = "\(locus.rawValue)|\(value.written)"
@@ -46,6 +58,12 @@ public struct TypingResolver: Sendable {
     /// of the alternatives; phased alleles (`~`) are split by locus. The typing is read by the rules of
     /// `TypingStructure` and `InputLimits`, every name is checked against the release (also at loci outside
     /// matching), and a refused typing throws `HLAParseError` or `TypingError` saying what, where and why.
+    ///
+    /// - Parameter gl: The typing.
+    /// - Returns: The resolved typing.
+    /// - Throws: `HLAParseError` when the text is not a GL string (or is longer than `InputLimits.typingBytes`);
+    ///   `TypingError` when its structure breaks a rule of `TypingStructure`, a position has too many alternatives
+    ///   or stands for too many alleles, or a name is not in the release (or is a MAC without a MAC table).
     public func resolve(_ gl: String) throws -> HLATyping { try read(gl, keepingReading: false).typing }
 
     /// A typing that `resolve` accepts, with what it was read as.
@@ -60,6 +78,10 @@ public struct TypingResolver: Sendable {
 
     /// Checks a typing exactly as `resolve` does (the same function: it throws exactly when `resolve` throws),
     /// and says what it was read as — `cordmatch hla validate`.
+    ///
+    /// - Parameter gl: The typing.
+    /// - Returns: The resolved typing, the GL string as read, and the warnings.
+    /// - Throws: As `resolve(_:)`.
     public func validate(_ gl: String) throws -> Validated {
         let r = try read(gl, keepingReading: true)
         return Validated(typing: r.typing, reading: r.reading!, warnings: r.warnings)
@@ -91,6 +113,13 @@ public struct TypingResolver: Sendable {
 
     /// Resolves one value of `locus` written as text (`A*02:01`, `A*02:01/A*02:02`, `A2`): from the memo when seen
     /// before, without parsing.
+    ///
+    /// - Parameters:
+    ///   - text: One value (alternatives separated by `/`).
+    ///   - locus: The locus it belongs to.
+    /// - Returns: The resolved value.
+    /// - Throws: `HLAParseError` when the text is not a GL string; `TypingError` when a name is of another locus,
+    ///   not in the release, or the value exceeds the limits of a position.
     public func resolveValue(_ text: String, locus: MatchLocus) throws -> PositionTyping {
         if let hit = memo["\(locus.rawValue)|\(text)"] { return hit }
         let tokens = try GLString.parse(text).tokens
@@ -101,6 +130,14 @@ public struct TypingResolver: Sendable {
     }
 
     /// Resolves one value written as one or more alternatives (an allele list).
+    ///
+    /// - Parameters:
+    ///   - tokens: The alternatives (none: untyped).
+    ///   - locus: Their locus.
+    ///   - typing: The text they come from, quoted in errors.
+    /// - Returns: The resolved value.
+    /// - Throws: `TypingError` when there are more than `InputLimits.alternativesPerPosition` alternatives, they
+    ///   stand for more than `InputLimits.allelesPerPosition` alleles, or a name is not in the release.
     public func resolvePosition(_ tokens: [TypingToken], locus: MatchLocus, in typing: String) throws -> PositionTyping {
         try resolvePosition(tokens, locus: locus, in: typing, position: nil)
     }

@@ -26,6 +26,14 @@ public struct TypingStructure: Sendable {
     public let otherTokens: [TypingToken]
 
     /// Reads the structure of `gl`, the parse of `typing`; errors are `TypingError`s naming the rule broken.
+    ///
+    /// - Parameters:
+    ///   - gl: The parsed typing.
+    ///   - typing: Its text, quoted in errors.
+    /// - Returns: The tokens of each scored position, and the other loci.
+    /// - Throws: `TypingError` naming the rule broken (one of those listed above): more than two haplotypes, an
+    ///   allele list of two loci or a bare `NEW`, a locus given twice or on one haplotype of two, genotype
+    ///   alternatives of different loci, or too many alternatives at a position.
     public static func read(_ gl: GLString, typing: String) throws -> TypingStructure {
         func fail(_ reason: String) -> TypingError { TypingError(typing: typing, reason: reason) }
         var positions: [MatchLocus: [[TypingToken]]] = [:]
@@ -114,6 +122,9 @@ public struct TypingStructure: Sendable {
 
     /// The locus name of a token: its molecular locus, or the DNA locus of a serologic antigen (`Cw7` → C); a
     /// serologic name outside matching (`DR51`, `Bw4`) is its own locus name.
+    ///
+    /// - Parameter t: A token.
+    /// - Returns: The locus name (`NEW` for a bare `NEW`).
     public static func locusName(_ t: TypingToken) -> String {
         if let l = t.locus { return l }
         if case .serology(let p, let n) = t.kind { return MatchLocus.ofSerology(prefix: p, number: n)?.rawValue ?? "\(p)\(n)" }

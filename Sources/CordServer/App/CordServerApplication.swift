@@ -9,9 +9,18 @@ import NIOSSL
 /// the security headers; HTTP/1.1, over TLS when configured; graceful shutdown on SIGTERM and SIGINT (the
 /// listener closes, requests in flight finish).
 public enum CordServerApplication {
+    /// The Hummingbird application `make(access:configuration:logger:)` builds: its router answers with
+    /// `ServerContext`.
     public typealias App = Application<RouterResponder<ServerContext>>
 
     /// The application serving `access` as `configuration` says; `logger` receives the access log.
+    ///
+    /// - Parameters:
+    ///   - access: The inventory the routes answer from.
+    ///   - configuration: Where to listen, TLS, sessions, throttling, password cost, answer cache and clock.
+    ///   - logger: Receives the access log and the server's messages.
+    /// - Returns: The application, not yet running.
+    /// - Throws: NIOSSL's error when the TLS certificate chain or private key cannot be read.
     public static func make(access: InventoryAccess, configuration: ServerConfiguration, logger: Logger) throws -> App {
         let router = makeRouter(ServerServices(access: access, configuration: configuration), logger: logger)
         let server: HTTPServerBuilder

@@ -7,6 +7,7 @@ import Synchronization
 /// The request context of every route: Hummingbird's core context, the TCP peer's address, the signed-in identity
 /// once a route has authenticated the request, and notes the access log reads afterwards.
 public struct ServerContext: RequestContext {
+    /// Hummingbird's storage of the request's core context (its logger among them), which `RequestContext` requires.
     public var coreContext: CoreRequestContextStorage
     /// The TCP peer's address ("unknown" in router tests).
     public let peer: String
@@ -15,11 +16,15 @@ public struct ServerContext: RequestContext {
     /// Shared with the middlewares that run before the route (the access log reads the user name from it).
     let notes = RequestNotes()
 
+    /// The context of a request arriving on `source`'s channel.
+    ///
+    /// - Parameter source: Hummingbird's source of the request (its channel and logger).
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         peer = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
+    /// The largest request body read, in bytes: `InputLimits.requestBytes` (64 KiB).
     public var maxUploadSize: Int { InputLimits.requestBytes }
 }
 

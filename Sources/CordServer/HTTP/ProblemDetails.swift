@@ -6,17 +6,26 @@ import Hummingbird
 /// detail for the reader — the same validation message the CLI prints, quoting no more of an input than
 /// `InputExcerpt.of(_:)` gives. Pages render the same error as HTML.
 public struct ProblemDetails: Error, Sendable, CustomStringConvertible {
+    /// The HTTP status answered.
     public let status: HTTPResponse.Status
+    /// What went wrong, for the reader (the JSON `detail`).
     public let detail: String
     /// Extra response headers (`WWW-Authenticate`, `Retry-After`).
     public var headers: HTTPFields = [:]
 
+    /// An error answered with `status`.
+    ///
+    /// - Parameters:
+    ///   - status: The HTTP status.
+    ///   - detail: What went wrong, for the reader.
+    ///   - headers: Extra response headers.
     public init(_ status: HTTPResponse.Status, _ detail: String, headers: HTTPFields = [:]) {
         self.status = status
         self.detail = detail
         self.headers = headers
     }
 
+    /// `<code> <reason phrase>: <detail>`.
     public var description: String { "\(status.code) \(status.reasonPhrase): \(detail)" }
 
     static func badRequest(_ detail: String) -> ProblemDetails { .init(.badRequest, detail) }

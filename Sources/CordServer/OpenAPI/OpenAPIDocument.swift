@@ -2,6 +2,7 @@
 /// `docs/openapi.json` is its copy in the repository (`cordmatch serve --openapi > docs/openapi.json`), and the
 /// tests check that the two are the same bytes and that the document lists exactly the router's `/api/v1` routes.
 public enum OpenAPIDocument {
+    /// The document as JSON text: the bytes served, and the bytes of `docs/openapi.json`.
     public static let json = #"""
 {
   "components": {

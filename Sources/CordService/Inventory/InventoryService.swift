@@ -148,6 +148,7 @@ public final class InventoryService: Sendable {
     ///   - policy: the policy asked for; nil: the stored recipient's own, else its disease's preset.
     /// - Throws: `NotInInventory` for an unknown recipient; `TypingError` for a typing or antibody list that does
     ///   not resolve; `PolicyError` for a policy that does not load.
+    /// - Returns: The recipient, its typing and antibodies resolved, and the loaded policy.
     public func subject(_ recipient: RecipientReference, policy: PolicyReference?) throws -> (recipient: Recipient, policy: SelectionPolicy) {
         try subject(recipient, policy: policy, on: try currentSearch())
     }
@@ -267,6 +268,9 @@ public final class InventoryService: Sendable {
     /// The report of the latest finished rematch run (or of run `runID`).
     ///
     /// - Throws: `InventoryError` when there is no such run.
+    ///
+    /// - Parameter runID: The run's id; nil: the latest finished run.
+    /// - Returns: The report: what changed for each recipient since the run before it.
     public func rematchReport(run runID: Int64? = nil) throws -> RematchReport {
         try RematchReport.build(store, resolver: try currentSearch().resolver, runID: runID)
     }

@@ -57,11 +57,13 @@ public struct ExplainQuery: Sendable, Hashable {
 
 /// What a comparison asks: several units side by side for one recipient, under a policy and date.
 public struct CompareQuery: Sendable, Hashable {
+    /// The recipient: stored (by id) or ad hoc (a typing, weight and disease given with the request).
     public var recipient: RecipientReference
     /// The units compared, in the order the report lists them.
     public var unitIDs: [String]
     /// The policy; nil: the stored recipient's own, else the preset of the recipient's disease class.
     public var policy: PolicyReference?
+    /// The date the date rules use (a unit's age, a reservation's end).
     public var searchDate: CalendarDate
 
     /// - Parameters:

@@ -23,6 +23,9 @@ public final class ResolverCache: Sendable {
     /// release `version`.
     ///
     /// - Throws: `ReferenceDataError` when the release cannot be loaded.
+    ///
+    /// - Parameter version: A release version, or nil for the standard release.
+    /// - Returns: The resolver, built once for each release and kept.
     public func resolver(_ version: String? = nil) throws -> TypingResolver {
         let standardResolver = Result { try resolver(for: standard) }
         guard let version, version != (try? standardResolver.get())?.data.version else { return try standardResolver.get() }

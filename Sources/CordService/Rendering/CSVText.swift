@@ -12,6 +12,12 @@ public enum CSVText {
     }
 
     /// One field as written.
+    ///
+    /// - Parameters:
+    ///   - s: The field's value.
+    ///   - quoting: `.whenNeeded` quotes a field holding a comma, a quote or a line break; `.always` quotes every
+    ///     one.
+    /// - Returns: The field, quoted with inner quotes doubled when quoted.
     public static func field(_ s: String, quoting: Quoting = .whenNeeded) -> String {
         let needed = s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
         guard needed || quoting == .always else { return s }
@@ -19,6 +25,11 @@ public enum CSVText {
     }
 
     /// One row of fields.
+    ///
+    /// - Parameters:
+    ///   - fields: The values, in column order.
+    ///   - quoting: As for `field(_:quoting:)`.
+    /// - Returns: The fields joined by commas, with no line end.
     public static func row(_ fields: [String], quoting: Quoting = .whenNeeded) -> String {
         fields.map { field($0, quoting: quoting) }.joined(separator: ",")
     }

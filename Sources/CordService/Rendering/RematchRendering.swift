@@ -5,12 +5,18 @@ import Foundation
 /// Table, CSV and HTML renderings of a rematch report.
 public enum RematchRendering {
     /// The report's first lines: run, previous run, policy, release, search date and limit.
+    ///
+    /// - Parameter r: The report.
+    /// - Returns: One line.
     public static func header(_ r: RematchReport) -> String {
         "Rematch run \(r.runId)" + (r.previousRunId.map { " compared with run \($0)" } ?? " (first run)")
             + ", policy \(r.policy), IPD-IMGT/HLA \(r.imgtVersion), search date \(r.searchDate), top \(r.limit)"
     }
 
     /// One line of totals: recipients, with changes, gained, lost, needing a double unit, computed incrementally, errors.
+    ///
+    /// - Parameter r: The report.
+    /// - Returns: One line.
     public static func summaryLine(_ r: RematchReport) -> String {
         let s = r.summary
         return "\(s.recipients) recipients: \(s.withChanges) with changes, \(s.gainedACandidate) gained a unit, \(s.lostAllCandidates) lost every unit, "
@@ -18,6 +24,10 @@ public enum RematchRendering {
     }
 
     /// Recipients with changes (and those needing attention), one block each.
+    ///
+    /// - Parameter r: The report.
+    /// - Returns: The header, the totals, and a block for each recipient with changes, needing a double unit or in
+    ///   error; lines joined by line ends.
     public static func table(_ r: RematchReport) -> String {
         var lines = [header(r), summaryLine(r)]
         for p in r.recipients where p.hasChanges || p.needsDouble || p.computed.hasPrefix("error") {
@@ -39,6 +49,9 @@ public enum RematchRendering {
     }
 
     /// One row per change: recipient, kind (added, removed, rank, gained, lost, new recipient, needs double, error), unit, detail.
+    ///
+    /// - Parameter r: The report.
+    /// - Returns: The header row and one row per change, each with the run id first.
     public static func csv(_ r: RematchReport) -> String {
         var lines = ["run_id,recipient_id,kind,unit_id,detail"]
         func row(_ fields: [String]) { lines.append(CSVText.row([String(r.runId)] + fields)) }
@@ -55,6 +68,9 @@ public enum RematchRendering {
     }
 
     /// A single self-contained page: a sortable summary table (click a column head) and the changes per recipient.
+    ///
+    /// - Parameter r: The report.
+    /// - Returns: The HTML page, every value from the report escaped.
     public static func html(_ r: RematchReport) -> String {
         func e(_ s: String) -> String { s.markupEscaped }
         var rows: [String] = []

@@ -5,6 +5,9 @@ import Foundation
 public enum SearchTable {
     /// The report as a table for a terminal: one line per unit (rank, unit, bank, x/6 and x/8 with potential
     /// matches, known GvH/HvG mismatches, doses, status and warnings), then the double-unit pairs.
+    ///
+    /// - Parameter r: The report.
+    /// - Returns: The table's lines, joined by line ends.
     public static func text(_ r: SearchReport) -> String {
         var lines = ["Recipient \(r.recipient), policy \(r.policy), IPD-IMGT/HLA \(r.imgtVersion), search date \(r.searchDate): "
                      + "\(r.scanned) units scanned, \(r.assessed) assessed"]
@@ -30,6 +33,9 @@ public enum SearchTable {
     }
 
     /// The report as CSV: one row per unit with its counts, doses and reasons.
+    ///
+    /// - Parameter r: The report.
+    /// - Returns: The header row and one row per unit.
     public static func csv(_ r: SearchReport) -> String {
         let header = "rank,unit_id,bank,eligible,x6,x6_potential,x8,x8_potential,gvh,hvg,tnc_per_kg,cd34_per_kg,reasons"
         var lines = [header]

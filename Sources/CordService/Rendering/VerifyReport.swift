@@ -4,6 +4,12 @@ import Foundation
 /// Text and JUnit XML renderings of scenario outcomes.
 public enum VerifyReport {
     /// One block per scenario; one line per expectation (PASS, or FAIL followed by expected/actual per check).
+    ///
+    /// - Parameters:
+    ///   - outcomes: The scenarios' outcomes, in the order run.
+    ///   - quiet: When `true`, only failed scenarios and their failed expectations are listed.
+    ///   - seconds: How long the run took, for the summary line.
+    /// - Returns: The text, the summary line last.
     public static func text(_ outcomes: [ScenarioOutcome], quiet: Bool, seconds: Double) -> String {
         var lines: [String] = []
         for o in outcomes {
@@ -30,6 +36,11 @@ public enum VerifyReport {
     }
 
     /// One line: how many scenarios and expectations passed, failed or could not run, and how long it took.
+    ///
+    /// - Parameters:
+    ///   - outcomes: The scenarios' outcomes.
+    ///   - seconds: How long the run took.
+    /// - Returns: One line.
     public static func summary(_ outcomes: [ScenarioOutcome], seconds: Double) -> String {
         let expectations = outcomes.flatMap(\.expectations)
         let failed = expectations.filter { !$0.checks.allSatisfy(\.passed) }.count
@@ -41,6 +52,11 @@ public enum VerifyReport {
 
     /// JUnit XML: a test suite per scenario, a test case per expectation (an `error` case when the scenario
     /// could not run).
+    ///
+    /// - Parameters:
+    ///   - outcomes: The scenarios' outcomes.
+    ///   - seconds: How long the run took.
+    /// - Returns: The JUnit XML document.
     public static func junit(_ outcomes: [ScenarioOutcome], seconds: Double) -> String {
         let tests = outcomes.reduce(0) { $0 + max(1, $1.expectations.count) }
         let failures = outcomes.flatMap(\.expectations).filter { !$0.checks.allSatisfy(\.passed) }.count

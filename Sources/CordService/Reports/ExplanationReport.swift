@@ -41,6 +41,8 @@ public struct ExplanationReport: Encodable, Sendable {
     }
 
     /// The report as JSON (`ReportJSON`).
+    ///
+    /// - Returns: The JSON text, as `cordmatch explain --format json` prints it.
     public func json() -> String { ReportJSON.text(self) }
 
     /// The account in words (`UnitAssessment.text`).

@@ -6,6 +6,13 @@ public enum AlleleNameFields {
     public static let expressionSuffixes: Set<Character> = ["N", "Q", "L", "S"]
 
     /// The first `n` colon-separated fields; with `keepExpression` a dropped expression suffix is re-appended.
+    ///
+    /// - Parameters:
+    ///   - name: An allele name as written in IPD-IMGT/HLA files (`A*01:01:01:02N`).
+    ///   - n: How many fields to keep (1 to 4).
+    ///   - keepExpression: When `true`, an expression suffix (`N`, `Q`, `L`, `S`) of `name` is appended to the cut
+    ///     name.
+    /// - Returns: `name` up to (not including) its `n`th colon, or `name` unchanged when it has `n` fields or fewer.
     public static func firstFields(_ name: String, _ n: Int, keepExpression: Bool = false) -> String {
         var colons = 0
         for i in name.utf8.indices where name.utf8[i] == UInt8(ascii: ":") {
@@ -19,15 +26,27 @@ public enum AlleleNameFields {
     }
 
     /// The two-field form used for grouping (`A*01:01:01:02N` → `A*01:01`); a `G`/`P` group suffix is removed first.
+    ///
+    /// - Parameter name: An allele or G/P group name.
+    /// - Returns: The name cut to two fields.
     public static func twoField(_ name: String) -> String { firstFields(stripGroupSuffix(name), 2) }
 
     /// The three-field form (`A*01:01:01:02N` → `A*01:01:01`).
+    ///
+    /// - Parameter name: An allele or G/P group name.
+    /// - Returns: The name cut to three fields.
     public static func threeField(_ name: String) -> String { firstFields(stripGroupSuffix(name), 3) }
 
     /// The first field with its locus (`A*01:01` → `A*01`).
+    ///
+    /// - Parameter name: An allele name.
+    /// - Returns: The locus and first field.
     public static func oneField(_ name: String) -> String { firstFields(name, 1) }
 
     /// Number of colon-separated fields.
+    ///
+    /// - Parameter name: An allele name (`A*01:01:01` has 3 fields; a name without a colon has 1).
+    /// - Returns: One more than the number of colons in `name`.
     public static func fieldCount(_ name: String) -> Int { name.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: ":") ? 1 : 0) } }
 
     static func stripGroupSuffix(_ name: String) -> String {
@@ -37,6 +56,9 @@ public enum AlleleNameFields {
 
     /// The G group name py-ard derives from the first member of a `hla_nom_g.txt` line: its first three fields
     /// plus `G`, or `field1:field2:01G` when the member has two fields.
+    ///
+    /// - Parameter firstMember: The first allele listed on the line, as written.
+    /// - Returns: The G group's name (`A*01:01:01G`).
     public static func gGroupName(firstMember: String) -> String {
         var a = firstMember
         if let last = a.last, "PGNQLS".contains(last) { a.removeLast() }

@@ -7,25 +7,40 @@
 public struct GLString: Equatable, Sendable, CustomStringConvertible {
     /// One entry of an allele list, remembering whether its locus was written or inherited.
     public struct Entry: Equatable, Sendable {
+        /// The typing value the entry holds, with its locus filled in when it was inherited.
         public let token: TypingToken
+        /// `true` when the entry was written without a locus (`44:03` in `B*44:02/44:03`) and took the locus of the
+        /// entry before it.
         public let locusWasInherited: Bool
+        /// Makes an entry.
+        ///
+        /// - Parameters:
+        ///   - token: The typing value, with its locus.
+        ///   - locusWasInherited: Whether the locus was left out in the text and taken from the entry before.
         public init(token: TypingToken, locusWasInherited: Bool) {
             self.token = token
             self.locusWasInherited = locusWasInherited
         }
+        /// The entry as it was written: the token without its locus (`44:03`) when the locus was inherited, else the
+        /// whole token.
         public var text: String {
             guard locusWasInherited, let locus = token.locus else { return token.description }
             return String(token.name.dropFirst(locus.count + 1))
         }
     }
+    /// The entries of one allele list, separated by `/` (ambiguous alleles: any one of them).
     public typealias AlleleList = [Entry]
+    /// The allele lists of one haplotype, separated by `~` (phased alleles on one chromosome).
     public typealias Haplotype = [AlleleList]
+    /// The haplotypes of one genotype, separated by `+` (the two chromosomes).
     public typealias Genotype = [Haplotype]
+    /// The genotypes of one locus, separated by `|` (genotype alternatives: any one of them).
     public typealias GenotypeList = [Genotype]
 
     /// The loci (`^`-separated parts), outermost level first.
     public let loci: [GenotypeList]
 
+    /// The GL string written back exactly as it was parsed, inherited loci left out again.
     public var description: String {
         loci.map { gl in
             gl.map { g in g.map { h in h.map { l in l.map(\.text).joined(separator: "/") }.joined(separator: "~") }
@@ -34,6 +49,10 @@ public struct GLString: Equatable, Sendable, CustomStringConvertible {
     }
 
     /// The same structure with every entry replaced by `transform(entry)` (e.g. renamed alleles by their new name).
+    ///
+    /// - Parameter transform: Called once for each entry, in reading order.
+    /// - Returns: A GL string with the same operators and the transformed entries.
+    /// - Throws: Whatever `transform` throws; the first error ends the mapping.
     public func mapEntries(_ transform: (Entry) throws -> Entry) rethrows -> GLString {
         GLString(loci: try loci.map { try $0.map { try $0.map { try $0.map { try $0.map(transform) } } } })
     }
@@ -43,6 +62,12 @@ public struct GLString: Equatable, Sendable, CustomStringConvertible {
 
     /// Parses a GL string; errors name the character position and the reason. A string longer than
     /// `InputLimits.typingBytes` is refused before anything is read.
+    ///
+    /// - Parameter input: The GL string, ASCII only, without white space.
+    /// - Returns: The parsed string; each name's shape is checked, not whether it exists in a release.
+    /// - Throws: `HLAParseError` when the input is longer than `InputLimits.typingBytes`, holds white space, a
+    ///   character outside ASCII or the `?` operator, has an empty part between two operators, or has a token that is
+    ///   not an allele name, code, group or serologic antigen (the error's position is 1-based in `input`).
     public static func parse(_ input: String) throws -> GLString {
         let length = input.utf8.count
         if length > InputLimits.typingBytes {

@@ -5,13 +5,27 @@
 /// differ in such a suffix compare equal; sorting is stable, so they keep their input order.
 public enum HLAOrder {
     /// Three-way comparison: negative when `a` sorts first, zero when equal, positive when `b` sorts first.
+    ///
+    /// - Parameters:
+    ///   - a: A name (allele, group, code or antigen).
+    ///   - b: Another name.
+    /// - Returns: A negative number, 0 or a positive number (py-ard's comparison may also return 0 or 1 for a
+    ///   serologic name against a digits-only name, kept so that orders agree).
     public static func compare(_ a: String, _ b: String) -> Int { compare(Key(a), Key(b)) }
 
     /// `true` when `a` sorts before `b`; for use with `sorted(by:)`.
+    ///
+    /// - Parameters:
+    ///   - a: A name.
+    ///   - b: Another name.
+    /// - Returns: `true` when `compare(a, b)` is negative.
     public static func areInIncreasingOrder(_ a: String, _ b: String) -> Bool { compare(a, b) < 0 }
 
     /// Sorts names in py-ard order, keeping the input order of names that compare equal. Each name's key is
     /// computed once, not at every comparison.
+    ///
+    /// - Parameter names: The names to sort.
+    /// - Returns: The names in py-ard order.
     public static func sorted<S: Sequence>(_ names: S) -> [String] where S.Element == String {
         let keyed = names.enumerated().map { (offset: $0.offset, key: Key($0.element)) }
         return keyed.sorted { l, r in

@@ -9,6 +9,12 @@ public struct HLAParseError: Error, Equatable, CustomStringConvertible, Sendable
     /// What is wrong there.
     public let reason: String
 
+    /// Makes an error.
+    ///
+    /// - Parameters:
+    ///   - input: The whole input being read.
+    ///   - position: The 1-based character position of the problem in `input`.
+    ///   - reason: What is wrong there, for a coordinator to read.
     public init(input: String, position: Int, reason: String) {
         self.input = input
         self.position = position

@@ -4,6 +4,9 @@
 /// sequence or megabytes of a runaway field.
 public enum InputExcerpt {
     /// `text` as an error message may show it.
+    ///
+    /// - Parameter text: Any part of an input.
+    /// - Returns: `text` escaped, cut to `InputLimits.echoedBytes` bytes with `… (N bytes)` after it when longer.
     public static func of(_ text: some StringProtocol) -> String {
         var out = ""
         var shown = 0

@@ -5,6 +5,9 @@ public enum LimitMessage {
     public static let reference = "docs/RELIABILITY.md"
 
     /// `n` with a comma between groups of three digits: 262144 → "262,144".
+    ///
+    /// - Parameter n: Any integer.
+    /// - Returns: Its decimal digits grouped by commas, with a leading `-` when negative.
     public static func grouped(_ n: Int) -> String {
         let digits = String(n.magnitude)
         var out = ""
@@ -16,5 +19,10 @@ public enum LimitMessage {
     }
 
     /// "at most 5,000 alternatives are read (docs/RELIABILITY.md)": the end of every refusal.
+    ///
+    /// - Parameters:
+    ///   - limit: The limit applied (an `InputLimits` value).
+    ///   - what: What the limit counts, plural (`bytes`, `alternatives`).
+    /// - Returns: The sentence, naming docs/RELIABILITY.md.
     public static func atMost(_ limit: Int, _ what: String) -> String { "at most \(grouped(limit)) \(what) are read (\(reference))" }
 }

@@ -26,6 +26,7 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
     public let hasHLAPrefix: Bool
     /// The molecular locus (`A`, `DRB1`), or nil for serology and bare `NEW`.
     public let locus: String?
+    /// What the token is (allele, first field, XX code, MAC, G or P group, serology or `NEW`) with its fields.
     public let kind: Kind
 
     /// Expression suffixes allowed on allele names: null, low, secreted, questionable, cytoplasm, aberrant.
@@ -47,14 +48,26 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
         }
     }
 
+    /// The token exactly as written, `HLA-` included when it was.
     public var description: String { (hasHLAPrefix ? "HLA-" : "") + name }
 
     /// The same value written with (`true`) or without `HLA-`.
+    ///
+    /// - Parameter prefixed: Whether the returned token is written with `HLA-`.
+    /// - Returns: The token with the prefix set as asked (`self` when it already is).
     public func withHLAPrefix(_ prefixed: Bool) -> TypingToken {
         prefixed == hasHLAPrefix ? self : TypingToken(hasHLAPrefix: prefixed, locus: locus, kind: kind)
     }
 
     /// Reads one token. `offset` is the token's 0-based position in the whole input, for error positions.
+    ///
+    /// - Parameters:
+    ///   - text: The token's text (one name, no GL operators), ASCII.
+    ///   - input: The whole input the token comes from, quoted in errors.
+    ///   - offset: The token's 0-based position in `input`.
+    /// - Returns: The token, its shape checked (whether the name exists is not).
+    /// - Throws: `HLAParseError` when the text is empty, has no or a malformed locus, empty, non-numeric or too many
+    ///   fields, an unknown suffix, or is neither an allele-style name nor a serologic antigen.
     public static func parse(_ text: Substring, in input: String, offset: Int = 0) throws -> TypingToken {
         let bytes = Array(text.utf8)
         return try parse(bytes: bytes[...], in: input, offset: offset - bytes.startIndex)

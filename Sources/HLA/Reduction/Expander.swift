@@ -3,11 +3,22 @@
 /// them, their splits' and their associated antigens' alleles, G/P groups to their members, and short names to
 /// the full names under them.
 public struct Expander: Sendable {
+    /// The reducer that does the expansion (its `.W` level) and holds the release and MAC table checked against.
     public let reducer: Reducer
 
+    /// Makes an expander for one release.
+    ///
+    /// - Parameters:
+    ///   - data: The IPD-IMGT/HLA release names are checked and expanded against.
+    ///   - macs: The NMDP MAC table; without one a MAC typing is refused.
     public init(_ data: ReferenceData, macs: MACTable? = nil) { reducer = Reducer(data, macs: macs) }
 
     /// The expansion as a GL string with the input's structure; each name becomes an allele list.
+    ///
+    /// - Parameter typing: A name or GL string.
+    /// - Returns: The expansion (`type` `.W`), with the validation's warnings (renamed alleles).
+    /// - Throws: `HLAParseError` when the text is not a GL string; `NomenclatureError` when a name is not in the
+    ///   release (or is a MAC without a MAC table); `ReductionError` when a name cannot be expanded.
     public func expand(_ typing: String) throws -> Reduction {
         let validated = try Validator(reducer.data, macs: reducer.macs).validate(typing)
         let data = reducer.data

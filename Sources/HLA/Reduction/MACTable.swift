@@ -15,6 +15,12 @@ public struct MACTable: Sendable {
     /// Names these contents: the checksum of the file read, or of the codes when made in code.
     public let digest: UInt64
 
+    /// Makes a table from codes in memory; its `digest` is the checksum of the codes, sorted.
+    ///
+    /// - Parameters:
+    ///   - codes: The expansion of each code: second fields (generic codes) or full `FIELD1:FIELD2` names
+    ///     (allele-specific codes).
+    ///   - lastUpdated: The table's date as NMDP writes it, if known.
     public init(codes: [String: [String]], lastUpdated: String? = nil) {
         self.init(codes: codes, lastUpdated: lastUpdated,
                   digest: FNV1a.fourLanes(codes.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: "/"))" }.joined(separator: ";")))
@@ -27,6 +33,14 @@ public struct MACTable: Sendable {
     }
 
     /// Parses a MAC file; errors name the file and line.
+    ///
+    /// - Parameters:
+    ///   - text: The file's contents (CRLF line ends and quoted lines are accepted).
+    ///   - file: The file's name or path, for error messages.
+    /// - Returns: The codes of the file; `digest` is the checksum of `text`.
+    /// - Throws: `ReferenceDataError.malformed` when a line has neither two nor three tab-separated columns, a code
+    ///   is
+    ///   not capital letters, an expansion is not a `/`-separated list of fields, or the file holds no code (line 0).
     public static func parse(_ text: String, file: String) throws -> MACTable {
         var codes: [String: [String]] = [:]
         var updated: String?
@@ -63,6 +77,10 @@ public struct MACTable: Sendable {
     }
 
     /// Reads a MAC file from disk.
+    ///
+    /// - Parameter url: The file (`numer.v3.txt` or `alpha.v3.txt` layout).
+    /// - Returns: The file's codes, as `parse(_:file:)` reads them.
+    /// - Throws: `ReferenceDataError.missingFile` when the file cannot be read; `parse(_:file:)`'s errors otherwise.
     public static func load(_ url: URL) throws -> MACTable {
         guard let data = FileManager.default.contents(atPath: url.path) else { throw ReferenceDataError.missingFile(url.path) }
         return try parse(String(decoding: data, as: UTF8.self), file: url.path)
@@ -71,6 +89,12 @@ public struct MACTable: Sendable {
     /// The alleles `LOCUS*FIELD1:CODE` stands for, before checking them against a release; nil when the code
     /// is unknown or (allele-specific codes) `FIELD1` is not the code's most frequent first field — the NMDP
     /// validity rule, ties going to the first listed, as py-ard does.
+    ///
+    /// - Parameters:
+    ///   - locus: The locus (`A`).
+    ///   - firstField: The first field written before the code (`02`).
+    ///   - code: The MAC (`AB`).
+    /// - Returns: The full names (`A*02:01`, `A*02:02`), or nil as said above.
     public func expand(locus: String, firstField: String, code: String) -> [String]? {
         guard let items = codes[code] else { return nil }
         guard items.contains(where: { $0.contains(":") }) else { return items.map { "\(locus)*\(firstField):\($0)" } }

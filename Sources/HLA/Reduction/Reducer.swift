@@ -9,7 +9,9 @@ import CordSupport
 /// on the same release — including its ordering of lists. Where we deliberately differ, `docs/HLA-NOMENCLATURE.md`
 /// says why.
 public struct Reducer: Sendable {
+    /// The IPD-IMGT/HLA release reductions are computed from.
     public let data: ReferenceData
+    /// The NMDP MAC table MACs are expanded with; nil when none is installed (a MAC typing is then refused).
     public let macs: MACTable?
     /// Per-name results by level, shared by copies of this reducer (py-ard memoises the same step).
     let memo = Memo<MemoKey, String>()
@@ -23,6 +25,11 @@ public struct Reducer: Sendable {
     static let groupedLoci: Set<Substring> = ["A", "B", "C", "DMA", "DMB", "DOA", "DOB", "DPA1", "DPB1", "DQA1", "DQB1",
                                               "DRA", "DRB1", "DRB3", "DRB4", "DRB5", "E", "F", "G"]
 
+    /// Makes a reducer for one release.
+    ///
+    /// - Parameters:
+    ///   - data: The release names are checked and reduced against.
+    ///   - macs: The NMDP MAC table; without one a MAC typing is refused.
     public init(_ data: ReferenceData, macs: MACTable? = nil) {
         self.data = data
         self.macs = macs
@@ -31,6 +38,14 @@ public struct Reducer: Sendable {
     /// Reduces `typing` (a name or GL string) to `type`; the result is a GL string (empty when nothing remains,
     /// e.g. serology of an allele without a serologic assignment). Warnings say what was assumed on the way
     /// (a renamed allele replaced by its new name).
+    ///
+    /// - Parameters:
+    ///   - typing: A name or GL string, with or without `HLA-`.
+    ///   - type: The level to reduce to (py-ard's `G`, `P`, `lg`, `lgx`, `S`, `exon`, `W`).
+    /// - Returns: The reduction: the result and the warnings of validation.
+    /// - Throws: `HLAParseError` when the text is not a GL string; `NomenclatureError` when a name is not in the
+    ///   release; `ReductionError.invalidAllele`, `.invalidMAC` or `.notReducible` when a name cannot be reduced at
+    ///   `type`.
     public func reduce(_ typing: String, to type: ReductionType) throws -> Reduction {
         if let stored = storedAnswer(typing, type) { return Reduction(input: typing, type: type, result: stored, warnings: []) }
         let validated = try Validator(data, macs: macs).validate(typing)
@@ -248,13 +263,22 @@ public struct Reducer: Sendable {
 
 /// The result of reducing one typing.
 public struct Reduction: Sendable, Equatable {
+    /// The typing as given.
     public let input: String
+    /// The level it was reduced (or, for an expansion, expanded) to.
     public let type: ReductionType
     /// The reduced GL string; empty when nothing remains.
     public let result: String
     /// Assumptions made on the way, in words.
     public let warnings: [String]
 
+    /// Makes a result.
+    ///
+    /// - Parameters:
+    ///   - input: The typing as given.
+    ///   - type: The level reduced to.
+    ///   - result: The reduced GL string (empty when nothing remains).
+    ///   - warnings: Assumptions made on the way, in words.
     public init(input: String, type: ReductionType, result: String, warnings: [String]) {
         self.input = input
         self.type = type
@@ -265,10 +289,14 @@ public struct Reduction: Sendable, Equatable {
 
 /// Why a typing could not be reduced.
 public enum ReductionError: Error, CustomStringConvertible, Equatable {
+    /// The name is not an allele, group or name whose 2-field form exists in the release.
     case invalidAllele(String)
+    /// The name is shaped like a MAC but no installed MAC table expands it to an allele of the release.
     case invalidMAC(String)
+    /// The name has fewer than two fields, or an empty one, so no reduction applies.
     case notReducible(String)
 
+    /// `<name> is not a valid allele`, `… is not a valid MAC` or `… cannot be reduced`.
     public var description: String {
         switch self {
         case .invalidAllele(let a): return "\(a) is not a valid allele"

@@ -5,9 +5,16 @@
 /// py-ard also accepts names whose first two fields exist (`A*01:01:99`); we reject them on purpose, since
 /// such a name is not an allele of the release (`docs/HLA-NOMENCLATURE.md`).
 public struct Validator: Sendable {
+    /// The IPD-IMGT/HLA release names are checked against.
     public let data: ReferenceData
+    /// The NMDP MAC table MACs are checked with; nil when none is installed (a MAC is then refused).
     public let macs: MACTable?
 
+    /// Makes a validator for one release.
+    ///
+    /// - Parameters:
+    ///   - data: The release names are checked against.
+    ///   - macs: The NMDP MAC table; without one every MAC is refused.
     public init(_ data: ReferenceData, macs: MACTable? = nil) {
         self.data = data
         self.macs = macs
@@ -15,11 +22,18 @@ public struct Validator: Sendable {
 
     /// A typing that passed validation, with renamed alleles replaced.
     public struct Validated: Sendable {
+        /// The typing with every renamed allele replaced by its new name, in the structure it was written in.
         public let gl: GLString
+        /// One sentence for each renamed allele that was replaced (old name, new name, the release's reason).
         public let warnings: [String]
     }
 
     /// Validates `typing`; throws `HLAParseError` for syntax and `NomenclatureError` for names.
+    ///
+    /// - Parameter typing: A name or GL string.
+    /// - Returns: The parsed typing with renamed alleles replaced, and a warning for each.
+    /// - Throws: `HLAParseError` when the text is not a GL string; `NomenclatureError` for the first name that is not
+    ///   in the release (see `check(_:_:)`).
     public func validate(_ typing: String) throws -> Validated {
         let gl = try GLString.parse(typing)
         var warnings: [String] = []
@@ -30,6 +44,15 @@ public struct Validator: Sendable {
     }
 
     /// Checks one token; returns it, or its replacement when the release renamed it.
+    ///
+    /// - Parameters:
+    ///   - token: One parsed name.
+    ///   - warnings: Gets a sentence appended when the token is a renamed allele that is replaced.
+    /// - Returns: `token`, or the allele it was renamed to (keeping its `HLA-` prefix).
+    /// - Throws: `NomenclatureError` when the allele is not named in the release or deleted with no current
+    ///   replacement, a first-field typing is not an allele name, an XX code has no alleles, a MAC has no installed
+    ///   table, an unknown code or no allele of the release, a G/P group or serologic antigen is unknown, or the
+    ///   token is `NEW`.
     public func check(_ token: TypingToken, _ warnings: inout [String]) throws -> TypingToken {
         let name = token.name
         func fail(_ why: String) -> NomenclatureError { NomenclatureError(token: token.description, release: data.version, reason: why) }
@@ -94,7 +117,9 @@ public struct Validator: Sendable {
 public struct NomenclatureError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The name as written.
     public let token: String
+    /// The version of the release that does not have the name (`3.58.0`).
     public let release: String
+    /// Why the name cannot be used, for a coordinator to read.
     public let reason: String
     /// `<name>: <reason>`, the name quoted through `InputExcerpt` (a name may be as long as a whole typing).
     public var description: String { "\(InputExcerpt.of(token)): \(reason)" }

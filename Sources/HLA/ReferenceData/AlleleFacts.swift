@@ -19,6 +19,9 @@ public struct AlleleFacts: Sendable, Hashable {
 
 extension ReferenceData {
     /// Facts about a WHO allele name, or nil when the release does not name it.
+    ///
+    /// - Parameter name: A full WHO allele name (`A*02:01:01:01`).
+    /// - Returns: Its facts, or nil when `name` is not a WHO allele of the release.
     public func alleleFacts(_ name: String) -> AlleleFacts? {
         guard let id = id(name), flags(id).contains(.whoAllele) else { return nil }
         let expressed = !name.hasSuffix("N")
@@ -33,12 +36,21 @@ extension ReferenceData {
     }
 
     /// The id of an interned name (allele, group or antigen), for comparing with `AlleleFacts`.
+    ///
+    /// - Parameter name: A name as written in the release.
+    /// - Returns: Its id, or nil when the release does not intern it.
     public func nameID(_ name: String) -> Int32? { id(name) }
 
     /// The name behind an id from `AlleleFacts` or `antigenKey`.
+    ///
+    /// - Parameter id: An id this release gave out.
+    /// - Returns: The name with that id.
     public func name(ofID id: Int32) -> String { name(id) }
 
     /// The antigen-level key of a serologic antigen: associated antigens fold into their parent (B703 → B7).
+    ///
+    /// - Parameter antigen: A serologic antigen name (`B703`).
+    /// - Returns: The id of the antigen or of its parent, or nil when the release does not know the antigen.
     public func antigenKey(_ antigen: String) -> Int32? {
         guard let id = id(antigen) else { return nil }
         let parent = columns[Column.associatedWith.rawValue][Int(id)]
@@ -46,9 +58,15 @@ extension ReferenceData {
     }
 
     /// True when `name` is a serologic antigen the release recognises (`A2`, `Cw7`, `DR15`).
+    ///
+    /// - Parameter name: Any name.
+    /// - Returns: Whether the release lists it as a serologic antigen.
     public func isSerologicAntigen(_ name: String) -> Bool { has(name, .serology) }
 
     /// The splits of a broad antigen (A9 → A23, A24), empty for others.
+    ///
+    /// - Parameter antigen: A serologic antigen name.
+    /// - Returns: Its splits in the release's order.
     public func splits(of antigen: String) -> [String] { list(.splits, of: antigen) ?? [] }
 }
 
@@ -56,6 +74,11 @@ extension Expander {
     /// The WHO allele names one token stands for (XX, MAC, serology with splits and associated antigens,
     /// G/P group, or a shorter name), after validation. A first-field typing (`A*02`) stands for the alleles of
     /// its XX code, as antigen-level DNA typings do in matching.
+    ///
+    /// - Parameter token: One parsed name.
+    /// - Returns: The WHO allele names, in py-ard order; empty when a serologic antigen has no allele assigned.
+    /// - Throws: `NomenclatureError` when the token is not in the release (see `checkedForMatching(_:_:)`);
+    ///   `ReductionError` when it cannot be expanded.
     public func alleles(of token: TypingToken) throws -> [String] {
         var warnings: [String] = []
         return try alleles(ofChecked: checkedForMatching(token, &warnings))
@@ -64,6 +87,13 @@ extension Expander {
     /// `token` checked against the release as matching reads it: a first-field typing (`A*02`) must have an XX
     /// code (and is returned as written); a renamed allele is returned as its new name, with a warning; any other
     /// name must pass `Validator.check`.
+    ///
+    /// - Parameters:
+    ///   - token: One parsed name.
+    ///   - warnings: Gets a sentence appended when a renamed allele is replaced.
+    /// - Returns: The token as matching keeps it.
+    /// - Throws: `NomenclatureError` when the token (or, for a first-field typing, its XX code) is not in the
+    ///   release.
     public func checkedForMatching(_ token: TypingToken, _ warnings: inout [String]) throws -> TypingToken {
         let validator = Validator(reducer.data, macs: reducer.macs)
         let form = matchingForm(token)
@@ -75,6 +105,11 @@ extension Expander {
     }
 
     /// The WHO allele names a token returned by `checkedForMatching` stands for.
+    ///
+    /// - Parameter token: A token `checkedForMatching(_:_:)` returned.
+    /// - Returns: The WHO allele names, in py-ard order.
+    /// - Throws: `HLAParseError`, `NomenclatureError` or `ReductionError` from the expansion (for a checked token,
+    ///   only when the release has changed under it).
     public func alleles(ofChecked token: TypingToken) throws -> [String] {
         let t = matchingForm(token)
         let unprefixed = TypingToken(hasHLAPrefix: false, locus: t.locus, kind: t.kind)

@@ -8,11 +8,21 @@ public enum ReferenceDataLoader {
     public struct Report: Sendable {
         /// True when the snapshot was used; false when the text files were compiled.
         public let fromSnapshot: Bool
+        /// The snapshot file read, or written after compiling; nil when `snapshotDirectory` was nil.
         public let snapshotPath: String?
+        /// How long the load took, in seconds of wall-clock time.
         public let seconds: Double
     }
 
     /// Loads `folder`; snapshots live in `snapshotDirectory` (nil: never read or write one).
+    ///
+    /// - Parameters:
+    ///   - folder: The release folder.
+    ///   - snapshotDirectory: Where snapshots are kept; a snapshot is named by the release, the files' hash and the
+    ///     snapshot format, and one that cannot be written is skipped silently.
+    /// - Returns: The release's reference data and how the load went.
+    /// - Throws: `ReferenceDataError.missingFile` when a required file is missing; `ReferenceDataError.malformed`
+    ///   when a file does not read (the error names the file and line).
     public static func load(_ folder: ReleaseFolder, snapshotDirectory: URL?) throws -> (ReferenceData, Report) {
         let start = DispatchTime.now()
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 }
