@@ -146,7 +146,7 @@ public struct UnitImporter: Sendable {
                            progress: @escaping @Sendable (Progress) -> Void) throws -> Summary {
         let batches = try UnitCSVBatches(data, file: path, resolver: resolver)
         return try store.bulkWrite { db in
-            let since = try SearchIndexStore.changePosition(db)
+            let since = try ChangeLogEntry.position(db)
             let upsert = Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)
             var imported = 0, changed = 0
             // A batch's rows as statement values, made ahead of the writer (and on every core).
@@ -186,12 +186,12 @@ public struct UnitImporter: Sendable {
     /// `write`, with the resolved typings of the rows (for the index; others are resolved from the stored data).
     func write(_ rows: [UnitRow], into store: InventoryStore, source: String, replacingPool pool: String?, known: ResolvedUnitTypings) throws -> Int {
         try store.write { db in
-            let since = try SearchIndexStore.changePosition(db)
+            let since = try ChangeLogEntry.position(db)
             var changed = try Upsert.units(rows, in: db)
             if let pool {
                 let listed = Set(rows.map(\.id))
-                let stale = try String.fetchAll(db, sql: "SELECT id FROM units WHERE pool = ?", arguments: [pool]).filter { !listed.contains($0) }
-                for id in stale { try db.execute(sql: "DELETE FROM units WHERE id = ?", arguments: [id]) }
+                let stale = try UnitRow.ids(inPool: pool, db).filter { !listed.contains($0) }
+                try UnitRow.delete(stale, db)
                 changed += stale.count
                 if !stale.isEmpty { try InventoryStore.audit(db, "full inventory", "\(source): pool \(pool) no longer lists \(stale.count) units; removed") }
             }
