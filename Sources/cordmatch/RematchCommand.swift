@@ -105,7 +105,7 @@ struct RematchCommand: ParsableCommand {
         try ReportDestination(path: out).write(text) { TestKillPoint.reached("report-staged") }
         TestKillPoint.reached("report-written")
         try delivered()
-        for r in report.recipients where r.computed.hasPrefix("error") { printError("recipient \(r.recipientId): \(r.computed)") }
+        for r in report.recipients where r.computed.failure != nil { printError("recipient \(r.recipientId): \(r.computed)") }
         if report.summary.errors > 0 { throw InputProblems() }
     }
 

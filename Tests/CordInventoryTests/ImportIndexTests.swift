@@ -143,7 +143,7 @@ import TestSupport
     }
 
     @Test func databaseValuesAreTheEncodedRow() throws {
-        let full = UnitRow(id: "U1", bank: "B", pool: "P", status: "AV", statReason: "QR", hla: "A*02:01", hlaFields: "{}", release: "3.58.0",
+        let full = UnitRow(id: "U1", bank: "B", pool: "P", status: .available, statReason: "QR", hla: "A*02:01", hlaFields: "{}", release: "3.58.0",
                            tnc: 1.5e9, cd34: 0, volume: 81, collectionDate: "2020-01-01", birthDate: "2020-01-02", productModification: "RBR",
                            abo: "A", rhesus: "P", ethnicity: "CAEU", attachedSegments: 2, accredited: true, maternalHLA: "A*01:01", extra: "{\"K\":\"V\"}")
         var sparse = full

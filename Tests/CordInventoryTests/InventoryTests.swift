@@ -29,9 +29,8 @@ import TestSupport
         #expect(idPlan.contains("sqlite_autoindex_units_1") && !idPlan.contains("TEMP B-TREE"))
     }
 
-    /// A CSV import logs the units it inserts itself (a statement a batch, the insert trigger set aside): the
-    /// change log it leaves is the one the triggers write for the same rows, the trigger is back afterwards, and a
-    /// rejected import leaves both as they were.
+    /// A CSV import (the bulk path) leaves the change log the triggers write for the same rows through the plain
+    /// write path, the insert trigger is in place afterwards, and a rejected import logs nothing.
     @Test func csvImportsLogChangesAsTheTriggersDo() throws {
         let inventory = try InventoryFixtures.empty(), other = try InventoryFixtures.empty()
         let (bulk, triggered, dir) = (inventory.store, other.store, inventory.folder)
@@ -39,8 +38,7 @@ import TestSupport
         let header = "ID,STATUS,BIRTH_DATE,HLA_A_DNA_FIELD1,HLA_B_DNA_FIELD1,HLA_DRB1_DNA_FIELD1"
         let files = [
             [header, "N3,AV,2020-01-01,02:01,44:02,15:01", "N1,TU,2020-01-01,02:01,44:02,15:01", "N2,AV,2020-01-01,24:02,08:01,03:01"],
-            // A status change, a typing change, an unchanged unit, then new ones (updates are logged as they happen,
-            // the batch's new units after them).
+            // A status change, a typing change, an unchanged unit, then new ones.
             [header, "N1,AV,2020-01-01,02:01,44:02,15:01", "N2,AV,2020-01-01,24:02,08:01,15:01", "N3,AV,2020-01-01,02:01,44:02,15:01",
              "N0,AV,2020-01-01,02:01,44:02,15:01", "N4,RE,2020-01-01,02:01,44:02,15:01"],
         ].map { $0.joined(separator: "\n") }

@@ -40,7 +40,7 @@ import TestSupport
         let recipients = (0..<120).map { i in
             let u = units[Int(rng.next() % UInt64(units.count))]
             return RecipientRow(id: "R\(i)", hla: u.hla, release: resolver.data.version, weightKg: Double(6 + rng.next() % 30),
-                                disease: rng.unit() < 0.7 ? "malignant" : "non-malignant", dsa: "", abo: nil, policy: nil, active: true)
+                                disease: rng.unit() < 0.7 ? .malignant : .nonMalignant, dsa: "", abo: nil, policy: nil, active: true)
         }
         _ = try RecipientCSVImporter(resolver: resolver).write(recipients, into: store, source: "test")
 
@@ -120,10 +120,10 @@ import TestSupport
         for _ in 0..<45 {
             var u = units[Int(rng.next() % UInt64(units.count))]
             switch rng.next() % 4 {
-            case 0: u.status = ["AV", "TU", "RE"][Int(rng.next() % 3)]
+            case 0: u.status = [.available, .temporarilyUnavailable, .reserved][Int(rng.next() % 3)]
             case 1: u.hla = units[Int(rng.next() % UInt64(units.count))].hla
             case 2: u.tnc = (u.tnc ?? 1e9) * (0.5 + rng.unit())
-            default: u.id = "NEW\(round)-\(rng.next() % 100_000)"; u.status = "AV"
+            default: u.id = "NEW\(round)-\(rng.next() % 100_000)"; u.status = .available
             }
             changed.append(u)
         }

@@ -113,8 +113,8 @@ public struct RecipientCSVImporter: Sendable {
             case .absent: issue("WEIGHT_KG", "required")
             case .invalid(let why): issue("WEIGHT_KG", why)
             }
-            let disease = v["DISEASE"] ?? ""
-            if Recipient.DiseaseClass(rawValue: disease) == nil { issue("DISEASE", "'\(InputExcerpt.of(disease))' is not malignant or non-malignant") }
+            let disease = Recipient.DiseaseClass(rawValue: v["DISEASE"] ?? "")
+            if disease == nil { issue("DISEASE", "'\(InputExcerpt.of(v["DISEASE"] ?? ""))' is not malignant or non-malignant") }
             let hla = v["HLA"] ?? ""
             if hla.isEmpty { issue("HLA", "required (a GL string)") } else {
                 do { _ = try resolver.resolve(hla) } catch { issue("HLA", "\(error)") }
@@ -136,7 +136,7 @@ public struct RecipientCSVImporter: Sendable {
             }
             let active = v["ACTIVE"] ?? ""
             if case .invalid(let why) = FieldParsers.code(active, ["Y", "N", "true", "false", "1", "0"]) { issue("ACTIVE", why) }
-            if rowIssues.isEmpty {
+            if rowIssues.isEmpty, let disease {
                 if let first = seen[id] {
                     issues.append(ImportIssue(file: file, line: r.line, column: "ID", reason: "recipient \(InputExcerpt.of(id)) appears again (first on line \(first))"))
                     continue

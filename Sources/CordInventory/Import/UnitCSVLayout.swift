@@ -61,7 +61,7 @@ enum UnitCSVLayout {
         ("MNC_FRZN", .unitCellCount), ("RED_BC_FRZN", .unitCellCount), ("VIABILITY", .unitViability),
     ]
 
-    static let statuses = ["AV", "TU", "RE", "DE"]
+    static let statuses = CordUnit.Status.allCases.map(\.rawValue)
     static let statReasons = ["QR", "AD", "CD", "DS", "XP", "MR", "MO", "OT", "UK", "NS"]
     static let prodMods = ["BCE", "DNE", "PLR", "PRR", "RBR", "NOT", "OTH"]
     static let abo = ["A", "B", "O", "AB"]

@@ -189,21 +189,14 @@ public struct UnitImporter: Sendable {
 
     /// Reads, validates and upserts a CSV file in one transaction, a batch at a time (so a large file is never
     /// held in memory as rows): the next batch is read and validated on other threads while this one writes the
-    /// last. Stops writing at the first problem unless `skipInvalid`, and then rolls back.
-    ///
-    /// The units a batch inserts are logged in the change log by one statement after it, as the insert trigger
-    /// would log them one by one (set aside meanwhile: running it for each unit cost 8 % of an import). They are
-    /// the rows past the table's last row id before the batch (an upsert keeps an updated row's id).
+    /// last. Stops writing at the first problem unless `skipInvalid`, and then rolls back. The change log is
+    /// written by the units' triggers, as for every other write (`InventorySchema`, v4).
     private func importCSV(_ data: Data, path: String, into store: InventoryStore, skipInvalid: Bool,
                            progress: @escaping @Sendable (Progress) -> Void) throws -> Summary {
         let batches = try UnitCSVBatches(data, file: path, resolver: resolver)
-        return try store.bulkWrite { db in try db.suspendingTrigger("units_inserted") {
-            let since = try SearchIndexStore.changePosition(db)
+        return try store.bulkWrite { db in
+            let since = try ChangeLogEntry.position(db)
             let upsert = Upsert(db, table: UnitRow.databaseTableName, columns: UnitRow.databaseColumns)
-            let lastRow = try db.makeStatement(sql: "SELECT COALESCE(MAX(rowid), 0) FROM units")
-            let logInserted = try db.makeStatement(sql: """
-                INSERT INTO change_log (entity, id, change, detail) SELECT 'unit', id, 'new', status FROM units WHERE rowid > ? ORDER BY rowid
-                """)
             var imported = 0, changed = 0
             // A batch's rows as statement values, made ahead of the writer (and on every core).
             @Sendable func next() throws -> (rows: Int, groups: [Upsert.Group], clean: Bool)? {
@@ -217,9 +210,7 @@ public struct UnitImporter: Sendable {
                 }
                 do {
                     if current.clean || skipInvalid {
-                        let before = try Int64.fetchOne(lastRow)!
                         changed += try upsert(current.groups)
-                        try logInserted.execute(arguments: [before])
                         imported += current.rows
                     }
                 } catch {
@@ -232,7 +223,7 @@ public struct UnitImporter: Sendable {
             if !issues.isEmpty && !skipInvalid { throw ImportRejected(issues: issues) }
             return Summary(imported: imported, rejected: issues,
                            changed: try finish(db, rows: imported, changed: changed, source: path, known: batches.typings, since: since))
-        } }
+        }
     }
 
     /// Upserts validated rows in one transaction and rebuilds the search index in it when anything changed;
@@ -252,12 +243,12 @@ public struct UnitImporter: Sendable {
     /// `write`, with the resolved typings of the rows (for the index; others are resolved from the stored data).
     func write(_ rows: [UnitRow], into store: InventoryStore, source: String, replacingPool pool: String?, known: ResolvedUnitTypings) throws -> Int {
         try store.write { db in
-            let since = try SearchIndexStore.changePosition(db)
+            let since = try ChangeLogEntry.position(db)
             var changed = try Upsert.units(rows, in: db)
             if let pool {
                 let listed = Set(rows.map(\.id))
-                let stale = try String.fetchAll(db, sql: "SELECT id FROM units WHERE pool = ?", arguments: [pool]).filter { !listed.contains($0) }
-                for id in stale { try db.execute(sql: "DELETE FROM units WHERE id = ?", arguments: [id]) }
+                let stale = try UnitRow.ids(inPool: pool, db).filter { !listed.contains($0) }
+                try UnitRow.delete(stale, db)
                 changed += stale.count
                 if !stale.isEmpty { try InventoryStore.audit(db, "full inventory", "\(source): pool \(pool) no longer lists \(stale.count) units; removed") }
             }

@@ -51,7 +51,7 @@ struct UnitRowValidator {
         if id.isEmpty { issue("ID", "required") } else if !Self.isUnitID(id) {
             issue("ID", "'\(InputExcerpt.of(id))' is not a unit ID (at most 17 characters, no spaces or control characters)")
         }
-        let status = value("STATUS", FieldParsers.code(s(l.status), p.statuses))
+        let status = value("STATUS", FieldParsers.code(s(l.status), p.statuses)).flatMap(CordUnit.Status.init(rawValue:))
         if s(l.status).isEmpty { issue("STATUS", "required (AV, TU, RE or DE)") }
         let birth = value("BIRTH_DATE", FieldParsers.date(s(l.birthDate), .unitBirth, today: today))
         if s(l.birthDate).isEmpty { issue("BIRTH_DATE", "required (YYYY-MM-DD)") }

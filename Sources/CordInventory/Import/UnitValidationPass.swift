@@ -49,7 +49,7 @@ struct UnitValidationPass {
         for o in outcomes.joined() {
             if var row = o.row, o.issues.isEmpty {
                 row.pool = pool
-                if let first = typings.add(id: row.id, line: o.line, positions: o.positions, searchable: row.status == "AV") {
+                if let first = typings.add(id: row.id, line: o.line, positions: o.positions, searchable: row.status == .available) {
                     issues.append(ImportIssue(file: file, line: o.line, column: "ID", reason: "unit \(InputExcerpt.of(row.id)) appears again (first on line \(first))"))
                     continue
                 }

@@ -35,9 +35,14 @@ public enum PolicyReference: Sendable, Hashable, CustomStringConvertible {
 
     /// The preset of a disease class: the policy of a recipient who names none.
     ///
-    /// - Parameter disease: The recipient's disease class.
-    /// - Returns: `.preset` of `malignant` or `non-malignant`.
-    public static func preset(for disease: Recipient.DiseaseClass) -> PolicyReference { .preset(disease.rawValue) }
+    /// - Parameter disease: the recipient's disease class.
+    /// - Returns: the preset for that class (`PolicyPresets.malignant`, `PolicyPresets.nonMalignant`).
+    public static func preset(for disease: Recipient.DiseaseClass) -> PolicyReference {
+        switch disease {
+        case .malignant: .preset(PolicyPresets.malignant.name)
+        case .nonMalignant: .preset(PolicyPresets.nonMalignant.name)
+        }
+    }
 
     /// The name or path, as stored and as a recipient's `POLICY` column gives it.
     public var description: String {

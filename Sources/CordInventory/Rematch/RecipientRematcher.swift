@@ -34,8 +34,8 @@ public struct RecipientRematch: Sendable, Hashable {
     /// For a recipient without an eligible single unit: every unit that may be one of a pair (what the pairs
     /// depend on, kept so the next run can be incremental); nil otherwise, or when there are too many to keep.
     public let doubleCandidates: [String]?
-    /// `full`, `incremental`, or `error: …` when the recipient could not be searched.
-    public let computed: String
+    /// How it was computed: in full, incrementally, or not (failed) when the recipient could not be searched.
+    public let computed: RematchComputation
 
     public var needsDouble: Bool { candidates.isEmpty }
 }
@@ -79,18 +79,18 @@ struct RecipientRematcher: Sendable {
             let recipient = try row.recipient(search.resolver)
             let entry = try policies.entry(for: row)
             let policy = entry.policy, hash = entry.hash
-            if let top = try incremental(recipient, policy, hash) { return result(row.id, hash, top, "incremental") }
-            return result(row.id, hash, try search.best(recipient, policy: policy, searchDate: searchDate, limit: limit, context: context), "full")
+            if let top = try incremental(recipient, policy, hash) { return result(row.id, hash, top, .incremental) }
+            return result(row.id, hash, try search.best(recipient, policy: policy, searchDate: searchDate, limit: limit, context: context), .full)
         } catch {
             return RecipientRematch(recipientID: row.id, policyHash: "", candidates: [], complete: true, pairs: [], doubleCandidates: nil,
-                                    computed: "error: \(error)")
+                                    computed: .failed("\(error)"))
         }
     }
 
     /// Double-unit candidate lists longer than this are not kept (the recipient is searched in full next time).
     static let doubleCandidateLimit = 2_000
 
-    func result(_ id: String, _ hash: String, _ top: TopCandidates, _ how: String) -> RecipientRematch {
+    func result(_ id: String, _ hash: String, _ top: TopCandidates, _ how: RematchComputation) -> RecipientRematch {
         RecipientRematch(recipientID: id, policyHash: hash, candidates: top.ranked.prefix(limit).map(RematchCandidate.init), complete: top.complete,
                          pairs: top.pairs.prefix(limit).map { [$0.first.unitID, $0.second.unitID] },
                          doubleCandidates: top.doubleCandidates.flatMap { $0.count <= Self.doubleCandidateLimit ? $0 : nil }, computed: how)

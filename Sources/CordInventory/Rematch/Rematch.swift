@@ -1,7 +1,6 @@
 import CordMatch
 import CordSupport
 import Foundation
-import GRDB
 import HLA
 
 /// Nightly rematching: every active recipient against every searchable unit, results stored under a run id,
@@ -94,12 +93,10 @@ public final class Rematch: Sendable {
     public func runs() throws -> [RunStatus] {
         try store.read { db in
             let delivered = try Self.deliveredRun(db)
-            return try Row.fetchAll(db, sql: """
-                SELECT r.*, (SELECT COUNT(*) FROM rematch_recipients WHERE run_id = r.id) AS done FROM rematch_runs r ORDER BY id DESC
-                """).map { row in
-                let id: Int64 = row["id"]
-                return RunStatus(id: id, startedAt: row["started_at"], finishedAt: row["finished_at"], abandoned: row["abandoned"],
-                                 done: row["done"], total: row["recipients_total"], searchDate: row["search_date"],
+            return try RematchRunRecord.newestFirstWithProgress(db).map { run, done in
+                let id = run.storedID
+                return RunStatus(id: id, startedAt: run.startedAt, finishedAt: run.finishedAt, abandoned: run.abandoned,
+                                 done: done, total: run.recipientsTotal, searchDate: run.searchDate,
                                  reportDelivered: delivered.map { id <= $0 } ?? true)
             }
         }
@@ -119,8 +116,8 @@ public final class Rematch: Sendable {
         let search = try InventorySearch(store: store, resolver: resolver)
         let context = try search.batchContext()
         let (todo, total) = try context.read { db in
-            let done = Set(try String.fetchAll(db, sql: "SELECT recipient_id FROM rematch_recipients WHERE run_id = ?", arguments: [run.id]))
-            let rows = try RecipientRow.filter(Column("active") == true).order(Column("id")).fetchAll(db)
+            let done = try RematchRecipientRecord.recipientIDs(run: run.id, db)
+            let rows = try RecipientRow.active(db)
             return (rows.filter { !done.contains($0.id) }, rows.count)
         }
         let policies = RunPolicies(override: run.policy, recipients: todo)
@@ -134,7 +131,7 @@ public final class Rematch: Sendable {
         for start in stride(from: 0, to: todo.count, by: max(1, options.batchSize)) {
             let batch = Array(todo[start..<min(todo.count, start + max(1, options.batchSize))])
             let results = ParallelItems.map(count: batch.count, workers: workers) { rematcher.rematch(batch[$0]) }
-            try store.write { db in try Self.save(results, run: run.id, db) }
+            try store.write { db in for result in results { try result.insert(run: run.id, db) } }
             done += batch.count
             doneNow += batch.count
             progress(Progress(done: done, total: total, doneNow: doneNow, seconds: Date().timeIntervalSince(started)))
@@ -145,8 +142,8 @@ public final class Rematch: Sendable {
         return summary
     }
 
-    /// The parameters of a run as stored.
-    struct RunRecord: Sendable {
+    /// The parameters of a run, read from its stored row (`RematchRunRecord`).
+    struct RunParameters: Sendable {
         let id: Int64
         let policy: SelectionPolicy?
         let searchDate: CalendarDate
@@ -156,74 +153,65 @@ public final class Rematch: Sendable {
         let release: String
     }
 
-    func begin(_ o: Options) throws -> RunRecord {
+    func begin(_ o: Options) throws -> RunParameters {
         let policyJSON = o.policy.map(PolicyLoader.encode)
         let release = resolver.data.version
         return try store.write { db in
-            try db.execute(sql: "UPDATE rematch_runs SET abandoned = 1 WHERE finished_at IS NULL")
+            try RematchRunRecord.abandonUnfinished(db)
             try Self.startRecordingDeliveries(db)
-            let seq = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change_log") ?? 0
+            let seq = try ChangeLogEntry.position(db)
             let previous = try Self.comparedRun(db)
-            let recipients = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipients WHERE active") ?? 0
-            try db.execute(sql: """
-                INSERT INTO rematch_runs (started_at, policy, release, search_date, result_limit, change_seq, previous_run, recipients_total)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [ISO8601DateFormatter().string(from: Date()), policyJSON, release, o.searchDate.description, o.limit, seq, previous, recipients])
-            return RunRecord(id: db.lastInsertedRowID, policy: o.policy, searchDate: o.searchDate, limit: o.limit, changeSeq: seq,
-                             previousRun: previous, release: release)
+            let run = try RematchRunRecord(id: nil, startedAt: ISO8601DateFormatter().string(from: Date()), finishedAt: nil, abandoned: false,
+                                       policy: policyJSON, release: release, searchDate: o.searchDate.description, resultLimit: o.limit,
+                                       changeSeq: seq, previousRun: previous, recipientsTotal: try RecipientRow.activeCount(db)).inserted(db)
+            return RunParameters(id: run.storedID, policy: o.policy, searchDate: o.searchDate, limit: o.limit, changeSeq: seq,
+                                 previousRun: previous, release: release)
         }
     }
 
     /// The latest unfinished run, if it can be finished exactly as it started.
-    func resumable() throws -> RunRecord {
+    func resumable() throws -> RunParameters {
         let resolver = resolver
         return try store.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM rematch_runs WHERE finished_at IS NULL AND NOT abandoned ORDER BY id DESC LIMIT 1") else {
+            guard let run = try RematchRunRecord.latestInterrupted(db) else {
                 throw Refused(description: "there is no interrupted rematch run to resume, and the report of the latest finished run "
                               + "was delivered (run without --resume to start one)")
             }
-            let id: Int64 = row["id"], seq: Int64 = row["change_seq"], release: String = row["release"]
-            let now = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change_log") ?? 0
+            let id = run.storedID, seq = run.changeSeq, release = run.release
+            let now = try ChangeLogEntry.position(db)
             guard now == seq else {
                 throw Refused(description: "run \(id) cannot be resumed: units or recipients changed since it started (\(now - seq) changes); start a new run without --resume")
             }
             guard release == resolver.data.version else {
                 throw Refused(description: "run \(id) used IPD-IMGT/HLA \(release), this process \(resolver.data.version); resume with --imgt-version \(release)")
             }
-            let policy = try (row["policy"] as String?).map { try PolicyLoader.decode(Data($0.utf8), file: "run \(id) policy") }
-            guard let date = CalendarDate(row["search_date"]) else { throw Refused(description: "run \(id) has no valid search date") }
-            return RunRecord(id: id, policy: policy, searchDate: date, limit: row["result_limit"], changeSeq: seq, previousRun: row["previous_run"], release: release)
+            let policy = try run.policy.map { try PolicyLoader.decode(Data($0.utf8), file: "run \(id) policy") }
+            guard let date = CalendarDate(run.searchDate) else { throw Refused(description: "run \(id) has no valid search date") }
+            return RunParameters(id: id, policy: policy, searchDate: date, limit: run.resultLimit, changeSeq: seq, previousRun: run.previousRun,
+                                 release: release)
         }
     }
 
     /// What changed since the previous run, and its stored lists, read in the run's batch transaction (`context`);
     /// nil when the previous run used another release (everything is recomputed then).
-    func incrementalBase(_ run: RunRecord, previous: Int64, context: BatchContext, ageLimits: Set<Int>) throws -> IncrementalBase? {
+    func incrementalBase(_ run: RunParameters, previous: Int64, context: BatchContext, ageLimits: Set<Int>) throws -> IncrementalBase? {
         let resolver = resolver, facts = context.facts
         let loaded: (Set<String>, Set<String>, [String: IncrementalBase.Previous], [UnitRow])? = try context.read { db in
-            guard let prev = try Row.fetchOne(db, sql: "SELECT * FROM rematch_runs WHERE id = ?", arguments: [previous]),
-                  (prev["release"] as String) == resolver.data.version, let prevDate = CalendarDate(prev["search_date"]) else { return nil }
-            let changes = try Row.fetchAll(db, sql: "SELECT DISTINCT entity, id FROM change_log WHERE seq > ? AND seq <= ?",
-                                           arguments: [prev["change_seq"] as Int64, run.changeSeq])
-            var units = Set(changes.filter { $0["entity"] == "unit" }.map { $0["id"] as String })
-            let recipients = Set(changes.filter { $0["entity"] == "recipient" }.map { $0["id"] as String })
+            guard let prev = try RematchRunRecord.run(previous, db), prev.release == resolver.data.version,
+                  let prevDate = CalendarDate(prev.searchDate) else { return nil }
+            var (units, recipients) = try ChangeLogEntry.changedIDs(after: prev.changeSeq, upTo: run.changeSeq, db)
             // Units whose collection age crossed a policy's age limit between the two search dates count as changed.
             units.formUnion(facts.aged(from: prevDate, to: run.searchDate, limits: ageLimits))
             var lists: [String: [String]] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT recipient_id, unit_id FROM rematch_results WHERE run_id = ? ORDER BY recipient_id, rank", arguments: [previous]) {
-                lists[r["recipient_id"], default: []].append(r["unit_id"])
-            }
-            var doubles: [String: [String]] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT recipient_id, unit_id FROM rematch_double_candidates WHERE run_id = ?", arguments: [previous]) {
-                doubles[r["recipient_id"], default: []].append(r["unit_id"])
-            }
+            for r in try RematchResultRecord.ranked(run: previous, db) { lists[r.recipientID, default: []].append(r.unitID) }
+            let doubles = try RematchDoubleCandidateRecord.byRecipient(run: previous, db)
             var stored: [String: IncrementalBase.Previous] = [:]
-            for r in try Row.fetchAll(db, sql: "SELECT * FROM rematch_recipients WHERE run_id = ? AND computed NOT LIKE 'error%'", arguments: [previous]) {
-                let id: String = r["recipient_id"]
-                stored[id] = .init(policyHash: r["policy_hash"], unitIDs: lists[id] ?? [], complete: r["complete"], needsDouble: r["needs_double"],
-                                   doubleCandidates: (r["double_candidates_kept"] as Bool) ? doubles[id] ?? [] : nil)
+            for r in try RematchRecipientRecord.all(run: previous, db) where r.computed.failure == nil {
+                let id = r.recipientID
+                stored[id] = .init(policyHash: r.policyHash, unitIDs: lists[id] ?? [], complete: r.complete, needsDouble: r.needsDouble,
+                                   doubleCandidates: r.doubleCandidatesKept ? doubles[id] ?? [] : nil)
             }
-            let rows = try UnitRow.fetchAll(db, keys: Array(units)).filter { $0.status == "AV" }
+            let rows = try UnitRow.available(Array(units), db)
             return (units, recipients, stored, rows)
         }
         guard let (units, recipients, stored, rows) = loaded else { return nil }
@@ -232,52 +220,22 @@ public final class Rematch: Sendable {
                                changedStore: CompactTypingStore(changed.map(\.typing)))
     }
 
-    static func save(_ results: [RecipientRematch], run: Int64, _ db: Database) throws {
-        let recipient = try db.makeStatement(sql: """
-            INSERT INTO rematch_recipients (run_id, recipient_id, policy_hash, complete, needs_double, double_candidates_kept, computed)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        let doubleCandidate = try db.makeStatement(sql: "INSERT INTO rematch_double_candidates (run_id, recipient_id, unit_id) VALUES (?, ?, ?)")
-        let candidate = try db.makeStatement(sql: """
-            INSERT INTO rematch_results (run_id, recipient_id, rank, unit_id, x6, x6_potential, x8, x8_potential, confirm_loci)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let pair = try db.makeStatement(sql: "INSERT INTO rematch_pairs (run_id, recipient_id, rank, first_unit, second_unit) VALUES (?, ?, ?, ?, ?)")
-        for r in results {
-            try recipient.execute(arguments: [run, r.recipientID, r.policyHash, r.complete, r.needsDouble, r.doubleCandidates != nil, r.computed])
-            for u in r.doubleCandidates ?? [] { try doubleCandidate.execute(arguments: [run, r.recipientID, u]) }
-            for (i, c) in r.candidates.enumerated() {
-                try candidate.execute(arguments: [run, r.recipientID, i + 1, c.unitID, c.x6, c.x6Potential, c.x8, c.x8Potential,
-                                                  c.confirmLoci.joined(separator: " ")])
-            }
-            for (i, p) in r.pairs.enumerated() { try pair.execute(arguments: [run, r.recipientID, i + 1, p[0], p[1]]) }
-        }
-    }
-
     /// Marks the run finished, keeps the last `keepRuns` finished runs, and drops change-log entries no later
     /// run needs.
-    func finish(_ run: RunRecord, total: Int, resumed: Bool, started: Date, keepRuns: Int = 7) throws -> Summary {
+    func finish(_ run: RunParameters, total: Int, resumed: Bool, started: Date, keepRuns: Int = 7) throws -> Summary {
         try store.write { db in
-            try db.execute(sql: "UPDATE rematch_runs SET finished_at = ?, recipients_total = ? WHERE id = ?",
-                           arguments: [ISO8601DateFormatter().string(from: Date()), total, run.id])
-            let kept = try Int64.fetchAll(db, sql: "SELECT id FROM rematch_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT ?", arguments: [keepRuns])
-            if let oldest = kept.last {
-                // The run whose report was delivered last stays too: the next run compares with it.
-                try db.execute(sql: "DELETE FROM rematch_runs WHERE id < ? AND id IS NOT ? AND (finished_at IS NOT NULL OR abandoned)",
-                               arguments: [oldest, try Self.deliveredRun(db)])
-            }
+            try RematchRunRecord.markFinished(run.id, at: ISO8601DateFormatter().string(from: Date()), recipients: total, db)
+            // The run whose report was delivered last stays too: the next run compares with it.
+            try RematchRunRecord.prune(keepingLatest: keepRuns, alsoKeeping: try Self.deliveredRun(db), db)
             // Later runs compare with this one: older changes are no longer needed.
-            if let previous = run.previousRun,
-               let seq = try Int64.fetchOne(db, sql: "SELECT change_seq FROM rematch_runs WHERE id = ?", arguments: [previous]) {
-                try db.execute(sql: "DELETE FROM change_log WHERE seq <= ?", arguments: [seq])
+            if let previous = run.previousRun, let seq = try RematchRunRecord.run(previous, db)?.changeSeq {
+                try ChangeLogEntry.prune(upTo: seq, db)
             }
-            let counts = try Row.fetchOne(db, sql: """
-                SELECT SUM(computed = 'full') AS f, SUM(computed = 'incremental') AS i, SUM(computed LIKE 'error%') AS e
-                FROM rematch_recipients WHERE run_id = ?
-                """, arguments: [run.id])!
-            let now = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change_log") ?? 0
-            return Summary(runID: run.id, previousRunID: run.previousRun, recipients: total, full: counts["f"] ?? 0, incremental: counts["i"] ?? 0,
-                           errors: counts["e"] ?? 0, resumed: resumed, seconds: Date().timeIntervalSince(started), changedDuringRun: now > run.changeSeq)
+            let computed = try RematchRecipientRecord.all(run: run.id, db).map(\.computed)
+            let now = try ChangeLogEntry.position(db)
+            return Summary(runID: run.id, previousRunID: run.previousRun, recipients: total, full: computed.count { $0 == .full },
+                           incremental: computed.count { $0 == .incremental }, errors: computed.count { $0.failure != nil }, resumed: resumed,
+                           seconds: Date().timeIntervalSince(started), changedDuringRun: now > run.changeSeq)
         }
     }
 }

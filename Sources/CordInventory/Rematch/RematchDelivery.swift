@@ -14,35 +14,31 @@ extension Rematch {
     /// The latest run whose report was recorded as delivered; nil before the first run of this version (a
     /// database upgraded from a version that did not record deliveries, or a new one).
     static func deliveredRun(_ db: Database) throws -> Int64? {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [deliveredKey]).flatMap { Int64($0) }
+        try MetaValue.read(deliveredKey, db).flatMap { Int64($0) }
     }
 
     /// Starts recording deliveries (inside the write transaction that begins a run): the runs finished before
     /// this version recorded them count as delivered.
     static func startRecordingDeliveries(_ db: Database) throws {
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO meta (key, value)
-            SELECT ?, CAST(COALESCE(MAX(id), 0) AS TEXT) FROM rematch_runs WHERE finished_at IS NOT NULL
-            """, arguments: [deliveredKey])
+        guard try MetaValue.read(deliveredKey, db) == nil else { return }
+        try MetaValue.write(deliveredKey, String(try RematchRunRecord.latestFinishedID(db) ?? 0), db)
     }
 
     /// The finished run a new run compares with: the one whose report was delivered last, else the latest
     /// finished run.
     static func comparedRun(_ db: Database) throws -> Int64? {
-        if let delivered = try deliveredRun(db),
-           try Bool.fetchOne(db, sql: "SELECT 1 FROM rematch_runs WHERE id = ? AND finished_at IS NOT NULL", arguments: [delivered]) == true {
-            return delivered
-        }
-        return try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM rematch_runs WHERE finished_at IS NOT NULL")
+        if let delivered = try deliveredRun(db), try RematchRunRecord.isFinished(delivered, db) { return delivered }
+        return try RematchRunRecord.latestFinishedID(db)
     }
 
-    /// Records that the report of finished run `run` was delivered (written whole where it was asked for).
+    /// Records that the report of finished run `run` was delivered (written whole where it was asked for); a later
+    /// run recorded before stays recorded.
+    ///
+    /// - Parameter run: the finished run's id.
+    /// - Throws: `InventoryWriteError` when the storage fails, or a database error.
     public func recordDelivery(of run: Int64) throws {
         try store.write { db in
-            try db.execute(sql: """
-                INSERT INTO meta (key, value) VALUES (?, ?)
-                ON CONFLICT(key) DO UPDATE SET value = CAST(MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)
-                """, arguments: [Self.deliveredKey, String(run)])
+            try MetaValue.write(Self.deliveredKey, String(max(try Self.deliveredRun(db) ?? run, run)), db)
         }
     }
 
@@ -51,7 +47,7 @@ extension Rematch {
     public func undeliveredRun() throws -> Int64? {
         try store.read { db in
             guard let delivered = try Self.deliveredRun(db),
-                  let latest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM rematch_runs WHERE finished_at IS NOT NULL"),
+                  let latest = try RematchRunRecord.latestFinishedID(db),
                   latest > delivered else { return nil }
             return latest
         }
@@ -60,7 +56,7 @@ extension Rematch {
     /// True when a run was begun and neither finished nor abandoned (killed): `run(resume: true)` finishes it.
     public func hasInterruptedRun() throws -> Bool {
         try store.read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM rematch_runs WHERE finished_at IS NULL AND NOT abandoned)") ?? false
+            try RematchRunRecord.hasInterrupted(db)
         }
     }
 }

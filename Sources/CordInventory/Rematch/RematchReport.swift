@@ -43,8 +43,8 @@ public struct RematchReport: Encodable, Sendable {
         public let change: String?
         /// Candidates with potential matches, and the loci that confirmatory typing of the unit would settle.
         public let confirmatoryTyping: [Confirmation]
-        /// `full`, `incremental`, or `error: …`.
-        public let computed: String
+        /// How the run computed it (written `full`, `incremental`, or `error: …`).
+        public let computed: RematchComputation
 
         public var hasChanges: Bool { !added.isEmpty || !removed.isEmpty || !rankChanges.isEmpty || change != nil }
     }
@@ -56,10 +56,11 @@ public struct RematchReport: Encodable, Sendable {
 
     /// A run's stored list for one recipient.
     struct Stored {
-        var candidates: [(unit: String, confirm: String)] = []
+        /// The candidates, best first, and the loci confirmatory typing of each would settle.
+        var candidates: [(unit: String, confirm: [String])] = []
         var pairs: [[String]] = []
-        var policyHash = ""
-        var computed = ""
+        var policyHash: String
+        var computed: RematchComputation
     }
 
     /// Builds the report of finished run `runID` (default: the latest finished run).
@@ -68,26 +69,26 @@ public struct RematchReport: Encodable, Sendable {
     }
 
     static func build(_ db: Database, resolver: TypingResolver, runID: Int64?) throws -> RematchReport {
-        guard let id = try runID ?? Int64.fetchOne(db, sql: "SELECT MAX(id) FROM rematch_runs WHERE finished_at IS NOT NULL"),
-              let run = try Row.fetchOne(db, sql: "SELECT * FROM rematch_runs WHERE id = ?", arguments: [id]) else {
+        guard let id = try runID ?? RematchRunRecord.latestFinishedID(db), let run = try RematchRunRecord.run(id, db) else {
             throw InventoryError(runID.map { "there is no rematch run \($0)" } ?? "there is no finished rematch run")
         }
         let current = try lists(db, run: id)
-        let previousID: Int64? = run["previous_run"]
+        let previousID = run.previousRun
         let previous = try previousID.map { try lists(db, run: $0) } ?? [:]
-        let previousSeq = try previousID.flatMap { try Int64.fetchOne(db, sql: "SELECT change_seq FROM rematch_runs WHERE id = ?", arguments: [$0]) }
+        let previousSeq = try previousID.flatMap { try RematchRunRecord.run($0, db)?.changeSeq }
         // What changed between the two runs, per unit and per recipient, in order.
         var unitChanges: [String: [(String, String)]] = [:], recipientChanges: [String: [String]] = [:]
         if let previousSeq {
-            for r in try Row.fetchAll(db, sql: "SELECT entity, id, change, detail FROM change_log WHERE seq > ? AND seq <= ? ORDER BY seq",
-                                      arguments: [previousSeq, run["change_seq"] as Int64]) {
-                if r["entity"] == "unit" { unitChanges[r["id"], default: []].append((r["change"], r["detail"])) }
-                else { recipientChanges[r["id"], default: []].append(r["change"] == "changed" ? r["detail"] : r["change"]) }
+            for entry in try ChangeLogEntry.entries(after: previousSeq, upTo: run.changeSeq, db) {
+                switch entry.entity {
+                case .unit: unitChanges[entry.id, default: []].append((entry.change, entry.detail))
+                case .recipient: recipientChanges[entry.id, default: []].append(entry.change == "changed" ? entry.detail : entry.change)
+                }
             }
         }
-        let limit: Int = run["result_limit"]
-        let date = CalendarDate(run["search_date"]) ?? CalendarDate.today()
-        let override = try (run["policy"] as String?).map { try PolicyLoader.decode(Data($0.utf8), file: "run \(id) policy") }
+        let limit = run.resultLimit
+        let date = CalendarDate(run.searchDate) ?? CalendarDate.today()
+        let override = try run.policy.map { try PolicyLoader.decode(Data($0.utf8), file: "run \(id) policy") }
         let explainer = RemovalExplainer(db: db, resolver: resolver, policy: override, date: date)
 
         var reports: [RecipientReport] = []
@@ -119,28 +120,22 @@ public struct RematchReport: Encodable, Sendable {
             reports.append(RecipientReport(
                 recipientId: rid, candidates: ids, added: diff.added, removed: diff.removed, rankChanges: diff.rankChanges,
                 needsDouble: ids.isEmpty, pairs: now.pairs, change: change,
-                confirmatoryTyping: now.candidates.filter { !$0.confirm.isEmpty }.map { Confirmation(unitId: $0.unit, loci: $0.confirm.split(separator: " ").map(String.init)) },
+                confirmatoryTyping: now.candidates.filter { !$0.confirm.isEmpty }.map { Confirmation(unitId: $0.unit, loci: $0.confirm) },
                 computed: now.computed))
         }
         let totals = Totals(recipients: reports.count, withChanges: reports.filter(\.hasChanges).count,
                             gainedACandidate: reports.filter { $0.change == "gained" }.count, lostAllCandidates: reports.filter { $0.change == "lost" }.count,
-                            needDouble: reports.filter(\.needsDouble).count, computedIncrementally: reports.filter { $0.computed == "incremental" }.count,
-                            errors: reports.filter { $0.computed.hasPrefix("error") }.count)
-        return RematchReport(runId: id, previousRunId: previousID, policy: override?.name ?? "per recipient", imgtVersion: run["release"],
+                            needDouble: reports.filter(\.needsDouble).count, computedIncrementally: reports.filter { $0.computed == .incremental }.count,
+                            errors: reports.filter { $0.computed.failure != nil }.count)
+        return RematchReport(runId: id, previousRunId: previousID, policy: override?.name ?? "per recipient", imgtVersion: run.release,
                              searchDate: date.description, limit: limit, summary: totals, recipients: reports)
     }
 
     static func lists(_ db: Database, run: Int64) throws -> [String: Stored] {
         var out: [String: Stored] = [:]
-        for r in try Row.fetchAll(db, sql: "SELECT recipient_id, policy_hash, computed FROM rematch_recipients WHERE run_id = ?", arguments: [run]) {
-            out[r["recipient_id"]] = Stored(policyHash: r["policy_hash"], computed: r["computed"])
-        }
-        for r in try Row.fetchAll(db, sql: "SELECT recipient_id, unit_id, confirm_loci FROM rematch_results WHERE run_id = ? ORDER BY recipient_id, rank", arguments: [run]) {
-            out[r["recipient_id"]]?.candidates.append((r["unit_id"], r["confirm_loci"]))
-        }
-        for r in try Row.fetchAll(db, sql: "SELECT recipient_id, first_unit, second_unit FROM rematch_pairs WHERE run_id = ? ORDER BY recipient_id, rank", arguments: [run]) {
-            out[r["recipient_id"]]?.pairs.append([r["first_unit"], r["second_unit"]])
-        }
+        for r in try RematchRecipientRecord.all(run: run, db) { out[r.recipientID] = Stored(policyHash: r.policyHash, computed: r.computed) }
+        for r in try RematchResultRecord.ranked(run: run, db) { out[r.recipientID]?.candidates.append((r.unitID, r.confirmLoci)) }
+        for r in try RematchPairRecord.ranked(run: run, db) { out[r.recipientID]?.pairs.append([r.firstUnit, r.secondUnit]) }
         return out
     }
 
@@ -157,8 +152,8 @@ struct RemovalExplainer {
     let date: CalendarDate
 
     func reasons(_ unitID: String, recipient recipientID: String) -> [String]? {
-        guard let unitRow = try? UnitRow.fetchOne(db, key: unitID), let unit = try? unitRow.cordUnit(resolver),
-              let row = try? RecipientRow.fetchOne(db, key: recipientID), let recipient = try? row.recipient(resolver),
+        guard let unitRow = try? UnitRow.stored(unitID, db), let unit = try? unitRow.cordUnit(resolver),
+              let row = try? RecipientRow.stored(recipientID, db), let recipient = try? row.recipient(resolver),
               let chosen = try? policy ?? PolicyReference(row.policyName).load() else { return nil }
         return UnitAssessor(policy: chosen, searchDate: date).assess(unit, for: recipient).reasons
     }

@@ -34,7 +34,7 @@ extension InventorySearch {
             let resolver = resolver
             return try store.read { db in
                 var ids: [String] = []
-                let cursor = try UnitRow.fetchCursor(db, sql: "SELECT * FROM units WHERE status = 'AV' ORDER BY id")
+                let cursor = try UnitRow.availableInIDOrder(db)
                 while let row = try cursor.next() {
                     // A typing this release cannot resolve is not searchable (it is kept out of the index too).
                     guard let unit = try? row.cordUnit(resolver) else { continue }

@@ -39,8 +39,13 @@ public final class InventoryStore: Sendable {
     }
 
     /// Runs `body` in one write transaction: all of it is committed, or none. A failure of the storage (a full
-    /// disk, an I/O error) is thrown as `InventoryWriteError`, naming the database.
-    public func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
+    /// disk, an I/O error) is thrown as `InventoryWriteError`, naming the database. Package API: outside this
+    /// package the store is used through its methods, which name no GRDB type (docs/ARCHITECTURE.md).
+    ///
+    /// - Parameter body: the transaction's work.
+    /// - Returns: what `body` returns.
+    /// - Throws: `InventoryWriteError`, or what `body` throws (the transaction is then rolled back).
+    package func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T {
         do { return try pool.write(body) } catch { throw InventoryWriteError.wrapping(error, path: path) }
     }
 
@@ -71,7 +76,13 @@ public final class InventoryStore: Sendable {
         }
     }
 
-    public func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T { try pool.read(body) }
+    /// Runs `body` in one read transaction (a consistent state of the database whatever is committed meanwhile).
+    /// Package API, as `write` is.
+    ///
+    /// - Parameter body: the reads.
+    /// - Returns: what `body` returns.
+    /// - Throws: a database error, or what `body` throws.
+    package func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T { try pool.read(body) }
 
     /// Appends to the audit log (inside the caller's transaction).
     static func audit(_ db: Database, _ action: String, _ detail: String) throws {

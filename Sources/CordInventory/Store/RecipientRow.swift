@@ -9,7 +9,8 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
     public var hla: String
     public var release: String
     public var weightKg: Double
-    public var disease: String
+    /// Stored as its name (`malignant`, `non-malignant`).
+    public var disease: Recipient.DiseaseClass
     /// Antibodies as `TARGET=MFI;…`.
     public var dsa: String
     public var abo: String?
@@ -17,7 +18,7 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
     public var policy: String?
     public var active: Bool
 
-    public init(id: String, hla: String, release: String, weightKg: Double, disease: String, dsa: String, abo: String?,
+    public init(id: String, hla: String, release: String, weightKg: Double, disease: Recipient.DiseaseClass, dsa: String, abo: String?,
                 policy: String?, active: Bool) {
         self.id = id
         self.hla = hla
@@ -36,12 +37,41 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
     }
 
     /// The policy this recipient is searched under unless a search names another: its own, else the preset of
-    /// its disease class.
-    public var policyName: String { policy ?? disease }
+    /// its disease class (`PolicyReference.preset(for:)`).
+    public var policyName: String { policy ?? PolicyReference.preset(for: disease).description }
 
     public func recipient(_ resolver: TypingResolver) throws -> Recipient {
         Recipient(id: id, typing: try resolver.resolve(hla), weightKg: weightKg,
-                  disease: Recipient.DiseaseClass(rawValue: disease) ?? .malignant,
+                  disease: disease,
                   antibodies: try AntibodyList.parse(dsa, resolver: resolver), abo: abo)
+    }
+
+    /// The recipient stored with id `id`, if any.
+    ///
+    /// - Parameters:
+    ///   - id: the recipient's id.
+    ///   - db: the connection, in the caller's transaction.
+    /// - Returns: the row, or nil.
+    /// - Throws: a database error.
+    static func stored(_ id: String, _ db: Database) throws -> RecipientRow? {
+        try fetchOne(db, key: id)
+    }
+
+    /// The active recipients (those nightly rematching searches for), by id.
+    ///
+    /// - Parameter db: the connection, in the caller's transaction.
+    /// - Returns: their rows.
+    /// - Throws: a database error.
+    static func active(_ db: Database) throws -> [RecipientRow] {
+        try filter(Column("active") == true).order(Column("id")).fetchAll(db)
+    }
+
+    /// How many recipients are active.
+    ///
+    /// - Parameter db: the connection, in the caller's transaction.
+    /// - Returns: the count.
+    /// - Throws: a database error.
+    static func activeCount(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM recipients WHERE active") ?? 0
     }
 }

@@ -53,14 +53,14 @@ enum SearchIndexStore {
         }
         let previous = try unchangedSince.flatMap { since -> (SearchIndex, Set<String>)? in
             guard let old = try load(db), old.resolverDigest == resolver.configurationDigest else { return nil }
-            let touched = try String.fetchAll(db, sql: "SELECT id FROM change_log WHERE entity = 'unit' AND seq > ?", arguments: [since])
+            let touched = try ChangeLogEntry.unitIDs(after: since, db)
             return (old, Set(touched))
         }
         var mapping = previous.map { CompactTypingStore.ValueMapping(from: $0.0.store) }
         var oldRow = 0
         let cursor = try Row.fetchCursor(db, sql: "SELECT id, status, hla FROM units ORDER BY id")
         while let row = try cursor.next() {
-            let id: String = row[0], status: String = row[1]
+            let id: String = row[0], status: CordUnit.Status? = row[1]
             switch known.lookup(id) {
             case .positions(let numbers):
                 store.append(numbers: numbers, of: &table)
@@ -80,16 +80,10 @@ enum SearchIndexStore {
                 store.append(typing)
             }
             ids.append(id)
-            searchable.append(status == "AV" ? 1 : 0)
+            searchable.append(status == .available ? 1 : 0)
         }
         return SearchIndex(generation: generation, release: resolver.data.version, resolverDigest: resolver.configurationDigest, unitIDs: ids,
                            searchable: searchable, store: store)
-    }
-
-    /// The change log's position (its last sequence number); `build(unchangedSince:)` takes it from the start of
-    /// a transaction.
-    static func changePosition(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM change_log") ?? 0
     }
 
     /// The stored index's generation (`meta.index_generation`; 0 before the first index).

@@ -11,7 +11,8 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     public var bank: String?
     /// The WMDA pool (ION) the unit was listed in, for units imported from inventory XML.
     public var pool: String?
-    public var status: String
+    /// Stored as its code (`AV`, `TU`, `RE`, `DE`).
+    public var status: CordUnit.Status
     public var statReason: String?
     /// The typing as a GL string (from `X_HLA_GL`, or built from the SER/DNA field columns).
     public var hla: String
@@ -87,9 +88,61 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
 
     /// The unit as matching sees it.
     public func cordUnit(_ resolver: TypingResolver) throws -> CordUnit {
-        CordUnit(id: id, bank: bank, status: CordUnit.Status(rawValue: status) ?? .deleted, typing: try resolver.resolve(hla),
+        CordUnit(id: id, bank: bank, status: status, typing: try resolver.resolve(hla),
                  tnc: tnc, cd34: cd34, collectionDate: collectionDate.flatMap(CalendarDate.init), productModification: productModification,
                  attachedSegments: attachedSegments, accreditedBank: accredited, abo: abo,
                  maternalTyping: try maternalHLA.map { try resolver.resolve($0) })
+    }
+
+    /// The unit stored with id `id`, if any.
+    ///
+    /// - Parameters:
+    ///   - id: the unit's id.
+    ///   - db: the connection, in the caller's transaction.
+    /// - Returns: the row, or nil.
+    /// - Throws: a database error.
+    static func stored(_ id: String, _ db: Database) throws -> UnitRow? {
+        try fetchOne(db, key: id)
+    }
+
+    /// Those of the units `ids` that are stored and available (searchable).
+    ///
+    /// - Parameters:
+    ///   - ids: unit ids.
+    ///   - db: the connection, in the caller's transaction.
+    /// - Returns: their rows, in no particular order.
+    /// - Throws: a database error.
+    static func available(_ ids: [String], _ db: Database) throws -> [UnitRow] {
+        try fetchAll(db, keys: ids).filter { $0.status == .available }
+    }
+
+    /// The available (searchable) units, by id, as a cursor (one row in memory at a time).
+    ///
+    /// - Parameter db: the connection, in the caller's transaction.
+    /// - Returns: the cursor.
+    /// - Throws: a database error.
+    static func availableInIDOrder(_ db: Database) throws -> RecordCursor<UnitRow> {
+        try fetchCursor(db, sql: "SELECT * FROM units WHERE status = ? ORDER BY id", arguments: [CordUnit.Status.available])
+    }
+
+    /// The ids of the units listed in WMDA pool `pool`.
+    ///
+    /// - Parameters:
+    ///   - pool: the pool (ION).
+    ///   - db: the connection, in the caller's transaction.
+    /// - Returns: the ids.
+    /// - Throws: a database error.
+    static func ids(inPool pool: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT id FROM units WHERE pool = ?", arguments: [pool])
+    }
+
+    /// Deletes the units `ids`, one statement each (the delete trigger logs each one).
+    ///
+    /// - Parameters:
+    ///   - ids: the units' ids.
+    ///   - db: the connection, in the caller's write transaction.
+    /// - Throws: a database error.
+    static func delete(_ ids: [String], _ db: Database) throws {
+        for id in ids { try db.execute(sql: "DELETE FROM units WHERE id = ?", arguments: [id]) }
     }
 }

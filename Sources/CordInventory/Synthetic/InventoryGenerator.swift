@@ -70,7 +70,7 @@ public struct InventoryGenerator: Sendable {
     /// `UnitCSVLayout.serAndDNALoci`), whatever resolution the row reports them at.
     func unitRow(_ n: Int, _ rng: inout SplitMix64, alleles: inout [String]) -> String {
         alleles.removeAll(keepingCapacity: true)
-        let status = rng.unit() < 0.9 ? "AV" : ["TU", "RE", "DE"][Int(rng.next() % 3)]
+        let status = (rng.unit() < 0.9 ? CordUnit.Status.available : [.temporarilyUnavailable, .reserved, .deleted][Int(rng.next() % 3)]).rawValue
         let year = 2005 + Int(rng.next() % 21), month = 1 + Int(rng.next() % 12), day = 1 + Int(rng.next() % 28)
         let date = String(format: "%04d-%02d-%02d", year, month, day)
         let antigenLevel = rng.unit() < 0.3

@@ -79,7 +79,7 @@ struct RecipientList: Encodable {
     struct Entry: Encodable {
         let id: String, disease: String, weightKg: Double, policy: String, active: Bool
         init(_ row: RecipientRow) {
-            id = row.id; disease = row.disease; weightKg = row.weightKg; policy = row.policyName; active = row.active
+            id = row.id; disease = row.disease.rawValue; weightKg = row.weightKg; policy = row.policyName; active = row.active
         }
         enum CodingKeys: String, CodingKey { case id, disease, policy, active, weightKg = "weight_kg" }
     }

@@ -30,12 +30,12 @@ public enum RematchRendering {
     ///   error; lines joined by line ends.
     public static func table(_ r: RematchReport) -> String {
         var lines = [header(r), summaryLine(r)]
-        for p in r.recipients where p.hasChanges || p.needsDouble || p.computed.hasPrefix("error") {
+        for p in r.recipients where p.hasChanges || p.needsDouble || p.computed.failure != nil {
             lines.append("")
             var head = "\(p.recipientId): \(p.candidates.count) candidate\(p.candidates.count == 1 ? "" : "s")"
             if let c = p.change { head += " — \(c.uppercased())" }
             if p.needsDouble { head += " — needs a double unit" + (p.pairs.first.map { " (best pair \($0.joined(separator: " + ")))" } ?? " (no pair found)") }
-            if p.computed.hasPrefix("error") { head += " — \(p.computed)" }
+            if p.computed.failure != nil { head += " — \(p.computed)" }
             lines.append(head)
             for a in p.added { lines.append("  + \(a.unitId)  \(a.reason)") }
             for a in p.removed { lines.append("  - \(a.unitId)  \(a.reason)") }
@@ -62,7 +62,7 @@ public enum RematchRendering {
             for c in p.rankChanges { row([p.recipientId, "rank", c.unitId, "\(c.from) → \(c.to)" + (c.reason.map { ": \($0)" } ?? "")]) }
             if p.needsDouble { row([p.recipientId, "needs double", p.pairs.first?.joined(separator: "+") ?? "", p.pairs.isEmpty ? "no pair found" : "best pair"]) }
             for c in p.confirmatoryTyping { row([p.recipientId, "confirm", c.unitId, c.loci.joined(separator: " ")]) }
-            if p.computed.hasPrefix("error") { row([p.recipientId, "error", "", p.computed]) }
+            if p.computed.failure != nil { row([p.recipientId, "error", "", p.computed.description]) }
         }
         return lines.joined(separator: "\n")
     }
@@ -79,13 +79,13 @@ public enum RematchRendering {
                 + p.removed.map { "<li class=del>− \(e($0.unitId)): \(e($0.reason))</li>" }
                 + p.rankChanges.map { "<li>\(e($0.unitId)): rank \($0.from) → \($0.to)\($0.reason.map { ": " + e($0) } ?? "")</li>" }).joined()
             let confirm = p.confirmatoryTyping.map { "\(e($0.unitId)) (\(e($0.loci.joined(separator: " "))))" }.joined(separator: ", ")
-            let status = p.computed.hasPrefix("error") ? "error" : p.change ?? (p.hasChanges ? "changed" : "")
+            let status = p.computed.failure != nil ? "error" : p.change ?? (p.hasChanges ? "changed" : "")
             rows.append("<tr class=\"\(p.hasChanges || p.needsDouble ? "hot" : "")\"><td>\(e(p.recipientId))</td><td>\(e(status))</td>"
                 + "<td data-n=\"\(p.candidates.count)\">\(p.candidates.count)</td><td>\(e(p.candidates.first ?? "—"))</td>"
                 + "<td data-n=\"\(p.added.count)\">\(p.added.count)</td><td data-n=\"\(p.removed.count)\">\(p.removed.count)</td>"
                 + "<td data-n=\"\(p.rankChanges.count)\">\(p.rankChanges.count)</td>"
                 + "<td>\(p.needsDouble ? "yes" + (p.pairs.first.map { ": " + e($0.joined(separator: " + ")) } ?? " (no pair)") : "")</td>"
-                + "<td>\(confirm)</td><td>\(changes.isEmpty ? "" : "<ul>\(changes)</ul>")\(p.computed.hasPrefix("error") ? e(p.computed) : "")</td></tr>")
+                + "<td>\(confirm)</td><td>\(changes.isEmpty ? "" : "<ul>\(changes)</ul>")\(p.computed.failure != nil ? e(p.computed.description) : "")</td></tr>")
         }
         return """
             <!DOCTYPE html>
