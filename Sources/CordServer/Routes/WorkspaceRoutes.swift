@@ -56,8 +56,8 @@ enum WorkspaceRoutes {
                 let date = try RequestInput.searchDate(RequestInput.query(request, "search_date"))
                 // `units=A,B` (a bookmark) or `units=A&units=B` (the grid's form).
                 let units = request.uri.queryParameters.getAll("units").flatMap { $0.split(separator: ",").map(String.init) }
-                guard (2...InputLimits.comparedUnits).contains(units.count) else {
-                    throw ProblemDetails.badRequest("tick 2 to \(InputLimits.comparedUnits) units to compare (units=A,B), not \(units.count)")
+                guard (2...comparedUnits).contains(units.count) else {
+                    throw ProblemDetails.badRequest("tick 2 to \(comparedUnits) units to compare (units=A,B), not \(units.count)")
                 }
                 let query = CompareQuery(recipient: .stored(id), unitIDs: units, searchDate: date)
                 let report = try await s.inventory { try $0.comparison(query) }
@@ -71,6 +71,9 @@ enum WorkspaceRoutes {
             },
         ]
     }
+
+    /// The most units the comparison page puts side by side (the API's route takes up to `InputLimits.comparedUnits`).
+    static let comparedUnits = min(4, InputLimits.comparedUnits)
 
     /// The grid's filters and order from the query: `min_x8` (0–8), `bank`, `min_tnc` (×10^7/kg), `sort`,
     /// `near_misses=off`.
