@@ -1,4 +1,4 @@
-/// A table of the workspace: head cells (sortable by the page's script when they carry a sort kind), rows with
+/// A table of the workspace (in a box that scrolls sideways on a narrow screen): head cells (sortable by the page's script when they carry a sort kind), rows with
 /// their own attributes (`data-*` values the script sorts by and tests read), and cells of markup.
 struct HTMLTable {
     /// A head cell: its label and, for a sortable column, how the script compares its cells (`number` or `text`;
@@ -39,6 +39,8 @@ struct HTMLTable {
         let body = HTMLPage.HTML.tag("tbody", [:], rows.map { row in
             HTMLPage.HTML(markup: "<tr\(HTMLPage.HTML.attributeText(row.attributes))>" + row.cells.map { "<td\(HTMLPage.HTML.attributeText($0.attributes))>\($0.content.markup)</td>" }.joined() + "</tr>")
         })
-        return .tag("table", ["id": id, "class": "grid"], (caption.map { [HTMLPage.HTML.tag("caption", text: $0)] } ?? []) + [head, body])
+        return .tag("div", ["class": "scroll"], [
+            .tag("table", ["id": id, "class": "grid"], (caption.map { [HTMLPage.HTML.tag("caption", text: $0)] } ?? []) + [head, body]),
+        ])
     }
 }

@@ -13,7 +13,7 @@ enum WorkspaceAssets {
         nav.top{display:flex;gap:1.2em;align-items:center;padding:.6em 1.5em;background:#23395b;color:#fff}
         nav.top a{color:#fff;font-weight:600}nav.top .who{margin-left:auto}nav.top form{margin:0}
         h1{font-size:1.5em;margin:.8em 0 .3em}h2{font-size:1.15em;margin:1.4em 0 .4em}
-        table.grid{border-collapse:collapse;margin:.4em 0}
+        table.grid{border-collapse:collapse;margin:.4em 0;font-size:12.5px}div.scroll{overflow-x:auto}table.grid td a{white-space:nowrap}
         table.grid th,table.grid td{border:1px solid #c8c8c8;padding:3px 6px;vertical-align:top;text-align:left}
         table.grid th{background:#eef1f5;white-space:nowrap}
         th button.sort{font:inherit;font-weight:600;background:none;border:0;padding:0;cursor:pointer}
@@ -35,7 +35,8 @@ enum WorkspaceAssets {
         .rule{margin:.6em 0}.note{white-space:pre-wrap}
         @media print{
           nav.top,form,button,.script-only,.no-print{display:none!important}
-          body{font-size:10pt}main{padding:0}.typings{display:block;font-size:8pt;color:#000}
+          body{font-size:10pt}main{padding:0}.typings{display:block;font-size:8pt;color:#000}div.scroll{overflow:visible}
+          table.grid{font-size:8pt}
           table.grid th,table.grid td{border-color:#777}
           .c-definite,.c-exact,.c-potential,.c-mismatch,.g-untyped{-webkit-print-color-adjust:exact;print-color-adjust:exact}
           a{color:#000;text-decoration:none}
