@@ -77,6 +77,23 @@ final class WebDriver: Sendable {
         session = started
     }
 
+    /// Runs `body` with a new browser session, ended afterwards whatever happens.
+    ///
+    /// - Parameters:
+    ///   - script: whether pages may run script.
+    ///   - width: the window's width in CSS pixels.
+    ///   - height: the window's height.
+    ///   - body: what to do in the browser.
+    /// - Throws: what starting the session or `body` throws.
+    static func session(script: Bool, width: Int = 1500, height: Int = 1000, _ body: (WebDriver) async throws -> Void) async throws {
+        let browser = try await WebDriver(script: script, width: width, height: height)
+        do { try await body(browser) } catch {
+            await browser.quit()
+            throw error
+        }
+        await browser.quit()
+    }
+
     /// Ends the session (the browser), the driver and the client. The driver is killed: it does not always end on
     /// SIGTERM.
     func quit() async {

@@ -39,8 +39,7 @@ import TestSupport
         let (server, dir) = try Self.server()
         defer { server.stop(); try? FileManager.default.removeItem(at: dir) }
         #expect(await server.waitUntilUp(), "\(server.log)")
-        let browser = try await WebDriver(script: true)
-        do {
+        try await WebDriver.session(script: true) { browser in
             try await Self.signIn(browser, server.base)
             try await browser.follow("a[href='/recipients']", to: "/recipients")
             #expect(try await browser.texts("#recipients-table tbody tr td:first-child") == ["R-0001", "R-0002"])
@@ -91,11 +90,7 @@ import TestSupport
             #expect(try await browser.text("#requests-table").contains("ask BANK1 for DRB1 typing"))
             try await browser.follow("nav a[href='/rematch/latest']", to: "/rematch/latest")
             #expect(try await browser.text("#rematch-table").contains("DEMO-0002: confirmatory typing requested by coord — ask BANK1 for DRB1 typing"))
-        } catch {
-            await browser.quit()
-            throw error
         }
-        await browser.quit()
     }
 
     /// With script disabled every page reads: the near misses are shown and their switch is not, the column heads
@@ -105,8 +100,7 @@ import TestSupport
         let (server, dir) = try Self.server()
         defer { server.stop(); try? FileManager.default.removeItem(at: dir) }
         #expect(await server.waitUntilUp(), "\(server.log)")
-        let browser = try await WebDriver(script: false)
-        do {
+        try await WebDriver.session(script: false) { browser in
             try await Self.signIn(browser, server.base)
             try await browser.open(server.base + "/recipients")
             #expect(try await browser.text("#recipients-table").contains("R-0002"))
@@ -132,10 +126,6 @@ import TestSupport
             #expect(try await browser.text("#rematch-table tr.none").contains("no candidate"))
             try await browser.open(server.base + "/requests")
             #expect(try await browser.text("main").contains("No request recorded."))
-        } catch {
-            await browser.quit()
-            throw error
         }
-        await browser.quit()
     }
 }

@@ -15,8 +15,7 @@ import Testing
         defer { server.stop() }
         #expect(await server.waitUntilUp(), "\(server.log)")
         let password = try #require(server.output.components(separatedBy: "one-time password ").dropFirst().first?.prefix { !$0.isWhitespace }).description
-        let browser = try await WebDriver(script: true, width: 1700, height: 900)
-        do {
+        try await WebDriver.session(script: true, width: 1700, height: 900) { browser in
             try await browser.open(server.base + "/login")
             try await shoot(browser, folder, "login", heading: "Sign in to cordmatch")
             try await browser.type(try await browser.find("input[name=username]"), "demo")
@@ -38,11 +37,7 @@ import Testing
                 try await browser.open(server.base + path)
                 try await shoot(browser, folder, name, heading: heading)
             }
-        } catch {
-            await browser.quit()
-            throw error
         }
-        await browser.quit()
     }
 
     /// Saves the whole page as `name.png`, after checking its heading.

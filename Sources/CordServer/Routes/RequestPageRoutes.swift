@@ -34,9 +34,7 @@ enum RequestPageRoutes {
                 let form = try await RequestInput.form(request, as: Form.self)
                 let identity = context.identity!
                 if let expected = identity.csrf { guard SecretToken.equal(form.csrf, expected) else { throw ProblemDetails.csrf } }
-                guard let kind = UnitRequestRow.Kind(rawValue: form.kind) else {
-                    throw ProblemDetails.badRequest("kind is \(UnitRequestRow.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")), not \(InputExcerpt.of(form.kind))")
-                }
+                let kind = try RequestInput.requestKind(form.kind)
                 let unit = form.unit_id, note = form.note ?? "", account = identity.name
                 _ = try await s.inventory { try $0.addRequest(recipientID: id, unitID: unit, kind: kind, note: note, account: account) }
                 return Response(status: .seeOther, headers: [.location: WorkspacePaths.unit(unit, of: id) + "#requests"])
