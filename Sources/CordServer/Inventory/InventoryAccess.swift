@@ -100,10 +100,10 @@ public final class InventoryAccess: Sendable {
         }
     }
 
-    /// The workspace grid of `query` (`InventoryService.searchGrid`).
-    func searchGrid(_ query: SearchQuery) throws -> SearchGrid {
+    /// The workspace grid of `query` (`InventoryService.searchGrid`), with its near misses when `nearMisses`.
+    func searchGrid(_ query: SearchQuery, nearMisses: Bool) throws -> SearchGrid {
         let service = try inventory()
-        return try answering { try computing { try service.searchGrid(query) } }
+        return try answering { try computing { try service.searchGrid(query, nearMisses: nearMisses) } }
     }
 
     /// The explanation of `query` (`cordmatch.explain/1`).

@@ -39,7 +39,7 @@ enum WorkspaceRoutes {
                     throw ProblemDetails.notFound("no recipient \(InputExcerpt.of(id)) in the database")
                 }
                 let query = SearchQuery(recipient: .stored(id), searchDate: date, limit: limit)
-                let (grid, requests) = try await s.inventory { (try $0.searchGrid(query) as SearchGrid, try $0.requests(recipientID: id)) }
+                let (grid, requests) = try await s.inventory { (try $0.searchGrid(query, nearMisses: options.nearMisses) as SearchGrid, try $0.requests(recipientID: id)) }
                 try await s.audit(context, "search", recipient: id, detail: "search date \(date)")
                 return SearchGridPage.page(row, grid, requests: requests, options: options, identity: context.identity!).response()
             },
