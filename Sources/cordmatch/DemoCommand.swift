@@ -5,7 +5,7 @@ import CordService
 import CordSupport
 import Foundation
 
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the main job on a small built-in inventory: import, index, search, explain.",
@@ -15,10 +15,22 @@ struct DemoCommand: ParsableCommand {
             a non-malignant disease and an antibody against B*07:02 — under the non-malignant policy, and prints the \
             ranked units, why the others are not eligible, and the full account of the best one. --db keeps the \
             database (try 'cordmatch search --db PATH --hla …' on it afterwards).
+
+            --serve then starts the workspace (the coordinator's pages, docs/WORKSPACE.md) on 127.0.0.1:8080 (--port): \
+            three recipients, two nightly rematch runs with a change in between, and a one-time coordinator account \
+            'demo' whose random password is printed. The database and the account go when the demo stops (Ctrl-C); \
+            --serve does not take --db.
             """)
 
     @Option(help: ArgumentHelp("Keep the demo database here instead of a temporary file.", valueName: "path")) var db: String?
+    @Flag(help: "Then serve the workspace on loopback with a one-time demo login (Ctrl-C stops it).") var serve = false
+    @Option(help: "The loopback port of --serve.") var port = 8080
     @OptionGroup var reference: ReferenceOptions
+
+    func validate() throws {
+        if serve && db != nil { throw ValidationError("--serve serves a temporary database that goes when the demo stops: leave out --db") }
+        if !(1...65535).contains(port) { throw ValidationError("--port must be from 1 to 65535") }
+    }
 
     static let patient = "HLA-A*02:01+HLA-A*24:02^HLA-B*44:02+HLA-B*08:01^HLA-C*05:01+HLA-C*07:01^HLA-DRB1*15:01+HLA-DRB1*03:01^HLA-DQB1*06:02+HLA-DQB1*02:01"
 
@@ -34,7 +46,7 @@ struct DemoCommand: ParsableCommand {
         CB-008,DEMO,AV,2024-04-04,2024-04-04,02:01,24:02,,,44:02,08:01,,,05:01,07:01,15:01,04:01,06:02,02:01,1.3E9,5.5E6,RBR,2,A,Y
         """
 
-    func run() throws {
+    func run() async throws {
         let resolver = try reference.resolver()
         let dir = try OwnerOnlyFile.temporaryFolder("cordmatch-demo")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -56,5 +68,6 @@ struct DemoCommand: ParsableCommand {
         print("  \(Self.patient)\n")
         print(SearchTable.text(report))
         if let best = result.selection.ranked.first { print("\nWhy \(best.unitID) ranks first:\n\(best.text)") }
+        if serve { try await DemoWorkspace.serve(store, resolver: resolver, folder: dir, port: port) }
     }
 }

@@ -203,6 +203,15 @@ import CordMatchTesting
         Case(name: "bench search, unknown option", expected: .couldNotRun, args: { _ in ["bench", "search", "--fast"] }),
         Case(name: "bench search, missing database", expected: .couldNotRun,
              args: { _ in ["bench", "search", "--db", "missing.sqlite", "--searches", "2", "--imgt-dir", imgt] }, after: nothingCreated("missing.sqlite")),
+        Case(name: "bench pages", expected: .success, needsInventory: true,
+             args: { _ in ["bench", "pages", "--db", "inv.sqlite", "--searches", "1", "--renders", "1", "--search-date", "2026-01-15", "--imgt-dir", imgt] },
+             after: { _, r in
+                 #expect(r.out.contains("R-0001: ") && r.out.contains("all 2 recipients: search "), "\(r.summary)")
+             }),
+        Case(name: "bench pages, unknown recipient", expected: .inputProblems, needsInventory: true,
+             args: { _ in ["bench", "pages", "--db", "inv.sqlite", "--recipient", "NOBODY", "--searches", "1", "--renders", "1", "--imgt-dir", imgt] }),
+        Case(name: "bench pages, missing database", expected: .couldNotRun,
+             args: { _ in ["bench", "pages", "--db", "missing.sqlite", "--imgt-dir", imgt] }, after: nothingCreated("missing.sqlite")),
         // the root command
         Case(name: "cordmatch --help", expected: .success, args: { _ in ["--help"] }),
         Case(name: "cordmatch, unknown command", expected: .couldNotRun, args: { _ in ["frobnicate"] }),

@@ -11,7 +11,10 @@ public struct RematchCandidate: Sendable, Hashable {
 
     static let rankedLoci: Set<MatchLocus> = [.A, .B, .C, .DRB1]
 
-    init(_ a: UnitAssessment) {
+    /// The candidate of an assessment.
+    ///
+    /// - Parameter a: the unit's assessment for the recipient.
+    public init(_ a: UnitAssessment) {
         unitID = a.unitID
         x6 = a.match.x6.definite; x6Potential = a.match.x6.potential
         x8 = a.match.x8.definite; x8Potential = a.match.x8.potential

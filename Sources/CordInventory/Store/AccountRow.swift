@@ -15,6 +15,24 @@ public struct AccountRow: Codable, Sendable, Hashable, FetchableRecord {
     public var disabled: Bool
     public var createdAt: String
 
+    /// An account as stored.
+    ///
+    /// - Parameters:
+    ///   - id: the row id.
+    ///   - name: the user name.
+    ///   - role: the role.
+    ///   - passwordHash: the bcrypt hash.
+    ///   - disabled: whether it may sign in no more.
+    ///   - createdAt: when it was added (ISO 8601).
+    public init(id: Int64, name: String, role: AccountRole, passwordHash: String, disabled: Bool, createdAt: String) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.passwordHash = passwordHash
+        self.disabled = disabled
+        self.createdAt = createdAt
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, name, role, disabled
         case passwordHash = "password_hash", createdAt = "created_at"

@@ -21,11 +21,17 @@ public struct Ranking: Sendable {
     ///   - b: Another.
     /// - Returns: Whether `a` ranks before `b` (the first key that tells them apart decides).
     public func precedes(_ a: UnitAssessment, _ b: UnitAssessment) -> Bool {
-        for k in keys {
-            let c = compare(k, a, b)
-            if c != 0 { return c < 0 }
-        }
-        return false
+        decidingKey(a, b).map { compare($0, a, b) < 0 } ?? false
+    }
+
+    /// The first of the policy's keys on which `a` and `b` differ: the one that puts them in their order.
+    ///
+    /// - Parameters:
+    ///   - a: one assessment.
+    ///   - b: another.
+    /// - Returns: the deciding key, or nil when every key ties (the same unit).
+    public func decidingKey(_ a: UnitAssessment, _ b: UnitAssessment) -> SelectionPolicy.RankingKey? {
+        keys.first { compare($0, a, b) != 0 }
     }
 
     func compare(_ key: SelectionPolicy.RankingKey, _ a: UnitAssessment, _ b: UnitAssessment) -> Int {

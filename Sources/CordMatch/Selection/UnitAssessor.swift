@@ -136,6 +136,25 @@ public struct UnitAssessor: Sendable {
         passesQuality(unit) && canMeetDose(tnc: unit.tnc, cd34: unit.cd34, weightKg: weightKg)
     }
 
+    /// How many of `assess`'s rules `unit` fails whatever its typing and its status: the quality rules this search
+    /// does not relax, the CD34+ dose, and the TNC dose when no step's threshold is met (the step depends on x/8);
+    /// both doses for an implausible weight. A lower bound of the failures `assess` counts (it adds the status,
+    /// the antibodies, the HLA floor and the TNC step of the unit's x/8), reading no HLA: a unit with two is no
+    /// near miss.
+    ///
+    /// - Parameters:
+    ///   - unit: the unit (its typing and status are not read).
+    ///   - weightKg: the recipient's weight.
+    /// - Returns: the number of rules failed whatever the typing.
+    public func failuresWithoutHLA(_ unit: CordUnit, weightKg: Double) -> Int {
+        let quality = policy.quality.filter { qualityFact($0, unit) == false && !($0.relaxable && relaxed.contains($0.rule)) }.count
+        guard CellDose.isPlausible(weightKg: weightKg) else { return quality + 2 }
+        let dose = CellDose(unit: unit, weightKg: weightKg)
+        let tnc = dose.tncPerKg.map { tnc in !policy.dose.tncSteps.contains { $0.tncPerKg.isMet(by: tnc) } } ?? true
+        let cd34 = dose.cd34PerKg.map { !policy.dose.cd34PerKg.isMet(by: $0) } ?? !policy.dose.allowCD34NotReported
+        return quality + (tnc ? 1 : 0) + (cd34 ? 1 : 0)
+    }
+
     /// False when a unit with these cell counts (absolute, nil when not reported) meets neither the single-unit
     /// dose nor the double-unit per-unit minimum for a recipient of `weightKg`.
     ///

@@ -3,11 +3,14 @@ import HLA
 import Hummingbird
 
 /// Server-rendered pages: text is escaped where it is put in (`HTMLPage.text(_:)`), markup is only what the
-/// server writes; no script, styles only from this server (the Content-Security-Policy forbids the rest).
-/// The coordinator's pages are built from these pieces.
+/// server writes; script and styles only from this server's own files (`WorkspaceAssets`; the
+/// Content-Security-Policy forbids the rest, inline script and inline handlers included). The coordinator's pages
+/// are built from these pieces (`HTMLElements`, `HTMLTable`, `WorkspaceLayout`).
 struct HTMLPage {
     let title: String
     let body: [HTML]
+    /// The workspace's stylesheet and script (`WorkspaceAssets`) are linked; the sign-in page has neither script.
+    var workspace = false
 
     /// A piece of HTML: markup the server wrote, or escaped text.
     struct HTML: Sendable {
@@ -30,8 +33,11 @@ struct HTMLPage {
     }
 
     var html: String {
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>\(title.markupEscaped) — cordmatch</title></head><body>"
-            + body.map(\.markup).joined() + "</body></html>"
+        let assets = workspace
+            ? "<link rel=\"stylesheet\" href=\"\(WorkspaceAssets.stylesheetPath)\"><script src=\"\(WorkspaceAssets.scriptPath)\" defer></script>"
+            : "<link rel=\"stylesheet\" href=\"\(WorkspaceAssets.stylesheetPath)\">"
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">"
+            + "<title>\(title.markupEscaped) — cordmatch</title>\(assets)</head><body>" + body.map(\.markup).joined() + "</body></html>"
     }
 
     func response(status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {

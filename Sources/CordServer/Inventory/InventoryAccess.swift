@@ -105,17 +105,29 @@ public final class InventoryAccess: Sendable {
         }
     }
 
-    /// `cordmatch explain --format json` for `query`.
-    func explainReport(_ query: ExplainQuery) throws -> String {
+    /// The workspace grid of `query` (`InventoryService.searchGrid`), with its near misses when `nearMisses`.
+    func searchGrid(_ query: SearchQuery, nearMisses: Bool) throws -> SearchGrid {
         let service = try inventory()
-        return try answering { try computing { try service.explain(query).json() } }
+        return try answering { try computing { try service.searchGrid(query, nearMisses: nearMisses) } }
+    }
+
+    /// The explanation of `query` (`cordmatch.explain/1`).
+    func explanation(_ query: ExplainQuery) throws -> ExplanationReport {
+        let service = try inventory()
+        return try answering { try computing { try service.explain(query) } }
+    }
+
+    /// `cordmatch explain --format json` for `query`.
+    func explainReport(_ query: ExplainQuery) throws -> String { try explanation(query).json() }
+
+    /// The comparison of `query` (`cordmatch.compare/1`).
+    func comparison(_ query: CompareQuery) throws -> CompareReport {
+        let service = try inventory()
+        return try answering { try computing { try service.compare(query) } }
     }
 
     /// `cordmatch.compare/1` for `query`.
-    func compareReport(_ query: CompareQuery) throws -> String {
-        let service = try inventory()
-        return try answering { try computing { try service.compare(query).json() } }
-    }
+    func compareReport(_ query: CompareQuery) throws -> String { try comparison(query).json() }
 
     /// Runs a computation that uses every core (a search's scan): at most as many at once as there are cores,
     /// so that many concurrent searches queue instead of thrashing each other (measured: 32 at once took 8 times
@@ -127,10 +139,13 @@ public final class InventoryAccess: Sendable {
     }
 
     /// The latest finished rematch run's report (`cordmatch.rematch/1`), or 404 when there is none.
-    func latestRematchReport() throws -> String {
+    func latestRematchReport() throws -> String { try latestRematch().json() }
+
+    /// The latest finished rematch run's report, or 404 when there is none.
+    func latestRematch() throws -> RematchReport {
         let service = try inventory()
         do {
-            return try service.rematchReport().json()
+            return try service.rematchReport()
         } catch let e as InventoryError {
             throw ProblemDetails.notFound(e.description)
         }

@@ -63,6 +63,18 @@ enum RequestInput {
         return name
     }
 
+    /// A request's kind as the API and the pages' form name it (`UnitRequestRow.Kind`).
+    ///
+    /// - Parameter text: the kind's name (`confirmatory typing requested` or `reserved`).
+    /// - Returns: the kind.
+    /// - Throws: `ProblemDetails.badRequest` naming the kinds, for any other text.
+    static func requestKind(_ text: String) throws -> UnitRequestRow.Kind {
+        guard let kind = UnitRequestRow.Kind(rawValue: text) else {
+            throw ProblemDetails.badRequest("kind is \(UnitRequestRow.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")), not \(InputExcerpt.of(text))")
+        }
+        return kind
+    }
+
     /// The body, at most `InputLimits.requestBytes`.
     static func body(_ request: Request) async throws -> Data {
         var request = request

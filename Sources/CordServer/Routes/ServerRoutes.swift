@@ -3,6 +3,7 @@
 enum ServerRoutes {
     static func all(_ s: ServerServices) -> [ServerRoute] {
         SystemRoutes.routes(s) + RecipientRoutes.routes(s) + AdHocSearchRoutes.routes(s) + UnitRequestRoutes.routes(s)
-            + AdminRoutes.routes(s) + SignInRoutes.routes(s)
+            + AdminRoutes.routes(s) + SignInRoutes.routes(s) + WorkspaceRoutes.routes(s) + RequestPageRoutes.routes(s)
+            + AssetRoutes.routes(s)
     }
 }

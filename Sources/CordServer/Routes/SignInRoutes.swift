@@ -46,6 +46,8 @@ enum SignInRoutes {
                 return HTMLPage(title: "Signed in", body: [
                     .element("h1", "cordmatch"),
                     .element("p", "Signed in as \(identity.name) (\(identity.role.rawValue))."),
+                    .tag("p", [:], [.link("Recipients", to: WorkspacePaths.recipients), .text(" · "), .link("Morning report", to: WorkspacePaths.rematch),
+                                    .text(" · "), .link("Requests", to: WorkspacePaths.requests)]),
                     .element("p", "The API is described at /api/v1/openapi.json."),
                     .form(action: "/logout", csrf: identity.csrf ?? "", [], submit: "Sign out"),
                 ]).response()

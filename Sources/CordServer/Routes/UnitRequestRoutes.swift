@@ -33,9 +33,7 @@ enum UnitRequestRoutes {
             ServerRoute(.post, "/api/v1/recipients/{id}/requests", .role(.coordinator)) { request, context in
                 let id = try RequestInput.path(context, "id")
                 let body = try await RequestInput.json(request, as: Body.self)
-                guard let kind = UnitRequestRow.Kind(rawValue: body.kind) else {
-                    throw ProblemDetails.badRequest("kind is \(UnitRequestRow.Kind.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")), not \(InputExcerpt.of(body.kind))")
-                }
+                let kind = try RequestInput.requestKind(body.kind)
                 let account = context.identity!.name
                 let row = try await s.inventory {
                     try $0.addRequest(recipientID: id, unitID: body.unitId, kind: kind, note: body.note ?? "", account: account)

@@ -236,6 +236,25 @@ public final class InventoryService: Sendable {
                             includeIneligible: query.includeIneligible)
     }
 
+    /// The search of `query` as the workspace's grid shows it: the report (`cordmatch.search/1`, without
+    /// ineligible units whatever `query.includeIneligible` says), the near misses and the pairs' units, from one
+    /// loaded search.
+    ///
+    /// - Parameters:
+    ///   - query: whom for, under which policy and date, how many results.
+    ///   - nearMisses: whether the near misses are looked for (most of the time of a grid on a large inventory);
+    ///     false: the grid has none.
+    /// - Returns: the grid.
+    /// - Throws: as `subject(_:policy:)`, and database errors.
+    public func searchGrid(_ query: SearchQuery, nearMisses: Bool = true) throws -> SearchGrid {
+        let (recipient, policy) = try subject(query.recipient, policy: query.policy)
+        return try withCurrentSearch { search in
+            let result = try search.search(recipient, policy: policy, searchDate: query.searchDate)
+            let near = nearMisses ? try search.nearMisses(recipient, policy: policy, searchDate: query.searchDate) : []
+            return SearchGrid(result: result, nearMisses: near, recipient: recipient.id, policy: policy, query: query)
+        }
+    }
+
     /// Explains one unit for one recipient: every locus, count, dose, antibody and rule, eligible or not.
     ///
     /// - Parameter query: the recipient, unit, policy and date.

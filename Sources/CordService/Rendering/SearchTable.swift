@@ -50,5 +50,12 @@ public enum SearchTable {
     }
 
     static func pad(_ s: String, _ n: Int) -> String { s.padding(toLength: max(n, s.count), withPad: " ", startingAt: 0) }
-    static func count(_ d: Int, _ p: Int, _ of: Int) -> String { p > 0 ? "\(d)+\(p)p/\(of)" : "\(d)/\(of)" }
+    /// A match count as the tables write it: definite matches, then potential ones: `7/8`, `5+2p/8`.
+    ///
+    /// - Parameters:
+    ///   - d: definite matches.
+    ///   - p: potential matches.
+    ///   - of: out of (6, 8, 10, 12).
+    /// - Returns: the count in words.
+    public static func count(_ d: Int, _ p: Int, _ of: Int) -> String { p > 0 ? "\(d)+\(p)p/\(of)" : "\(d)/\(of)" }
 }

@@ -8,10 +8,11 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the inventory over HTTP: the JSON API under /api/v1 and the sign-in page, for signed-in users and API tokens.",
+        abstract: "Serve the inventory over HTTP: the coordinator's pages and the JSON API under /api/v1, for signed-in users and API tokens.",
         discussion: """
-            Binds 127.0.0.1:8080 unless told otherwise. Every route but /api/v1/health, /api/v1/openapi.json and /login \
-            needs an API token (cordmatch token create) or a signed-in session (cordmatch user add). TLS: --tls-cert and \
+            Binds 127.0.0.1:8080 unless told otherwise. The pages: /recipients, /recipients/ID (the ranked grid), \
+            /recipients/ID/units/UNIT, /recipients/ID/compare?units=A,B, /rematch/latest and /requests (docs/WORKSPACE.md). \
+            Every route but /api/v1/health, /api/v1/openapi.json, /login and /static/ needs an API token (cordmatch token create) or a signed-in session (cordmatch user add). TLS: --tls-cert and \
             --tls-key (PEM); behind a reverse proxy that terminates TLS, --behind-proxy makes the server believe its \
             X-Forwarded-Proto and X-Forwarded-For. SIGTERM stops it gracefully (requests in flight finish). Imports and \
             the nightly rematch may run meanwhile: answers change at their commit. See docs/OPERATIONS.md.
@@ -43,9 +44,6 @@ struct ServeCommand: AsyncParsableCommand {
             print(OpenAPIDocument.json)
             return
         }
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
-        var logger = Logger(label: "cordmatch.serve")
-        logger.logLevel = .info
         var configuration = ServerConfiguration()
         configuration.host = host
         configuration.port = port
@@ -54,6 +52,15 @@ struct ServeCommand: AsyncParsableCommand {
         configuration.sessionLifetime = sessionHours * 3600
         // The release and the search index are loaded before the server listens.
         let access = InventoryAccess(service: try database.service(.existing, reference), cachedAnswers: configuration.cachedAnswers)
+        try await Self.serve(access, configuration)
+    }
+
+    /// Serves `access` as `configuration` says until SIGTERM or SIGINT, the access log on standard error
+    /// (`cordmatch serve`, `cordmatch demo --serve`).
+    static func serve(_ access: InventoryAccess, _ configuration: ServerConfiguration) async throws {
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "cordmatch.serve")
+        logger.logLevel = .info
         let app: CordServerApplication.App
         do { app = try CordServerApplication.make(access: access, configuration: configuration, logger: logger) } catch {
             throw CannotRun("cannot start the server: \(error)")
