@@ -21,10 +21,10 @@ struct DatabaseOptions: ParsableArguments {
     }
 
     /// The database as a service (search, explain, reports) in `mode`, its typings resolved under the release
-    /// `reference` names (else the database's own).
+    /// `reference` names (else the database's own), with the installed haplotype frequency sets.
     func service(_ mode: InventoryStore.OpenMode, _ reference: ReferenceOptions) throws -> InventoryService {
         let store = try open(mode)
-        return try InventoryService(store: store) { try reference.resolver(for: store) }
+        return try InventoryService(store: store, resolver: { try reference.resolver(for: store) }, haplotypes: reference.source.haplotypeSets)
     }
 
     /// The database an import writes (created when missing) and the resolver of its typings: the release

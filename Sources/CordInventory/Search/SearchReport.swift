@@ -13,6 +13,11 @@ public struct SearchReport: Encodable, Sendable {
     public let assessed: Int
     public let results: [UnitResult]
     public let pairs: [PairResult]
+    /// True when a haplotype frequency set is installed, so that the text and CSV show a `P(8/8)` column; not in
+    /// the JSON (each result's `probabilities` is there, `null` without a set).
+    public let probabilitiesShown: Bool
+
+    enum CodingKeys: String, CodingKey { case schema, policy, imgtVersion, recipient, searchDate, scanned, assessed, results, pairs }
 
     public struct UnitResult: Encodable, Sendable {
         public let rank: Int?
@@ -29,6 +34,9 @@ public struct SearchReport: Encodable, Sendable {
         public let rules: [UnitAssessment.Rule]
         public let reasons: [String]
         public let warnings: [String]
+        /// The match probabilities (`MatchProbabilities`' JSON), `null` when no haplotype set is installed or
+        /// applies, when a side is unrepresented, or when they were not computed (a result beyond those shown).
+        public let probabilities: MatchPrediction
     }
 
     public struct Counts: Encodable, Sendable {
@@ -55,7 +63,16 @@ public struct SearchReport: Encodable, Sendable {
     }
 
     /// Ineligible units are listed (after the ranked ones, with their reasons) only when `includeIneligible`.
-    public init(result: InventorySearch.Result, recipient: String, searchDate: CalendarDate, limit: Int, includeIneligible: Bool) {
+    /// - Parameters:
+    ///   - result: the search's result.
+    ///   - recipient: the recipient's id.
+    ///   - searchDate: the date of the date rules.
+    ///   - limit: how many ranked units and pairs are listed.
+    ///   - includeIneligible: list the ineligible units too.
+    ///   - probabilitiesShown: a haplotype frequency set is installed (the text and CSV get a `P(8/8)` column).
+    public init(result: InventorySearch.Result, recipient: String, searchDate: CalendarDate, limit: Int, includeIneligible: Bool,
+                probabilitiesShown: Bool = false) {
+        self.probabilitiesShown = probabilitiesShown
         let sel = result.selection
         policy = sel.policy
         imgtVersion = sel.release
@@ -94,6 +111,6 @@ extension SearchReport.UnitResult {
         self.init(rank: rank, unitId: a.unitID, bank: a.bank, eligible: a.eligible, match: SearchReport.Counts(a.match), loci: loci,
                   tncPerKg: a.dose.tncPerKg.map(SearchReport.round), cd34PerKg: a.dose.cd34PerKg.map(SearchReport.round),
                   abo: a.abo.rawValue, nimaMatched: a.nimaMatched, antibodies: a.antibodies, rules: a.rules, reasons: a.reasons,
-                  warnings: a.warnings)
+                  warnings: a.warnings, probabilities: a.prediction ?? .noHaplotypeSet)
     }
 }

@@ -15,8 +15,22 @@ public struct Recipient: Sendable, Hashable {
     public var disease: DiseaseClass
     public var antibodies: [Antibody]
     public var abo: String?
+    /// The population code (e.g. a WMDA `ETHN` code) that chooses the recipient's haplotype frequency set; nil:
+    /// the default set.
+    public var population: String?
 
-    public init(id: String, typing: HLATyping, weightKg: Double, disease: DiseaseClass, antibodies: [Antibody] = [], abo: String? = nil) {
+    /// A recipient.
+    /// - Parameters:
+    ///   - id: the recipient's id.
+    ///   - typing: the resolved typing.
+    ///   - weightKg: body weight (kg).
+    ///   - disease: the disease class.
+    ///   - antibodies: donor-specific antibodies.
+    ///   - abo: ABO group, if known.
+    ///   - population: the population code that chooses the haplotype frequency set, if known.
+    public init(id: String, typing: HLATyping, weightKg: Double, disease: DiseaseClass, antibodies: [Antibody] = [], abo: String? = nil,
+                population: String? = nil) {
+        self.population = population
         self.id = id
         self.typing = typing
         self.weightKg = weightKg

@@ -21,6 +21,9 @@ public final class InventoryService: Sendable {
     public let resolver: TypingResolver
     /// The store the queries read.
     package let store: InventoryStore
+    /// Match probabilities from the installed haplotype frequency sets (none installed: no probabilities, and the
+    /// outputs are as without the feature but for `"probabilities": null`).
+    public let predictor: MatchPredictor
     /// The loaded search, kept for the stored index version it was loaded for.
     private let warm: WarmState<StoredIndexVersion, InventorySearch>
     /// How many times an answer is computed again when commits keep landing during it.
@@ -34,14 +37,16 @@ public final class InventoryService: Sendable {
     ///   - mode: how it may be opened (`InventoryStore.OpenMode`): readers use `.readOnly`.
     ///   - resolver: builds the resolver (e.g. `ReferenceSource.resolver(_:withMACs:)`).
     /// - Throws: `InventoryOpenError` for a missing, empty or foreign database; the resolver's errors.
-    public convenience init(database path: String, mode: InventoryStore.OpenMode, resolver: (InventoryStore) throws -> TypingResolver) throws {
+    ///   - haplotypes: the haplotype frequency sets for the resolver (default: none).
+    public convenience init(database path: String, mode: InventoryStore.OpenMode, resolver: (InventoryStore) throws -> TypingResolver,
+                            haplotypes: (TypingResolver) throws -> HaplotypeSets = { _ in HaplotypeSets() }) throws {
         let store = try InventoryStore(path: path, mode: mode)
-        try self.init(store: store) { try resolver(store) }
+        try self.init(store: store, resolver: { try resolver(store) }, haplotypes: haplotypes)
     }
 
     /// Opens the database at `path` with its typings resolved under the release `release` names, else the one the
     /// database's index was built with, else the installed default (`ReferenceSource.choice(_:for:)`), with the
-    /// installed MAC and TCE tables.
+    /// installed MAC and TCE tables and the haplotype frequency sets installed in `source`'s data directory.
     ///
     /// ```swift
     /// let inventory = try InventoryService(database: "inventory.sqlite", mode: .readOnly)
@@ -57,7 +62,8 @@ public final class InventoryService: Sendable {
     ///   is not installed.
     public convenience init(database path: String, mode: InventoryStore.OpenMode, source: ReferenceSource = .fromEnvironment(),
                             release: ReleaseChoice = .standard) throws {
-        try self.init(database: path, mode: mode) { store in try source.resolver(try source.choice(release, for: store)) }
+        try self.init(database: path, mode: mode, resolver: { store in try source.resolver(try source.choice(release, for: store)) },
+                      haplotypes: source.haplotypeSets)
     }
 
     /// A service over an open store: its search index is read while `resolver` is built.
@@ -65,13 +71,16 @@ public final class InventoryService: Sendable {
     /// - Parameters:
     ///   - store: the open inventory.
     ///   - resolver: builds the resolver.
-    /// - Throws: the resolver's errors; database errors.
-    public init(store: InventoryStore, resolver: () throws -> TypingResolver) throws {
+    ///   - haplotypes: the haplotype frequency sets, compiled for the resolver's release (default: none).
+    /// - Throws: the resolver's errors; the sets' errors; database errors.
+    public init(store: InventoryStore, resolver: () throws -> TypingResolver,
+                haplotypes: (TypingResolver) throws -> HaplotypeSets = { _ in HaplotypeSets() }) throws {
         // The index and its version are read in one transaction: an import committing meanwhile makes the stored
         // version newer than the loaded one, and the next request loads the index again.
         let loading = StoredIndexLoad(store)
         self.store = store
         self.resolver = try resolver()
+        predictor = MatchPredictor(sets: try haplotypes(self.resolver))
         let search = try InventorySearch(store: store, resolver: self.resolver, loading: loading, pinnedToGeneration: true)
         warm = WarmState(search.indexVersion, search)
     }
@@ -146,9 +155,10 @@ public final class InventoryService: Sendable {
     /// - Returns: the report (`cordmatch.search/1`).
     /// - Throws: database errors; `InventorySearch.IndexChanged` when a commit landed meanwhile.
     public func report(on search: InventorySearch, recipient: Recipient, policy: SelectionPolicy, _ query: SearchQuery) throws -> SearchReport {
-        let result = try search.search(recipient, policy: policy, searchDate: query.searchDate, includeIneligible: query.includeIneligible)
+        let result = try search.search(recipient, policy: policy, searchDate: query.searchDate, includeIneligible: query.includeIneligible,
+                                       predictor: predictor, predicted: query.limit)
         return SearchReport(result: result, recipient: recipient.id, searchDate: query.searchDate, limit: query.limit,
-                            includeIneligible: query.includeIneligible)
+                            includeIneligible: query.includeIneligible, probabilitiesShown: predictor.hasSets)
     }
 
     /// Explains one unit for one recipient: every locus, count, dose, antibody and rule, eligible or not.
@@ -159,7 +169,7 @@ public final class InventoryService: Sendable {
     public func explain(_ query: ExplainQuery) throws -> ExplanationReport {
         let (recipient, policy) = try subject(query.recipient, policy: query.policy)
         guard let assessment = try withCurrentSearch({
-            try $0.explain(recipient, unitID: query.unitID, policy: policy, searchDate: query.searchDate)
+            try $0.explain(recipient, unitID: query.unitID, policy: policy, searchDate: query.searchDate, predictor: predictor)
         }) else {
             throw NotInInventory(kind: "unit", id: query.unitID, database: path)
         }
@@ -174,7 +184,7 @@ public final class InventoryService: Sendable {
     public func compare(_ query: CompareQuery) throws -> CompareReport {
         let (recipient, policy) = try subject(query.recipient, policy: query.policy)
         let assessments = try withCurrentSearch {
-            try $0.assess(recipient, unitIDs: query.unitIDs, policy: policy, searchDate: query.searchDate)
+            try $0.assess(recipient, unitIDs: query.unitIDs, policy: policy, searchDate: query.searchDate, predictor: predictor)
         }
         let found = Set(assessments.map(\.unitID))
         return CompareReport(assessments, missing: query.unitIDs.filter { !found.contains($0) }, recipient: recipient.id, policy: policy,
@@ -185,7 +195,7 @@ public final class InventoryService: Sendable {
     ///
     /// - Throws: `InventoryError` when there is no such run.
     public func rematchReport(run runID: Int64? = nil) throws -> RematchReport {
-        try RematchReport.build(store, resolver: resolver, runID: runID)
+        try RematchReport.build(store, resolver: resolver, runID: runID, predictor: predictor)
     }
 
     /// Stored recipients by id, a page at a time (`InventoryStore.recipients(after:limit:)`).
