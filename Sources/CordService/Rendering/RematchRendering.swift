@@ -17,7 +17,16 @@ public enum RematchRendering {
             + "\(s.needDouble) need a double unit, \(s.computedIncrementally) computed incrementally, \(s.errors) errors"
     }
 
-    /// Recipients with changes (and those needing attention), one block each.
+    /// The candidates' P(8/8) in one line (`DEMO-0001 0.480, DEMO-0004 unrep.`), nil when the report has no
+    /// probabilities (no haplotype set installed).
+    /// - Parameter p: one recipient's part of the report.
+    /// - Returns: the line's text after its label.
+    public static func probabilities(_ p: RematchReport.RecipientReport) -> String? {
+        p.candidateProbabilities.map { $0.map { "\($0.unitId) \($0.probabilities.probability8of8Text)" }.joined(separator: ", ") }
+    }
+
+    /// Recipients with changes (and those needing attention), one block each; with a haplotype set installed, each
+    /// block lists its candidates' P(8/8).
     public static func table(_ r: RematchReport) -> String {
         var lines = [header(r), summaryLine(r)]
         for p in r.recipients where p.hasChanges || p.needsDouble || p.computed.hasPrefix("error") {
@@ -33,12 +42,14 @@ public enum RematchRendering {
             if !p.confirmatoryTyping.isEmpty {
                 lines.append("  confirmatory typing would settle: " + p.confirmatoryTyping.map { "\($0.unitId) (\($0.loci.joined(separator: " ")))" }.joined(separator: ", "))
             }
+            if let line = probabilities(p), !p.candidates.isEmpty { lines.append("  \(ProbabilityText.heading): \(line)") }
         }
         if r.summary.withChanges == 0 && r.summary.needDouble == 0 { lines.append("No changes.") }
         return lines.joined(separator: "\n")
     }
 
-    /// One row per change: recipient, kind (added, removed, rank, gained, lost, new recipient, needs double, error), unit, detail.
+    /// One row per change: recipient, kind (added, removed, rank, gained, lost, new recipient, needs double, error), unit, detail;
+    /// with a haplotype set installed, one `p_8of8` row per candidate (its P(8/8) as the detail).
     public static func csv(_ r: RematchReport) -> String {
         var lines = ["run_id,recipient_id,kind,unit_id,detail"]
         func row(_ fields: [String]) { lines.append(CSVText.row([String(r.runId)] + fields)) }
@@ -50,13 +61,16 @@ public enum RematchRendering {
             if p.needsDouble { row([p.recipientId, "needs double", p.pairs.first?.joined(separator: "+") ?? "", p.pairs.isEmpty ? "no pair found" : "best pair"]) }
             for c in p.confirmatoryTyping { row([p.recipientId, "confirm", c.unitId, c.loci.joined(separator: " ")]) }
             if p.computed.hasPrefix("error") { row([p.recipientId, "error", "", p.computed]) }
+            for c in p.candidateProbabilities ?? [] { row([p.recipientId, "p_8of8", c.unitId, ProbabilityText.csv(c.probabilities)]) }
         }
         return lines.joined(separator: "\n")
     }
 
-    /// A single self-contained page: a sortable summary table (click a column head) and the changes per recipient.
+    /// A single self-contained page: a sortable summary table (click a column head) and the changes per recipient;
+    /// with a haplotype set installed, a P(8/8) column (the best unit's, and every candidate's).
     public static func html(_ r: RematchReport) -> String {
         func e(_ s: String) -> String { s.markupEscaped }
+        let shown = r.recipients.contains { $0.candidateProbabilities != nil }
         var rows: [String] = []
         for p in r.recipients {
             let changes = (p.added.map { "<li class=add>+ \(e($0.unitId)): \(e($0.reason))</li>" }
@@ -69,6 +83,7 @@ public enum RematchRendering {
                 + "<td data-n=\"\(p.added.count)\">\(p.added.count)</td><td data-n=\"\(p.removed.count)\">\(p.removed.count)</td>"
                 + "<td data-n=\"\(p.rankChanges.count)\">\(p.rankChanges.count)</td>"
                 + "<td>\(p.needsDouble ? "yes" + (p.pairs.first.map { ": " + e($0.joined(separator: " + ")) } ?? " (no pair)") : "")</td>"
+                + (shown ? probabilityCell(p) : "")
                 + "<td>\(confirm)</td><td>\(changes.isEmpty ? "" : "<ul>\(changes)</ul>")\(p.computed.hasPrefix("error") ? e(p.computed) : "")</td></tr>")
         }
         return """
@@ -85,7 +100,7 @@ public enum RematchRendering {
             <p>\(e(header(r)))</p>
             <p><strong>\(e(summaryLine(r)))</strong></p>
             <label id="filter"><input type="checkbox" id="only" onchange="filter()"> only recipients with changes or needing a double unit</label>
-            <table id="t"><thead><tr><th>recipient</th><th>status</th><th>candidates</th><th>best unit</th><th>added</th><th>removed</th><th>rank changes</th><th>double unit</th><th>confirmatory typing</th><th>changes</th></tr></thead>
+            <table id="t"><thead><tr><th>recipient</th><th>status</th><th>candidates</th><th>best unit</th><th>added</th><th>removed</th><th>rank changes</th><th>double unit</th>\(shown ? "<th>\(ProbabilityText.heading)</th>" : "")<th>confirmatory typing</th><th>changes</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody></table>
@@ -104,5 +119,11 @@ public enum RematchRendering {
             </script>
             </body></html>
             """
+    }
+
+    /// The P(8/8) cell of one recipient's row: sorted by the best unit's P(8/8), listing every candidate's.
+    static func probabilityCell(_ p: RematchReport.RecipientReport) -> String {
+        let best = p.candidateProbabilities?.first?.probabilities.probabilities.map { CountDistribution.rounded($0.probabilityOf8of8) } ?? -1
+        return "<td data-n=\"\(best)\">\((probabilities(p) ?? "").markupEscaped)</td>"
     }
 }
