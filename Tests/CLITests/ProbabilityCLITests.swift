@@ -161,4 +161,28 @@ import CordMatchTesting
         #expect(r.status == 1)
         #expect(r.err.contains("recipients.csv:3: POPULATION: 'E U' is not a population code"), "\(r.err)")
     }
+
+    @Test func peopleDrawnFromASyntheticSetAreRepresentedInIt() throws {
+        let home = try Self.home(withSet: false)
+        let set = try Self.run(["gen", "haplotypes", "--count", "500", "--seed", "3"], "", home)
+        try set.out.write(to: home.url("syn.txt"), atomically: true, encoding: .utf8)
+        #expect(try Self.run(["data", "install", "--haplotypes", home.path("syn.txt")], "", home).status == 0)
+        let gen = ["gen", "units", "--count", "60", "--from-haplotypes", "500", "--haplotypes-seed", "3", "--seed", "5"]
+        let units = try Self.run(gen, "", home), again = try Self.run(gen, "", home)
+        #expect(units.status == 0 && units.out == again.out && units.out.split(separator: "\n").count == 61)
+        let recipients = try Self.run(["gen", "recipients", "--count", "3", "--from-haplotypes", "500", "--haplotypes-seed", "3"], "", home)
+        try units.out.write(to: home.url("u.csv"), atomically: true, encoding: .utf8)
+        try recipients.out.write(to: home.url("r.csv"), atomically: true, encoding: .utf8)
+        let db = home.path("syn.sqlite")
+        #expect(try Self.run(["import", "units", home.path("u.csv"), "--db", db], "", home).status == 0)
+        #expect(try Self.run(["import", "recipients", home.path("r.csv"), "--db", db], "", home).status == 0)
+        // Every unit and recipient is two haplotypes of the set, so no typing is unrepresented.
+        for id in ["HR000000", "HR000001", "HR000002"] {
+            let r = try Self.run(["search", "--db", db, "--recipient", id, "--limit", "100", "--format", "csv"], "", home)
+            #expect(r.status == 0, "\(r.err)")
+            for row in r.out.split(separator: "\n").dropFirst() {
+                #expect(Double(String(row.split(separator: ",", omittingEmptySubsequences: false)[10])) != nil, "\(row)")
+            }
+        }
+    }
 }
