@@ -5,8 +5,9 @@ import Foundation
 
 extension BenchCommand.Search {
     /// Times `searches` stored recipients' searches (every core, the top `limit` shown) without probabilities, with
-    /// them from a cold memo (the first time each typing is imputed in this process), and again (warm: memoised), and
-    /// prints the percentiles, the cost of the probabilities alone, and how many shown units got probabilities.
+    /// them from a cold memo (the first time each typing is imputed in this process), and again (warm: memoised); the
+    /// shown units alone assessed without and with probabilities (their cost apart from the search's jitter); and
+    /// prints the percentiles and how many shown units got probabilities.
     func timeProbabilities(_ search: InventorySearch, store: InventoryStore, searches: Int, limit: Int) throws {
         let t0 = DispatchTime.now()
         let sets = try reference.source.haplotypeSets(search.resolver)
@@ -17,12 +18,24 @@ extension BenchCommand.Search {
         guard !recipients.isEmpty else { throw CannotRun("the database holds no recipient (cordmatch import recipients FILE)") }
         let date = CalendarDate(year: 2026, month: 1, day: 15)
         var plain: [Double] = [], cold: [Double] = [], warm: [Double] = []
+        var assessPlain: [Double] = [], assessCold: [Double] = [], assessWarm: [Double] = []
         var shown = 0, withProbabilities = 0, unrepresented = 0
         for r in recipients {
             let policy = PolicyPresets.named(r.disease.rawValue) ?? PolicyPresets.malignant
             var s = DispatchTime.now()
             let without = try search.search(r, policy: policy, searchDate: date)
             plain.append(Self.elapsed(s))
+            // The shown units alone: read and assessed without probabilities, then with them (first time: cold memo).
+            let ids = without.selection.ranked.prefix(limit).map(\.unitID)
+            s = DispatchTime.now()
+            _ = try search.assess(r, unitIDs: ids, policy: policy, searchDate: date)
+            assessPlain.append(Self.elapsed(s))
+            s = DispatchTime.now()
+            _ = try search.assess(r, unitIDs: ids, policy: policy, searchDate: date, predictor: predictor)
+            assessCold.append(Self.elapsed(s))
+            s = DispatchTime.now()
+            _ = try search.assess(r, unitIDs: ids, policy: policy, searchDate: date, predictor: predictor)
+            assessWarm.append(Self.elapsed(s))
             s = DispatchTime.now()
             let with = try search.search(r, policy: policy, searchDate: date, predictor: predictor, predicted: limit)
             cold.append(Self.elapsed(s))
@@ -37,10 +50,12 @@ extension BenchCommand.Search {
             withProbabilities += top.filter { $0.prediction?.probabilities != nil }.count
             unrepresented += top.filter { if case .unrepresented = $0.prediction { true } else { false } }.count
         }
-        let extraCold = zip(cold, plain).map { $0 - $1 }, extraWarm = zip(warm, plain).map { $0 - $1 }
+        let extraCold = zip(assessCold, assessPlain).map { $0 - $1 }, extraWarm = zip(assessWarm, assessPlain).map { $0 - $1 }
         print("\(recipients.count) searches (InventorySearch.search, top \(limit) shown): without probabilities \(Self.percentiles(plain)); "
-              + "with, cold memo \(Self.percentiles(cold)); with, warm \(Self.percentiles(warm))")
-        print("the probabilities alone (with − without): cold \(Self.percentiles(extraCold)); warm \(Self.percentiles(extraWarm))")
+              + "with (memo warmed by the assessments below) \(Self.percentiles(cold)); again \(Self.percentiles(warm))")
+        print("the shown units read and assessed: without probabilities \(Self.percentiles(assessPlain)); with, cold memo "
+              + "\(Self.percentiles(assessCold)); with, warm \(Self.percentiles(assessWarm))")
+        print("the probabilities alone (with − without, shown units): cold \(Self.percentiles(extraCold)); warm \(Self.percentiles(extraWarm))")
         print("\(shown) units shown: \(withProbabilities) with probabilities, \(unrepresented) unrepresented, "
               + "\(shown - withProbabilities - unrepresented) without a set; \(sets.imputers.map(\.memoised).reduce(0, +)) distinct typings imputed")
     }
