@@ -12,7 +12,8 @@ struct ExplainCommand: ParsableCommand {
               cordmatch explain --db inventory.sqlite --recipient R1 --unit CB-0042 --search-date 2026-01-15
               cordmatch explain --db inventory.sqlite --recipient R1 --unit CB-0042 --format json
             The JSON is "cordmatch.explain/1": the unit's entry as a search lists it, with the policy, release, \
-            recipient and search date, and the text line by line (docs/FORMATS.md).
+            recipient and search date, and the text line by line (docs/FORMATS.md). With a haplotype frequency set \
+            installed, the match probabilities too ("probabilities"; docs/PROBABILITIES.md).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }

@@ -23,6 +23,10 @@ struct GenCommand: ParsableCommand {
             (NMDP publishes US sets). --format json writes Atlas's HF-set JSON.
               cordmatch gen haplotypes --count 100000 --seed 1 > synthetic.txt
 
+            units and recipients --from-haplotypes N [--haplotypes-seed S]: people drawn from that synthetic set (two \
+            haplotypes each) and typed as banks type units (allele level, serology era, XX codes, allele lists) or \
+            registries type patients: typings the set represents, for benchmarks of match probabilities.
+              cordmatch gen units --count 1000000 --from-haplotypes 100000 --seed 7 > units.csv
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case units, recipients, haplotypes }
@@ -36,12 +40,23 @@ struct GenCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Recipients only: resemble units of 'gen units --count N --seed S' (one to two alleles changed), so most have candidates.", valueName: "N"))
     var likeUnits: RowCount?
     @Option(help: "With --like-units: the seed of that unit file.") var unitsSeed: UInt64 = 1
+    @Option(help: ArgumentHelp("Units and recipients only: people drawn from the haplotype set of 'gen haplotypes --count N --seed S' (S: --haplotypes-seed), typed at mixed resolution as banks and registries type them, so that the set represents them (match probability benchmarks).", valueName: "N"))
+    var fromHaplotypes: RowCount?
+    @Option(help: "With --from-haplotypes: the seed of that set.") var haplotypesSeed: UInt64 = 1
     @OptionGroup var reference: ReferenceOptions
 
     func run() throws {
         if kind == .haplotypes {
             let source = HaplotypeSetGenerator(groups: SmallGGroups.shared(for: try reference.resolver())).source(count: count.count, seed: seed)
             let text = format == .json ? HaplotypeSetGenerator.atlasJSON(source) : HaplotypeSetGenerator.delimited(source, seed: seed)
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        if let fromHaplotypes {
+            let resolver = try reference.resolver()
+            let set = try HaplotypeSetGenerator(groups: SmallGGroups.shared(for: resolver)).set(count: fromHaplotypes.count, seed: haplotypesSeed)
+            let people = SyntheticPeople(set: set, resolver: resolver)
+            let text = kind == .units ? people.unitsCSV(count: count.count, seed: seed) : people.recipientsCSV(count: count.count, seed: seed)
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }

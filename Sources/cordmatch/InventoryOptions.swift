@@ -22,7 +22,7 @@ struct DatabaseOptions: ParsableArguments {
 
     /// The database as a service (search, explain, reports) in `mode`, its typings resolved under the release
     /// `reference` names, else the database's own — followed when a release switch commits while the service
-    /// runs (a server).
+    /// runs (a server) — with the installed haplotype frequency sets.
     func service(_ mode: InventoryStore.OpenMode, _ reference: ReferenceOptions) throws -> InventoryService {
         try InventoryService(store: try open(mode), source: reference.source, release: reference.named)
     }

@@ -23,7 +23,9 @@ struct RematchCommand: ParsableCommand {
             is written: when the report was not delivered (the process was killed in between, or --out could not be \
             written), --resume delivers it, and a new run compares itself with the run whose report was delivered \
             last, so no change goes unreported. A second run on the same database is refused while one is going. \
-            --status and --report-only open the database read-only.
+            --status and --report-only open the database read-only. With a haplotype frequency set installed \
+            (data install --haplotypes), the report gives each listed candidate's P(8/8), computed when the report is \
+            built (docs/PROBABILITIES.md); --without-probabilities leaves them out.
 
             Examples:
               cordmatch rematch --db inventory.sqlite --format html --out morning.html
@@ -49,6 +51,7 @@ struct RematchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file (written whole, then renamed into place).", valueName: "path")) var out: String?
     @Option(help: "Recipients per committed batch (\(BatchSize.range)).") var batchSize: BatchSize = 200
     @Flag(help: "No progress on stderr.") var quiet = false
+    @Flag(help: "Leave out the match probabilities (P(8/8)) even when a haplotype set is installed.") var withoutProbabilities = false
     @OptionGroup var reference: ReferenceOptions
 
     func validate() throws {
@@ -61,12 +64,13 @@ struct RematchCommand: ParsableCommand {
             let store = try database.open(.readOnly)
             let resolver = try reference.resolver(for: store)
             if status { return try printStatus(Rematch(store: store, resolver: resolver)) }
-            return try deliver(try RematchReport.build(store, resolver: resolver))
+            return try deliver(try RematchReport.build(store, resolver: resolver, predictor: try predictor(resolver)))
         }
         let store = try database.open(.existing)
         let resolver = try reference.resolver(for: store)
         let chosen = try policy.map { try PolicyReference($0).load() }
-        let rematch = Rematch(store: store, resolver: resolver)
+        let predictor = try predictor(resolver)
+        let rematch = Rematch(store: store, resolver: resolver, predictor: predictor)
         // Held until the report is delivered: no other run starts in between.
         let lock = try RematchLock(database: store.path)
         TestKillPoint.reached("lock-taken")
@@ -84,11 +88,16 @@ struct RematchCommand: ParsableCommand {
             if !quiet { printError(Self.describe(summary)) }
             runID = summary.runID
         }
-        try deliver(try RematchReport.build(store, resolver: resolver, runID: runID)) {
+        try deliver(try RematchReport.build(store, resolver: resolver, runID: runID, predictor: predictor)) {
             try rematch.recordDelivery(of: runID)
             TestKillPoint.reached("delivery-recorded")
         }
         withExtendedLifetime(lock) {}
+    }
+
+    /// Match probabilities from the installed haplotype frequency sets (`--without-probabilities`: none).
+    func predictor(_ resolver: TypingResolver) throws -> MatchPredictor? {
+        withoutProbabilities ? nil : MatchPredictor(sets: try reference.source.haplotypeSets(resolver))
     }
 
     /// Renders `report`, writes it (to --out, whole, or to standard output), then runs `delivered` (which records

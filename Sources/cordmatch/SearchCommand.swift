@@ -14,8 +14,10 @@ struct SearchCommand: ParsableCommand {
                 --weight 18 --disease non-malignant --dsa 'B7=3500' --format json
 
             The table shows rank, unit, bank, x/6 and x/8 (p = potential), known GvH/HvG mismatches, TNC/kg, CD34/kg \
-            and warnings. Only available (AV) units are eligible; --include-ineligible lists the others with reasons. \
-            Double units are proposed when no single unit passes. The JSON is "cordmatch.search/1" (docs/FORMATS.md).
+            and warnings; with a haplotype frequency set installed (data install --haplotypes) also P(8/8), the \
+            probability of 8/8 after confirmatory typing (docs/PROBABILITIES.md), for the units shown. Only available (AV) units are eligible; --include-ineligible lists the others with reasons. \
+            Double units are proposed when no single unit passes. The JSON is "cordmatch.search/1" (docs/FORMATS.md); each result's "probabilities" is null \
+            without a haplotype set.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }

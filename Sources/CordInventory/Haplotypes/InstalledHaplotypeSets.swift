@@ -165,10 +165,11 @@ public struct InstalledHaplotypeSets: Sendable {
 
     /// The loaded sets with their imputers (sets that could not be loaded are left out).
     /// - Parameter resolver: the resolver of the release in use.
-    /// - Returns: the sets; empty when none is installed.
+    /// - Returns: the sets; empty when none is installed (then the release's small g groups are not built).
     /// - Throws: when `sets.json` cannot be read.
     public func sets(resolver: TypingResolver) throws -> HaplotypeSets {
-        HaplotypeSets(try load(resolver: resolver).compactMap(\.set), groups: SmallGGroups.shared(for: resolver))
+        let loaded = try load(resolver: resolver).compactMap(\.set)
+        return loaded.isEmpty ? HaplotypeSets() : HaplotypeSets(loaded, groups: SmallGGroups.shared(for: resolver))
     }
 
     private func writeSnapshot(_ set: HaplotypeFrequencySet, entry: Entry, bytes: [UInt8]) throws {

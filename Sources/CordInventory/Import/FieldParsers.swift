@@ -32,6 +32,15 @@ enum FieldParsers {
         }
     }
 
+    /// A population code (the CSVs' `POPULATION`): 1–32 letters, digits, `-` or `_`, as haplotype sets name theirs.
+    static func population(_ s: String) -> Outcome<String> {
+        if s.isEmpty { return .absent }
+        guard HaplotypeSetFile.isCode(s) else {
+            return .invalid("'\(InputExcerpt.of(s))' is not a population code (1–32 letters, digits, '-' or '_', e.g. CAEU or EUR)")
+        }
+        return .value(s)
+    }
+
     static func code(_ s: String, _ allowed: [String]) -> Outcome<String> {
         if s.isEmpty { return .absent }
         guard allowed.contains(s) else { return .invalid("'\(InputExcerpt.of(s))' is not one of \(allowed.joined(separator: ", "))") }

@@ -3,8 +3,9 @@ import Foundation
 import GRDB
 import HLA
 
-/// Imports recipients from a CSV file with columns `ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE`
-/// (`HLA` a GL string; `DSA` a `;`-separated list of `TARGET=MFI`). Validation, all-or-nothing and upsert as for
+/// Imports recipients from a CSV file with columns `ID, WEIGHT_KG, DISEASE, HLA, DSA, ABO, POLICY, ACTIVE, POPULATION`
+/// (`HLA` a GL string; `DSA` a `;`-separated list of `TARGET=MFI`; `POPULATION` the code that chooses the haplotype
+/// frequency set). Validation, all-or-nothing and upsert as for
 /// units.
 public struct RecipientCSVImporter: Sendable {
     /// Resolves the recipients' typings and antibody targets.
@@ -23,7 +24,7 @@ public struct RecipientCSVImporter: Sendable {
         self.policyFileRefusal = policyFileRefusal
     }
 
-    static let columns = ["ID", "WEIGHT_KG", "DISEASE", "HLA", "DSA", "ABO", "POLICY", "ACTIVE"]
+    static let columns = ["ID", "WEIGHT_KG", "DISEASE", "HLA", "DSA", "ABO", "POLICY", "ACTIVE", "POPULATION"]
     static let required = ["ID", "WEIGHT_KG", "DISEASE", "HLA"]
     static let kind = CSVHeaderKind(name: "recipient", examples: columns, isKnown: { columns.contains($0) })
 
@@ -134,6 +135,12 @@ public struct RecipientCSVImporter: Sendable {
                 }
                 if let why = policies[reference]! { issue("POLICY", "'\(InputExcerpt.of(policy))' \(why)") }
             }
+            var population: String?
+            switch FieldParsers.population(v["POPULATION"] ?? "") {
+            case .value(let p): population = p
+            case .absent: break
+            case .invalid(let why): issue("POPULATION", why)
+            }
             let active = v["ACTIVE"] ?? ""
             if case .invalid(let why) = FieldParsers.code(active, ["Y", "N", "true", "false", "1", "0"]) { issue("ACTIVE", why) }
             if rowIssues.isEmpty, let disease {
@@ -144,7 +151,7 @@ public struct RecipientCSVImporter: Sendable {
                 seen[id] = r.line
                 rows.append(RecipientRow(id: id, hla: hla, release: resolver.data.version, weightKg: weight, disease: disease, dsa: dsa,
                                          abo: (v["ABO"] ?? "").isEmpty ? nil : v["ABO"], policy: policy.isEmpty ? nil : reference,
-                                         active: !["N", "false", "0"].contains(active)))
+                                         active: !["N", "false", "0"].contains(active), population: population))
             }
             issues += rowIssues
         }

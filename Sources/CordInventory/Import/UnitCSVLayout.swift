@@ -17,7 +17,7 @@ enum UnitCSVLayout {
         "HEMO_STATUS", "VOL", "VOL_FRZN", "TNC", "TNC_FRZN", "RED_BC_FRZN", "MNC_FRZN", "CD34PC", "CD34PC_FRZN", "CFU_FRZN",
         "VIABILITY", "VIABILITY_DATE", "VIABILITY_CELLS", "VIABILITY_METHOD", "ATT_SEG", "DNA_SMPL", "OTH_SMPL",
         "CT_COMPLETE_DATE", "CT_SMPL_TYPE", "AL_RED_BC", "AL_SER", "SER_QUANT", "AL_PLA", "PLA_QUANT", "MAT_ID", "MAT_ID_BANK",
-        "X_HLA_GL", "X_HLA_DB_VERSION", "X_BANK_MANUF_ID_SCHEME", "X_ACCREDITED",
+        "X_HLA_GL", "X_HLA_DB_VERSION", "X_BANK_MANUF_ID_SCHEME", "X_ACCREDITED", "POPULATION",
     ]
 
     /// The name of `locus`'s DNA (else SER) column for field 1 or 2; `prefix` `MAT_` for the mother's.
@@ -39,7 +39,8 @@ enum UnitCSVLayout {
     /// The columns stored in their own `UnitRow` properties (or as the typings); every other non-empty column
     /// goes to `UnitRow.extra`.
     static let storedColumns: Set<String> = Set(["ID", "BANK_MANUF_ID", "STATUS", "STAT_REASON", "TNC", "CD34PC", "VOL", "COLL_DATE",
-                                                 "BIRTH_DATE", "PROD_MOD", "ABO", "RHESUS", "ETHN", "ATT_SEG", "X_ACCREDITED"])
+                                                 "BIRTH_DATE", "PROD_MOD", "ABO", "RHESUS", "ETHN", "ATT_SEG", "X_ACCREDITED",
+                                                 "POPULATION"])
         .union(hlaFieldColumns).union(hlaColumns(prefix: "MAT_"))
 
     /// Every column the importer knows; `IDM_*` and `MAT_IDM_*` columns are kept as opaque values.

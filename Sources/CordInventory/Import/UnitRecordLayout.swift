@@ -6,7 +6,7 @@ final class UnitRecordLayout: Sendable {
     /// The record's column names, in order.
     let columns: [String]
     let id, bank, status, statReason, tnc, cd34, volume, collectionDate, birthDate, productModification: Int?
-    let abo, rhesus, ethnicity, attachedSegments, accredited, sex, hlaRelease, hlaGL: Int?
+    let abo, rhesus, ethnicity, attachedSegments, accredited, sex, hlaRelease, hlaGL, population: Int?
     /// The other date and number columns, checked and kept in `extra`, in the order their problems are reported.
     let otherDates, otherNumbers: [Column]
     /// The unit's typing and the mother's.
@@ -71,6 +71,7 @@ final class UnitRecordLayout: Sendable {
         (volume, collectionDate, birthDate, productModification) = (at("VOL"), at("COLL_DATE"), at("BIRTH_DATE"), at("PROD_MOD"))
         (abo, rhesus, ethnicity, attachedSegments) = (at("ABO"), at("RHESUS"), at("ETHN"), at("ATT_SEG"))
         (accredited, sex, hlaRelease, hlaGL) = (at("X_ACCREDITED"), at("SEX"), at("X_HLA_DB_VERSION"), at("X_HLA_GL"))
+        population = at("POPULATION")
         func present(_ names: [String]) -> [Column] { names.compactMap { n in at(n).map { Column(name: n, at: $0) } } }
         otherDates = present(UnitCSVLayout.otherDates.map(\.column))
         otherNumbers = present(UnitCSVLayout.otherNumbers.map(\.column))

@@ -64,6 +64,7 @@ struct UnitRowValidator {
         let abo = value("ABO", FieldParsers.code(s(l.abo), p.abo))
         let rh = value("RHESUS", FieldParsers.code(s(l.rhesus), p.rhesus))
         let ethn = value("ETHN", FieldParsers.code(s(l.ethnicity), p.ethnicities))
+        let population = value("POPULATION", FieldParsers.population(s(l.population)))
         let seg = value("ATT_SEG", FieldParsers.integer(s(l.attachedSegments), .attachedSegments))
         let accredited = value("X_ACCREDITED", FieldParsers.code(s(l.accredited), p.yesNo)).map { $0 == "Y" }
         _ = value("SEX", FieldParsers.code(s(l.sex), p.sexes))
@@ -84,7 +85,7 @@ struct UnitRowValidator {
         let row = UnitRow(id: id, bank: bank.isEmpty ? nil : bank, pool: nil, status: status, statReason: reason, hla: hla.gl,
                           hlaFields: hlaFields, release: version, tnc: tnc, cd34: cd34, volume: vol,
                           collectionDate: coll.map { _ in s(l.collectionDate) }, birthDate: s(l.birthDate), productModification: prod, abo: abo,
-                          rhesus: rh, ethnicity: ethn, attachedSegments: seg, accredited: accredited, maternalHLA: maternal?.gl,
+                          rhesus: rh, ethnicity: ethn, population: population, attachedSegments: seg, accredited: accredited, maternalHLA: maternal?.gl,
                           extra: extra)
         return Outcome(line: line, row: row, issues: issues, positions: hla.positions)
     }

@@ -76,6 +76,8 @@ struct RecipientRematcher: Sendable {
     let limit: Int
     let base: IncrementalBase?
     let context: BatchContext
+    /// For policies that rank by `probability_8of8`.
+    let predictor: MatchPredictor?
 
     func rematch(_ row: RecipientRow) -> RecipientRematch {
         do {
@@ -83,7 +85,8 @@ struct RecipientRematcher: Sendable {
             let entry = try policies.entry(for: row)
             let policy = entry.policy, hash = entry.hash
             if let top = try incremental(recipient, policy, hash) { return result(row.id, hash, top, .incremental) }
-            return result(row.id, hash, try search.best(recipient, policy: policy, searchDate: searchDate, limit: limit, context: context), .full)
+            return result(row.id, hash, try search.best(recipient, policy: policy, searchDate: searchDate, limit: limit, context: context,
+                                                              predictor: predictor), .full)
         } catch {
             return RecipientRematch(recipientID: row.id, policyHash: "", candidates: [], complete: true, pairs: [], doubleCandidates: nil,
                                     computed: .failed("\(error)"))
@@ -118,7 +121,7 @@ struct RecipientRematcher: Sendable {
         let scorer = CompactScorer(recipient: recipient.typing, store: base.changedStore, cache: base.changedCodeTables)
         let passing = CandidateScan(scorer: scorer, store: base.changedStore, floor: policy.hlaFloor, floorIndex: nil).survivors { _ in true }
         let units = try context.units(kept.filter { !changed.contains($0) }) + passing.rows.map { base.changedUnits[$0] }
-        let selector = CordSelector(policy: policy, searchDate: searchDate)
+        let selector = CordSelector(policy: policy, searchDate: searchDate, predictor: predictor)
         let assessed = units.map { selector.assessor.assess($0, for: recipient) }
         let selection = selector.result(for: recipient, assessed: assessed, units: units)
         // With no single unit before, nothing outside was eligible: the eligible units found here are all there are.

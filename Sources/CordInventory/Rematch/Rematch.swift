@@ -11,10 +11,19 @@ import HLA
 public final class Rematch: Sendable {
     public let store: InventoryStore
     public let resolver: TypingResolver
+    /// Computes match probabilities for policies that rank by `probability_8of8` (nil: none; the report's
+    /// probabilities are computed when it is built, `RematchReport.build`).
+    public let predictor: MatchPredictor?
 
-    public init(store: InventoryStore, resolver: TypingResolver) {
+    /// A rematch of `store`'s recipients.
+    /// - Parameters:
+    ///   - store: the inventory.
+    ///   - resolver: the resolver of its typings.
+    ///   - predictor: match probabilities for policies that rank by them (nil: none).
+    public init(store: InventoryStore, resolver: TypingResolver, predictor: MatchPredictor? = nil) {
         self.store = store
         self.resolver = resolver
+        self.predictor = predictor
     }
 
     /// What to run.
@@ -125,7 +134,7 @@ public final class Rematch: Sendable {
             try (options.full && !resume) ? nil : incrementalBase(run, previous: $0, context: context, ageLimits: policies.ageLimits)
         }
         let rematcher = RecipientRematcher(search: search, policies: policies, searchDate: run.searchDate, limit: run.limit, base: base,
-                                           context: context)
+                                           context: context, predictor: predictor)
         var done = total - todo.count, doneNow = 0
         let workers = max(1, options.workers)
         for start in stride(from: 0, to: todo.count, by: max(1, options.batchSize)) {

@@ -45,8 +45,17 @@ public struct RematchReport: Encodable, Sendable {
         public let confirmatoryTyping: [Confirmation]
         /// How the run computed it (written `full`, `incremental`, or `error: …`).
         public let computed: RematchComputation
+        /// The candidates' match probabilities, in the order of `candidates`, when a haplotype frequency set is
+        /// installed; nil (left out of the JSON) when none is.
+        public let candidateProbabilities: [CandidateProbabilities]?
 
         public var hasChanges: Bool { !added.isEmpty || !removed.isEmpty || !rankChanges.isEmpty || change != nil }
+    }
+
+    /// One candidate's match probabilities (`MatchProbabilities`' JSON, `null` when a side is unrepresented).
+    public struct CandidateProbabilities: Encodable, Sendable {
+        public let unitId: String
+        public let probabilities: MatchPrediction
     }
 
     public struct Confirmation: Encodable, Sendable {
@@ -64,11 +73,20 @@ public struct RematchReport: Encodable, Sendable {
     }
 
     /// Builds the report of finished run `runID` (default: the latest finished run).
-    public static func build(_ store: InventoryStore, resolver: TypingResolver, runID: Int64? = nil) throws -> RematchReport {
-        try store.read { db in try build(db, resolver: resolver, runID: runID) }
+    /// - Parameters:
+    ///   - store: the inventory.
+    ///   - resolver: the resolver of the run's release.
+    ///   - runID: the run (default: the latest finished one).
+    ///   - predictor: computes the listed candidates' match probabilities with the sets installed now (nil, or no
+    ///     set installed: none, and `candidate_probabilities` is left out).
+    /// - Returns: the report.
+    /// - Throws: `InventoryError` when there is no such run; database errors.
+    public static func build(_ store: InventoryStore, resolver: TypingResolver, runID: Int64? = nil,
+                             predictor: MatchPredictor? = nil) throws -> RematchReport {
+        try store.read { db in try build(db, resolver: resolver, runID: runID, predictor: predictor) }
     }
 
-    static func build(_ db: Database, resolver: TypingResolver, runID: Int64?) throws -> RematchReport {
+    static func build(_ db: Database, resolver: TypingResolver, runID: Int64?, predictor: MatchPredictor? = nil) throws -> RematchReport {
         guard let id = try runID ?? RematchRunRecord.latestFinishedID(db), let run = try RematchRunRecord.run(id, db) else {
             throw InventoryError(runID.map { "there is no rematch run \($0)" } ?? "there is no finished rematch run")
         }
@@ -90,6 +108,7 @@ public struct RematchReport: Encodable, Sendable {
         let date = CalendarDate(run.searchDate) ?? CalendarDate.today()
         let override = try run.policy.map { try PolicyLoader.decode(Data($0.utf8), file: "run \(id) policy") }
         let explainer = RemovalExplainer(db: db, resolver: resolver, policy: override, date: date)
+        let probabilities = predictor.flatMap { $0.hasSets ? CandidatePredictions(db: db, resolver: resolver, predictor: $0) : nil }
 
         var reports: [RecipientReport] = []
         for rid in current.keys.sorted() {
@@ -121,7 +140,7 @@ public struct RematchReport: Encodable, Sendable {
                 recipientId: rid, candidates: ids, added: diff.added, removed: diff.removed, rankChanges: diff.rankChanges,
                 needsDouble: ids.isEmpty, pairs: now.pairs, change: change,
                 confirmatoryTyping: now.candidates.filter { !$0.confirm.isEmpty }.map { Confirmation(unitId: $0.unit, loci: $0.confirm) },
-                computed: now.computed))
+                computed: now.computed, candidateProbabilities: probabilities?.of(rid, ids)))
         }
         let totals = Totals(recipients: reports.count, withChanges: reports.filter(\.hasChanges).count,
                             gainedACandidate: reports.filter { $0.change == "gained" }.count, lostAllCandidates: reports.filter { $0.change == "lost" }.count,

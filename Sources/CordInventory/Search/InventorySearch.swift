@@ -134,12 +134,16 @@ public final class InventorySearch: Sendable {
     ///   - cores: how many parts the scan is split into (default: every core); a caller that runs many searches at
     ///     once passes 1.
     ///   - batch: the batch this search is one of (`batchContext()` of this search), or nil.
+    ///   - predictor: computes the match probabilities of the first `predicted` ranked units (of every eligible
+    ///     unit when the policy ranks by `probability_8of8`); nil: none.
+    ///   - predicted: how many ranked units get match probabilities (those shown).
     /// - Returns: the selection, with how many units were scanned and assessed.
     /// - Throws: a database error, or the error of a stored typing that cannot be resolved.
     public func search(_ recipient: Recipient, policy: SelectionPolicy, searchDate: CalendarDate,
-                       includeIneligible: Bool = false, cores: Int? = nil, in batch: BatchContext? = nil) throws -> Result {
+                       includeIneligible: Bool = false, cores: Int? = nil, in batch: BatchContext? = nil,
+                       predictor: MatchPredictor? = nil, predicted: Int = 0) throws -> Result {
         precondition(batch.map { $0.search === self } ?? true, "the batch context is of another search")
-        let selector = CordSelector(policy: policy, searchDate: searchDate)
+        let selector = CordSelector(policy: policy, searchDate: searchDate, predictor: predictor, predicted: predicted)
         let parts = max(1, cores ?? ProcessInfo.processInfo.activeProcessorCount)
         let candidates: [CordUnit], index: SearchIndex
         if let batch {
@@ -198,10 +202,12 @@ public final class InventorySearch: Sendable {
     ///   - unitID: The unit's id.
     ///   - policy: The policy.
     ///   - searchDate: The date the date rules use.
+    ///   - predictor: Computes the unit's match probabilities (nil: none).
     /// - Returns: The assessment, or nil when the unit is not stored.
     /// - Throws: A database error; `IndexChanged` when the search is pinned and the database has moved on.
-    public func explain(_ recipient: Recipient, unitID: String, policy: SelectionPolicy, searchDate: CalendarDate) throws -> UnitAssessment? {
-        try assess(recipient, unitIDs: [unitID], policy: policy, searchDate: searchDate).first
+    public func explain(_ recipient: Recipient, unitID: String, policy: SelectionPolicy, searchDate: CalendarDate,
+                        predictor: MatchPredictor? = nil) throws -> UnitAssessment? {
+        try assess(recipient, unitIDs: [unitID], policy: policy, searchDate: searchDate, predictor: predictor).first
     }
 
     /// The assessments of the stored units among `unitIDs` (eligible or not), in the order asked, read in one read
@@ -212,11 +218,14 @@ public final class InventorySearch: Sendable {
     ///   - unitIDs: the units, in the order wanted.
     ///   - policy: the policy they are assessed under.
     ///   - searchDate: the date of the date rules.
+    ///   - predictor: computes each unit's match probabilities (nil: none).
     /// - Returns: one assessment per stored unit.
     /// - Throws: database errors; `IndexChanged` when pinned and the database moved on.
-    public func assess(_ recipient: Recipient, unitIDs: [String], policy: SelectionPolicy, searchDate: CalendarDate) throws -> [UnitAssessment] {
+    public func assess(_ recipient: Recipient, unitIDs: [String], policy: SelectionPolicy, searchDate: CalendarDate,
+                       predictor: MatchPredictor? = nil) throws -> [UnitAssessment] {
         let found = Dictionary(try units(unitIDs).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let assessor = UnitAssessor(policy: policy, searchDate: searchDate)
-        return unitIDs.compactMap { found[$0] }.map { assessor.assess($0, for: recipient) }
+        let selector = CordSelector(policy: policy, searchDate: searchDate, predictor: predictor)
+        let units = unitIDs.compactMap { found[$0] }
+        return selector.predicting(recipient, units.map { selector.assessor.assess($0, for: recipient) }, units: units)
     }
 }

@@ -22,6 +22,11 @@ public struct SearchReport: Encodable, Sendable {
     public let results: [UnitResult]
     /// The double-unit pairs, best first (at most `limit`); empty when a single unit passes.
     public let pairs: [PairResult]
+    /// True when a haplotype frequency set is installed, so that the text and CSV show a `P(8/8)` column; not in
+    /// the JSON (each result's `probabilities` is there, `null` without a set).
+    public let probabilitiesShown: Bool
+
+    enum CodingKeys: String, CodingKey { case schema, policy, imgtVersion, recipient, searchDate, scanned, assessed, results, pairs }
 
     /// One unit as a search lists it.
     public struct UnitResult: Encodable, Sendable {
@@ -54,6 +59,9 @@ public struct SearchReport: Encodable, Sendable {
         public let reasons: [String]
         /// Warnings other than antibodies.
         public let warnings: [String]
+        /// The match probabilities (`MatchProbabilities`' JSON), `null` when no haplotype set is installed or
+        /// applies, when a side is unrepresented, or when they were not computed (a result beyond those shown).
+        public let probabilities: MatchPrediction
     }
 
     /// A unit's counts: definite matches and further potential ones for each of x/6, x/8, x/10 and x/12.
@@ -102,7 +110,10 @@ public struct SearchReport: Encodable, Sendable {
     ///   - searchDate: The date the date rules used.
     ///   - limit: The most ranked units and pairs listed.
     ///   - includeIneligible: Whether ineligible units are listed.
-    public init(result: InventorySearch.Result, recipient: String, searchDate: CalendarDate, limit: Int, includeIneligible: Bool) {
+    ///   - probabilitiesShown: Whether a haplotype frequency set is installed (the text and CSV get a `P(8/8)` column).
+    public init(result: InventorySearch.Result, recipient: String, searchDate: CalendarDate, limit: Int, includeIneligible: Bool,
+                probabilitiesShown: Bool = false) {
+        self.probabilitiesShown = probabilitiesShown
         let sel = result.selection
         policy = sel.policy
         imgtVersion = sel.release
@@ -143,6 +154,6 @@ extension SearchReport.UnitResult {
         self.init(rank: rank, unitId: a.unitID, bank: a.bank, eligible: a.eligible, match: SearchReport.Counts(a.match), loci: loci,
                   tncPerKg: a.dose.tncPerKg.map(SearchReport.round), cd34PerKg: a.dose.cd34PerKg.map(SearchReport.round),
                   abo: a.abo.rawValue, nimaMatched: a.nimaMatched, antibodies: a.antibodies, rules: a.rules, reasons: a.reasons,
-                  warnings: a.warnings)
+                  warnings: a.warnings, probabilities: a.prediction ?? .noHaplotypeSet)
     }
 }

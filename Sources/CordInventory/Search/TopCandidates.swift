@@ -40,15 +40,16 @@ extension InventorySearch {
     ///   - limit: how many eligible units are wanted.
     ///   - context: the batch this search is one of.
     ///   - cores: how many parts the scan is split into.
+    ///   - predictor: match probabilities, for a policy that ranks by `probability_8of8` (nil: none).
     /// - Returns: the best eligible units, whether they are all there are, and pairs when there is none.
     /// - Throws: a database error, or the error of a stored typing that cannot be resolved.
     public func best(_ recipient: Recipient, policy: SelectionPolicy, searchDate: CalendarDate, limit: Int,
-                     context: BatchContext, cores: Int = 1) throws -> TopCandidates {
+                     context: BatchContext, cores: Int = 1, predictor: MatchPredictor? = nil) throws -> TopCandidates {
         precondition(context.search === self, "the batch context is of another search")
         let index = context.index
         let scorer = CompactScorer(recipient: recipient.typing, store: index.store, cache: context.codeTables)
         let facts = context.facts, searchable = index.searchable
-        let selector = CordSelector(policy: policy, searchDate: searchDate)
+        let selector = CordSelector(policy: policy, searchDate: searchDate, predictor: predictor)
         let mask = facts.qualityMask(selector.assessor)
         let qualified = context.qualified.units(selector.assessor, index: index, facts: facts)
         let buckets = CandidateScan(scorer: scorer, store: index.store, floor: policy.hlaFloor, floorIndex: qualified?.floorIndex,

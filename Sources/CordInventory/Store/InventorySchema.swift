@@ -247,6 +247,12 @@ enum InventorySchema {
                 END;
                 """)
         }
+        m.registerMigration("v11: populations") { db in
+            // The population code that chooses a unit's or a recipient's haplotype frequency set (the CSVs'
+            // optional POPULATION column; a unit without one falls back to its WMDA ETHN, then to the default set).
+            try db.alter(table: "units") { t in t.add(column: "population", .text) }
+            try db.alter(table: "recipients") { t in t.add(column: "population", .text) }
+        }
         return m
     }
 }

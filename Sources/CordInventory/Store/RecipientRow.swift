@@ -17,9 +17,25 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
     /// A preset name or policy file; nil means the preset of the disease class.
     public var policy: String?
     public var active: Bool
+    /// The population code that chooses the recipient's haplotype frequency set (nil: the default set).
+    public var population: String?
 
+    /// A stored recipient.
+    ///
+    /// - Parameters:
+    ///   - id: the recipient's id.
+    ///   - hla: the typing as a GL string.
+    ///   - release: the IPD-IMGT/HLA release it was checked against.
+    ///   - weightKg: body weight (kg).
+    ///   - disease: the disease class.
+    ///   - dsa: antibodies as `TARGET=MFI;…`.
+    ///   - abo: ABO group, if known.
+    ///   - policy: a preset name or policy file; nil: the preset of the disease class.
+    ///   - active: searched by the nightly rematch.
+    ///   - population: the population code that chooses the haplotype frequency set, if known.
     public init(id: String, hla: String, release: String, weightKg: Double, disease: Recipient.DiseaseClass, dsa: String, abo: String?,
-                policy: String?, active: Bool) {
+                policy: String?, active: Bool, population: String? = nil) {
+        self.population = population
         self.id = id
         self.hla = hla
         self.release = release
@@ -32,7 +48,7 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, hla, release, disease, dsa, abo, policy, active
+        case id, hla, release, disease, dsa, abo, policy, active, population
         case weightKg = "weight_kg"
     }
 
@@ -43,7 +59,7 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
     public func recipient(_ resolver: TypingResolver) throws -> Recipient {
         Recipient(id: id, typing: try resolver.resolve(hla), weightKg: weightKg,
                   disease: disease,
-                  antibodies: try AntibodyList.parse(dsa, resolver: resolver), abo: abo)
+                  antibodies: try AntibodyList.parse(dsa, resolver: resolver), abo: abo, population: population)
     }
 
     /// The recipient stored with id `id`, if any.

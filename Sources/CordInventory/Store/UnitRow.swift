@@ -30,6 +30,9 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     public var abo: String?
     public var rhesus: String?
     public var ethnicity: String?
+    /// The population code of the CSV's optional `POPULATION` column, which chooses the unit's haplotype
+    /// frequency set (before `ethnicity`).
+    public var population: String?
     public var attachedSegments: Int?
     public var accredited: Bool?
     /// The mother's typing as a GL string, if given.
@@ -38,7 +41,7 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     public var extra: String
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, bank, pool, status, hla, release, tnc, cd34, volume, abo, rhesus, ethnicity, accredited, extra
+        case id, bank, pool, status, hla, release, tnc, cd34, volume, abo, rhesus, ethnicity, population, accredited, extra
         case statReason = "stat_reason", hlaFields = "hla_fields", collectionDate = "collection_date", birthDate = "birth_date"
         case productModification = "product_modification", attachedSegments = "attached_segments", maternalHLA = "maternal_hla"
     }
@@ -63,6 +66,7 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
             case .abo: abo.databaseValue
             case .rhesus: rhesus.databaseValue
             case .ethnicity: ethnicity.databaseValue
+            case .population: population.databaseValue
             case .accredited: accredited.databaseValue
             case .extra: extra.databaseValue
             case .statReason: statReason.databaseValue
@@ -91,7 +95,7 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
         CordUnit(id: id, bank: bank, status: status, typing: try resolver.resolve(hla),
                  tnc: tnc, cd34: cd34, collectionDate: collectionDate.flatMap(CalendarDate.init), productModification: productModification,
                  attachedSegments: attachedSegments, accreditedBank: accredited, abo: abo,
-                 maternalTyping: try maternalHLA.map { try resolver.resolve($0) })
+                 maternalTyping: try maternalHLA.map { try resolver.resolve($0) }, population: population ?? ethnicity)
     }
 
     /// The unit stored with id `id`, if any.

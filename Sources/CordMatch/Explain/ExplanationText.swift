@@ -30,6 +30,7 @@ extension UnitAssessment {
             lines.append("  \(r.outcome == .failed ? "FAILED" : r.outcome.rawValue): \(r.name) — \(r.detail)")
         }
         for w in warnings { lines.append("  warning: \(w)") }
+        if let line = prediction?.explanationLine { lines.append(line) }
         return lines.joined(separator: "\n")
     }
 

@@ -62,6 +62,9 @@ public struct UnitAssessment: Sendable {
     public let policy: String
     /// The IPD-IMGT/HLA release of the typings.
     public let release: String
+    /// The match probabilities of the pair, when they were computed (`CordSelector` with a `MatchPredictor`: for
+    /// the shown units, or every eligible unit when the policy ranks by them); nil: not computed.
+    public var prediction: MatchPrediction?
 
     /// The reasons a unit is ineligible (failed rules), in rule order.
     public var reasons: [String] { rules.filter { $0.outcome == .failed }.map { "\($0.name): \($0.detail)" } }

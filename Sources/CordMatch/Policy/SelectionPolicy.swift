@@ -192,6 +192,10 @@ public struct SelectionPolicy: Codable, Sendable, Hashable {
         case collectionDate = "collection_date"
         /// Fewer DQB1 mismatches first.
         case dqb1
+        /// The probability of 8/8 after confirmatory typing (`MatchProbabilities.probabilityOf8of8`), highest
+        /// first; a unit without one (no haplotype set, or a side unrepresented) after every unit with one. No
+        /// preset uses it (docs/POLICY.md, "Match probabilities in the ranking").
+        case probability8of8 = "probability_8of8"
         /// Unit id, ascending; the last key, so that the order is total.
         case unitID = "unit_id"
     }

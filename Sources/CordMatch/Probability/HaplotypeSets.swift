@@ -37,6 +37,10 @@ public final class HaplotypeSets: Sendable {
         imputers = sets.map { GenotypeImputer(set: $0, groups: groups, cap: cap) }
     }
 
+    /// No set: every pair's prediction is `MatchPrediction.noHaplotypeSet` (and no release's small g groups are
+    /// built for it).
+    public init() { imputers = [] }
+
     /// The default set: the one for any population and registry, if installed.
     public var defaultImputer: GenotypeImputer? { imputers.first { $0.set.metadata.isGlobal } }
 

@@ -40,27 +40,19 @@ public struct MatchProbabilities: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey { case x8, x6, x10, mismatches, unrepresented, dropped, haplotypes }
 
-    struct LocusKey: CodingKey {
-        let stringValue: String
-        var intValue: Int? { nil }
-        init(_ l: MatchLocus) { stringValue = l.rawValue }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    /// Encodes the JSON shape above (`gvh` and `hvg` are left out).
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: The encoder's error.
+    /// Encodes the JSON shape of match, explain and search results; `mismatches` is keyed by the loci's names as a
+    /// dictionary (a report's snake_case key conversion leaves dictionary keys alone, so `DRB1` stays `DRB1`), and
+    /// `dropped` is rounded as the counts are (`CountDistribution.rounded(_:)`).
+    /// - Parameter encoder: the encoder.
+    /// - Throws: the encoder's errors.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(x8, forKey: .x8)
         try c.encode(x6, forKey: .x6)
         try c.encode(x10, forKey: .x10)
-        var m = c.nestedContainer(keyedBy: LocusKey.self, forKey: .mismatches)
-        for locus in HaplotypeFrequencySet.loci { if let d = mismatches[locus] { try m.encode(d, forKey: LocusKey(locus)) } }
+        try c.encode(Dictionary(uniqueKeysWithValues: mismatches.map { ($0.key.rawValue, $0.value) }), forKey: .mismatches)
         try c.encode(unrepresented, forKey: .unrepresented)
-        try c.encode(dropped, forKey: .dropped)
+        try c.encode(dropped > 0 ? CountDistribution.rounded(dropped) : 0, forKey: .dropped)
         try c.encode(haplotypes, forKey: .haplotypes)
     }
 }

@@ -37,6 +37,9 @@ public struct CordUnit: Sendable, Hashable {
     public var abo: String?
     /// The mother's typing, for NIMA.
     public var maternalTyping: HLATyping?
+    /// The population code (the CSV's `POPULATION`, else the WMDA `ETHN`) that chooses the unit's haplotype
+    /// frequency set; nil: the default set.
+    public var population: String?
 
     /// Makes a unit; every fact not given is not reported.
     ///
@@ -55,7 +58,8 @@ public struct CordUnit: Sendable, Hashable {
     ///   - maternalTyping: The mother's resolved typing.
     public init(id: String, bank: String? = nil, status: Status = .available, typing: HLATyping, tnc: Double?, cd34: Double?,
                 collectionDate: CalendarDate? = nil, productModification: String? = nil, attachedSegments: Int? = nil,
-                accreditedBank: Bool? = nil, abo: String? = nil, maternalTyping: HLATyping? = nil) {
+                accreditedBank: Bool? = nil, abo: String? = nil, maternalTyping: HLATyping? = nil, population: String? = nil) {
+        self.population = population
         self.id = id
         self.bank = bank
         self.status = status

@@ -53,6 +53,7 @@ public struct Ranking: Sendable {
             case (_, nil): return -1
             }
         case .dqb1: return cmp(a.match[.DQB1].allele.mismatches, b.match[.DQB1].allele.mismatches)
+        case .probability8of8: return cmp(-(Self.probability8of8(a) ?? -1), -(Self.probability8of8(b) ?? -1))
         case .unitID: return a.unitID == b.unitID ? 0 : (a.unitID < b.unitID ? -1 : 1)
         }
     }
@@ -65,6 +66,12 @@ public struct Ranking: Sendable {
         case (true, true): return 2
         case (false, true): return 3
         }
+    }
+
+    /// The assessment's P(8/8), rounded as the outputs show it (so that two units the outputs show alike tie and
+    /// the next key decides); nil without probabilities.
+    static func probability8of8(_ a: UnitAssessment) -> Double? {
+        a.prediction?.probabilities.map { CountDistribution.rounded($0.probabilityOf8of8) }
     }
 
     /// Loci among A, B, C, DRB1 whose match is only potential.

@@ -23,17 +23,22 @@ public struct Recipient: Sendable, Hashable {
     public var antibodies: [Antibody]
     /// The recipient's ABO group (O, A, B, AB), if known.
     public var abo: String?
+    /// The population code (e.g. a WMDA `ETHN` code) that chooses the recipient's haplotype frequency set; nil:
+    /// the default set.
+    public var population: String?
 
-    /// Makes a recipient.
-    ///
+    /// A recipient.
     /// - Parameters:
-    ///   - id: The recipient's id.
-    ///   - typing: The resolved typing.
-    ///   - weightKg: Body weight in kg.
-    ///   - disease: The disease class.
-    ///   - antibodies: The antibodies.
-    ///   - abo: The ABO group.
-    public init(id: String, typing: HLATyping, weightKg: Double, disease: DiseaseClass, antibodies: [Antibody] = [], abo: String? = nil) {
+    ///   - id: the recipient's id.
+    ///   - typing: the resolved typing.
+    ///   - weightKg: body weight (kg).
+    ///   - disease: the disease class.
+    ///   - antibodies: donor-specific antibodies.
+    ///   - abo: ABO group, if known.
+    ///   - population: the population code that chooses the haplotype frequency set, if known.
+    public init(id: String, typing: HLATyping, weightKg: Double, disease: DiseaseClass, antibodies: [Antibody] = [], abo: String? = nil,
+                population: String? = nil) {
+        self.population = population
         self.id = id
         self.typing = typing
         self.weightKg = weightKg

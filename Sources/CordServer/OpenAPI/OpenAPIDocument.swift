@@ -188,6 +188,18 @@ public enum OpenAPIDocument {
         ],
         "type": "object"
       },
+      "CountDistribution": {
+        "additionalProperties": {
+          "maximum": 1,
+          "minimum": 0,
+          "type": "number"
+        },
+        "description": "P(count = k), the counts as string keys (rounded to 6 decimals); a count left out has probability 0.",
+        "propertyNames": {
+          "pattern": "^[0-9]+$"
+        },
+        "type": "object"
+      },
       "ExplanationReport": {
         "additionalProperties": false,
         "properties": {
@@ -239,6 +251,83 @@ public enum OpenAPIDocument {
         },
         "required": [
           "status"
+        ],
+        "type": "object"
+      },
+      "MatchProbabilities": {
+        "additionalProperties": false,
+        "properties": {
+          "dropped": {
+            "maximum": 1,
+            "minimum": 0,
+            "type": "number"
+          },
+          "haplotypes": {
+            "description": "The set used, or 'recipient set / unit set' when the sides used different sets.",
+            "type": "string"
+          },
+          "mismatches": {
+            "additionalProperties": false,
+            "properties": {
+              "A": {
+                "$ref": "#/components/schemas/CountDistribution"
+              },
+              "B": {
+                "$ref": "#/components/schemas/CountDistribution"
+              },
+              "C": {
+                "$ref": "#/components/schemas/CountDistribution"
+              },
+              "DQB1": {
+                "$ref": "#/components/schemas/CountDistribution"
+              },
+              "DRB1": {
+                "$ref": "#/components/schemas/CountDistribution"
+              }
+            },
+            "required": [
+              "A",
+              "B",
+              "C",
+              "DRB1",
+              "DQB1"
+            ],
+            "type": "object"
+          },
+          "unrepresented": {
+            "additionalProperties": false,
+            "properties": {
+              "recipient": {
+                "type": "boolean"
+              },
+              "unit": {
+                "type": "boolean"
+              }
+            },
+            "required": [
+              "recipient",
+              "unit"
+            ],
+            "type": "object"
+          },
+          "x10": {
+            "$ref": "#/components/schemas/CountDistribution"
+          },
+          "x6": {
+            "$ref": "#/components/schemas/CountDistribution"
+          },
+          "x8": {
+            "$ref": "#/components/schemas/CountDistribution"
+          }
+        },
+        "required": [
+          "x8",
+          "x6",
+          "x10",
+          "mismatches",
+          "unrepresented",
+          "dropped",
+          "haplotypes"
         ],
         "type": "object"
       },
@@ -313,6 +402,9 @@ public enum OpenAPIDocument {
                 "type": "string"
               },
               "policy": {
+                "type": "string"
+              },
+              "population": {
                 "type": "string"
               },
               "release": {
@@ -706,6 +798,17 @@ public enum OpenAPIDocument {
           "nima_matched": {
             "type": "boolean"
           },
+          "probabilities": {
+            "description": "Match probabilities from the installed haplotype frequency sets (docs/PROBABILITIES.md); null when no set is installed or applies, or a side is unrepresented.",
+            "oneOf": [
+              {
+                "$ref": "#/components/schemas/MatchProbabilities"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
           "rank": {
             "type": "integer"
           },
@@ -765,7 +868,8 @@ public enum OpenAPIDocument {
           "antibodies",
           "rules",
           "reasons",
-          "warnings"
+          "warnings",
+          "probabilities"
         ],
         "type": "object"
       },

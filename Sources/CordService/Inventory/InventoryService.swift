@@ -3,6 +3,7 @@ import CordInventory
 import CordMatch
 import CordSupport
 import HLA
+import Synchronization
 
 /// One inventory database as the CLI, the server and other programs use it: opened in the mode the caller needs,
 /// with one resolver (release, MAC and TCE tables), answering searches, explanations and comparisons with report
@@ -24,6 +25,17 @@ public final class InventoryService: Sendable {
     public var resolver: TypingResolver { warm.keptValue!.resolver }
     /// The store the queries read.
     package let store: InventoryStore
+    /// Match probabilities from the installed haplotype frequency sets, compiled for the release of the search
+    /// loaded last (none installed: no probabilities, and the outputs are as without the feature but for
+    /// `"probabilities": null`).
+    public var predictor: MatchPredictor {
+        get throws { try predictor(for: warm.keptValue!) }
+    }
+    /// Compiles the haplotype frequency sets for a release's resolver.
+    private let haplotypes: @Sendable (TypingResolver) throws -> HaplotypeSets
+    /// The sets compiled per release (by version): one, unless the database's release was switched while the
+    /// service ran.
+    private let predictors: Mutex<[String: MatchPredictor]>
     /// The loaded search, kept for the stored index version it was loaded for.
     private let warm: WarmState<StoredIndexVersion, InventorySearch>
     /// Where the resolver of each load comes from.
@@ -39,14 +51,16 @@ public final class InventoryService: Sendable {
     ///   - mode: how it may be opened (`InventoryStore.OpenMode`): readers use `.readOnly`.
     ///   - resolver: builds the resolver (e.g. `ReferenceSource.resolver(_:withMACs:)`).
     /// - Throws: `InventoryOpenError` for a missing, empty or foreign database; the resolver's errors.
-    public convenience init(database path: String, mode: InventoryStore.OpenMode, resolver: (InventoryStore) throws -> TypingResolver) throws {
+    ///   - haplotypes: the haplotype frequency sets for the resolver (default: none).
+    public convenience init(database path: String, mode: InventoryStore.OpenMode, resolver: (InventoryStore) throws -> TypingResolver,
+                            haplotypes: @escaping @Sendable (TypingResolver) throws -> HaplotypeSets = { _ in HaplotypeSets() }) throws {
         let store = try InventoryStore(path: path, mode: mode)
-        try self.init(store: store) { try resolver(store) }
+        try self.init(store: store, resolver: { try resolver(store) }, haplotypes: haplotypes)
     }
 
     /// Opens the database at `path` with its typings resolved under the release `release` names, else the one the
     /// database's index was built with, else the installed default (`ReferenceSource.choice(_:for:)`), with the
-    /// installed MAC and TCE tables.
+    /// installed MAC and TCE tables and the haplotype frequency sets installed in `source`'s data directory.
     ///
     /// ```swift
     /// let inventory = try InventoryService(database: "inventory.sqlite", mode: .readOnly)
@@ -76,7 +90,8 @@ public final class InventoryService: Sendable {
     /// - Throws: `ReferenceDataError` when the release is not installed; database errors.
     public convenience init(store: InventoryStore, source: ReferenceSource, release: ReleaseChoice) throws {
         let selection: ResolverSelection = release == .standard ? .followingTheDatabase(source) : .fixed
-        try self.init(store: store, selection: selection) { try source.resolver(try source.choice(release, for: store)) }
+        try self.init(store: store, selection: selection, resolver: { try source.resolver(try source.choice(release, for: store)) },
+                      haplotypes: { try source.haplotypeSets($0) })
     }
 
     /// A service over an open store, with the resolver `resolver` builds for its whole life: its search index is
@@ -85,18 +100,24 @@ public final class InventoryService: Sendable {
     /// - Parameters:
     ///   - store: the open inventory.
     ///   - resolver: builds the resolver.
-    /// - Throws: the resolver's errors; database errors.
-    public convenience init(store: InventoryStore, resolver: () throws -> TypingResolver) throws {
-        try self.init(store: store, selection: .fixed, resolver: resolver)
+    ///   - haplotypes: the haplotype frequency sets, compiled for the resolver's release (default: none).
+    /// - Throws: the resolver's errors; the sets' errors; database errors.
+    public convenience init(store: InventoryStore, resolver: () throws -> TypingResolver,
+                            haplotypes: @escaping @Sendable (TypingResolver) throws -> HaplotypeSets = { _ in HaplotypeSets() }) throws {
+        try self.init(store: store, selection: .fixed, resolver: resolver, haplotypes: haplotypes)
     }
 
-    private init(store: InventoryStore, selection: ResolverSelection, resolver: () throws -> TypingResolver) throws {
+    private init(store: InventoryStore, selection: ResolverSelection, resolver: () throws -> TypingResolver,
+                 haplotypes: @escaping @Sendable (TypingResolver) throws -> HaplotypeSets) throws {
         // The index and its version are read in one transaction: an import committing meanwhile makes the stored
         // version newer than the loaded one, and the next request loads the index again.
         let loading = StoredIndexLoad(store)
         self.store = store
         self.selection = selection
-        let search = try InventorySearch(store: store, resolver: try resolver(), loading: loading, pinnedToGeneration: true)
+        self.haplotypes = haplotypes
+        let resolver = try resolver()
+        predictors = Mutex([resolver.data.version: MatchPredictor(sets: try haplotypes(resolver))])
+        let search = try InventorySearch(store: store, resolver: resolver, loading: loading, pinnedToGeneration: true)
         warm = WarmState(search.indexVersion, search)
     }
 
@@ -119,6 +140,23 @@ public final class InventoryService: Sendable {
                 tries += 1
             } while try tries < Self.attempts && !selection.isCurrent(search, in: store)
             return (search.indexVersion, search)
+        }
+    }
+
+    /// The match predictor for `search`'s release: the sets compiled for it once, when a search of that release is
+    /// first loaded.
+    ///
+    /// - Parameter search: a loaded search (`currentSearch()`, `withCurrentSearch(_:)`).
+    /// - Returns: the predictor (without sets when none are installed).
+    /// - Throws: the sets' errors (a set that does not compile for the release).
+    public func predictor(for search: InventorySearch) throws -> MatchPredictor {
+        let version = search.resolver.data.version
+        if let kept = predictors.withLock({ $0[version] }) { return kept }
+        let compiled = MatchPredictor(sets: try haplotypes(search.resolver))
+        return predictors.withLock { kept in
+            if let other = kept[version] { return other }
+            kept[version] = compiled
+            return compiled
         }
     }
 
@@ -231,9 +269,11 @@ public final class InventoryService: Sendable {
     /// - Returns: the report (`cordmatch.search/1`).
     /// - Throws: database errors; `InventorySearch.IndexChanged` when a commit landed meanwhile.
     public func report(on search: InventorySearch, recipient: Recipient, policy: SelectionPolicy, _ query: SearchQuery) throws -> SearchReport {
-        let result = try search.search(recipient, policy: policy, searchDate: query.searchDate, includeIneligible: query.includeIneligible)
+        let predictor = try predictor(for: search)
+        let result = try search.search(recipient, policy: policy, searchDate: query.searchDate, includeIneligible: query.includeIneligible,
+                                       predictor: predictor, predicted: query.limit)
         return SearchReport(result: result, recipient: recipient.id, searchDate: query.searchDate, limit: query.limit,
-                            includeIneligible: query.includeIneligible)
+                            includeIneligible: query.includeIneligible, probabilitiesShown: predictor.hasSets)
     }
 
     /// The search of `query` as the workspace's grid shows it: the report (`cordmatch.search/1`, without
@@ -263,7 +303,8 @@ public final class InventoryService: Sendable {
     public func explain(_ query: ExplainQuery) throws -> ExplanationReport {
         let (recipient, assessment) = try withCurrentSearch { search in
             let (recipient, policy) = try subject(query.recipient, policy: query.policy, on: search)
-            return (recipient, try search.explain(recipient, unitID: query.unitID, policy: policy, searchDate: query.searchDate))
+            return (recipient, try search.explain(recipient, unitID: query.unitID, policy: policy, searchDate: query.searchDate,
+                                                  predictor: try predictor(for: search)))
         }
         guard let assessment else { throw NotInInventory(kind: "unit", id: query.unitID, database: path) }
         return ExplanationReport(assessment: assessment, recipient: recipient.id, searchDate: query.searchDate)
@@ -277,7 +318,8 @@ public final class InventoryService: Sendable {
     public func compare(_ query: CompareQuery) throws -> CompareReport {
         try withCurrentSearch { search in
             let (recipient, policy) = try subject(query.recipient, policy: query.policy, on: search)
-            let assessments = try search.assess(recipient, unitIDs: query.unitIDs, policy: policy, searchDate: query.searchDate)
+            let assessments = try search.assess(recipient, unitIDs: query.unitIDs, policy: policy, searchDate: query.searchDate,
+                                                predictor: try predictor(for: search))
             let found = Set(assessments.map(\.unitID))
             return CompareReport(assessments, missing: query.unitIDs.filter { !found.contains($0) }, recipient: recipient.id,
                                  policy: policy, release: search.resolver.data.version, searchDate: query.searchDate)
@@ -291,7 +333,8 @@ public final class InventoryService: Sendable {
     /// - Parameter runID: The run's id; nil: the latest finished run.
     /// - Returns: The report: what changed for each recipient since the run before it.
     public func rematchReport(run runID: Int64? = nil) throws -> RematchReport {
-        try RematchReport.build(store, resolver: try currentSearch().resolver, runID: runID)
+        let search = try currentSearch()
+        return try RematchReport.build(store, resolver: search.resolver, runID: runID, predictor: try predictor(for: search))
     }
 
     /// Stored recipients by id, a page at a time (`InventoryStore.recipients(after:limit:)`).

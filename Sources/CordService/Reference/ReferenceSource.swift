@@ -84,6 +84,16 @@ public struct ReferenceSource: Sendable {
     /// - Returns: The table, or nil.
     public func tceTable() -> DPB1TCETable? { try? DPB1TCETable.load(home.tceFile) }
 
+    /// The haplotype frequency sets installed in the data directory, compiled for `resolver`'s release (none
+    /// installed: an empty set of sets, without building the release's small g groups).
+    ///
+    /// - Parameter resolver: the resolver of the release in use.
+    /// - Returns: the sets.
+    /// - Throws: when the list of installed sets cannot be read.
+    public func haplotypeSets(_ resolver: TypingResolver) throws -> HaplotypeSets {
+        try InstalledHaplotypeSets(home: home).sets(resolver: resolver)
+    }
+
     /// A resolver for `choice`, with the installed TCE table and — unless `withMACs` is false (a nomenclature
     /// command whose inputs hold no MAC need not read the table) — the installed MAC table.
     ///

@@ -20,6 +20,7 @@ public enum RankingWords {
         case .abo: "the better ABO compatibility (compatible, then minor, then major)"
         case .collectionDate: "the more recent collection"
         case .dqb1: "fewer DQB1 mismatches"
+        case .probability8of8: "the higher probability of 8/8 after confirmatory typing"
         case .unitID: "the unit id, ascending"
         }
     }
@@ -41,6 +42,7 @@ public enum RankingWords {
         case .abo: "ABO compatibility"
         case .collectionDate: "collection date"
         case .dqb1: "DQB1 mismatches"
+        case .probability8of8: "probability of 8/8"
         case .unitID: "unit id"
         }
     }

@@ -23,7 +23,17 @@ public enum RematchRendering {
             + "\(s.needDouble) need a double unit, \(s.computedIncrementally) computed incrementally, \(s.errors) errors"
     }
 
-    /// Recipients with changes (and those needing attention), one block each.
+    /// The candidates' P(8/8) in one line (`DEMO-0001 0.480, DEMO-0004 unrep.`), nil when the report has no
+    /// probabilities (no haplotype set installed).
+    ///
+    /// - Parameter p: One recipient's part of the report.
+    /// - Returns: The line's text after its label.
+    public static func probabilities(_ p: RematchReport.RecipientReport) -> String? {
+        p.candidateProbabilities.map { $0.map { "\($0.unitId) \($0.probabilities.probability8of8Text)" }.joined(separator: ", ") }
+    }
+
+    /// Recipients with changes (and those needing attention), one block each; with a haplotype set installed, each
+    /// block lists its candidates' P(8/8).
     ///
     /// - Parameter r: The report.
     /// - Returns: The header, the totals, and a block for each recipient with changes, needing a double unit or in
@@ -43,12 +53,14 @@ public enum RematchRendering {
             if !p.confirmatoryTyping.isEmpty {
                 lines.append("  confirmatory typing would settle: " + p.confirmatoryTyping.map { "\($0.unitId) (\($0.loci.joined(separator: " ")))" }.joined(separator: ", "))
             }
+            if let line = probabilities(p), !p.candidates.isEmpty { lines.append("  \(ProbabilityText.heading): \(line)") }
         }
         if r.summary.withChanges == 0 && r.summary.needDouble == 0 { lines.append("No changes.") }
         return lines.joined(separator: "\n")
     }
 
-    /// One row per change: recipient, kind (added, removed, rank, gained, lost, new recipient, needs double, error), unit, detail.
+    /// One row per change: recipient, kind (added, removed, rank, gained, lost, new recipient, needs double, error), unit, detail;
+    /// with a haplotype set installed, one `p_8of8` row per candidate (its P(8/8) as the detail).
     ///
     /// - Parameter r: The report.
     /// - Returns: The header row and one row per change, each with the run id first.
@@ -63,16 +75,19 @@ public enum RematchRendering {
             if p.needsDouble { row([p.recipientId, "needs double", p.pairs.first?.joined(separator: "+") ?? "", p.pairs.isEmpty ? "no pair found" : "best pair"]) }
             for c in p.confirmatoryTyping { row([p.recipientId, "confirm", c.unitId, c.loci.joined(separator: " ")]) }
             if p.computed.failure != nil { row([p.recipientId, "error", "", p.computed.description]) }
+            for c in p.candidateProbabilities ?? [] { row([p.recipientId, "p_8of8", c.unitId, ProbabilityText.csv(c.probabilities)]) }
         }
         return lines.joined(separator: "\n")
     }
 
-    /// A single self-contained page: a sortable summary table (click a column head) and the changes per recipient.
+    /// A single self-contained page: a sortable summary table (click a column head) and the changes per recipient;
+    /// with a haplotype set installed, a P(8/8) column (the best unit's, and every candidate's).
     ///
     /// - Parameter r: The report.
     /// - Returns: The HTML page, every value from the report escaped.
     public static func html(_ r: RematchReport) -> String {
         func e(_ s: String) -> String { s.markupEscaped }
+        let shown = r.recipients.contains { $0.candidateProbabilities != nil }
         var rows: [String] = []
         for p in r.recipients {
             let changes = (p.added.map { "<li class=add>+ \(e($0.unitId)): \(e($0.reason))</li>" }
@@ -85,6 +100,7 @@ public enum RematchRendering {
                 + "<td data-n=\"\(p.added.count)\">\(p.added.count)</td><td data-n=\"\(p.removed.count)\">\(p.removed.count)</td>"
                 + "<td data-n=\"\(p.rankChanges.count)\">\(p.rankChanges.count)</td>"
                 + "<td>\(p.needsDouble ? "yes" + (p.pairs.first.map { ": " + e($0.joined(separator: " + ")) } ?? " (no pair)") : "")</td>"
+                + (shown ? probabilityCell(p) : "")
                 + "<td>\(confirm)</td><td>\(changes.isEmpty ? "" : "<ul>\(changes)</ul>")\(p.computed.failure != nil ? e(p.computed.description) : "")</td></tr>")
         }
         return """
@@ -101,7 +117,7 @@ public enum RematchRendering {
             <p>\(e(header(r)))</p>
             <p><strong>\(e(summaryLine(r)))</strong></p>
             <label id="filter"><input type="checkbox" id="only" onchange="filter()"> only recipients with changes or needing a double unit</label>
-            <table id="t"><thead><tr><th>recipient</th><th>status</th><th>candidates</th><th>best unit</th><th>added</th><th>removed</th><th>rank changes</th><th>double unit</th><th>confirmatory typing</th><th>changes</th></tr></thead>
+            <table id="t"><thead><tr><th>recipient</th><th>status</th><th>candidates</th><th>best unit</th><th>added</th><th>removed</th><th>rank changes</th><th>double unit</th>\(shown ? "<th>\(ProbabilityText.heading)</th>" : "")<th>confirmatory typing</th><th>changes</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody></table>
@@ -120,5 +136,11 @@ public enum RematchRendering {
             </script>
             </body></html>
             """
+    }
+
+    /// The P(8/8) cell of one recipient's row: sorted by the best unit's P(8/8), listing every candidate's.
+    static func probabilityCell(_ p: RematchReport.RecipientReport) -> String {
+        let best = p.candidateProbabilities?.first?.probabilities.probabilities.map { CountDistribution.rounded($0.probabilityOf8of8) } ?? -1
+        return "<td data-n=\"\(best)\">\((probabilities(p) ?? "").markupEscaped)</td>"
     }
 }

@@ -1,17 +1,21 @@
 import CordInventory
+import CordMatch
 import Foundation
 
 /// Text and CSV renderings of a search report.
 public enum SearchTable {
     /// The report as a table for a terminal: one line per unit (rank, unit, bank, x/6 and x/8 with potential
-    /// matches, known GvH/HvG mismatches, doses, status and warnings), then the double-unit pairs.
+    /// matches, known GvH/HvG mismatches, P(8/8) when a haplotype set is installed, doses, status and warnings), then
+    /// the double-unit pairs.
     ///
     /// - Parameter r: The report.
     /// - Returns: The table's lines, joined by line ends.
     public static func text(_ r: SearchReport) -> String {
+        let p8 = r.probabilitiesShown
         var lines = ["Recipient \(r.recipient), policy \(r.policy), IPD-IMGT/HLA \(r.imgtVersion), search date \(r.searchDate): "
                      + "\(r.scanned) units scanned, \(r.assessed) assessed"]
-        lines.append("rank  unit              bank        x/6      x/8      GvH HvG  TNC/kg  CD34/kg  status / warnings")
+        lines.append("rank  unit              bank        x/6      x/8      GvH HvG  " + (p8 ? "\(ProbabilityText.heading)  " : "")
+                     + "TNC/kg  CD34/kg  status / warnings")
         for u in r.results {
             let rank = u.rank.map { String(format: "%4d", $0) } ?? "   -"
             let status = u.eligible ? u.warnings.joined(separator: "; ") : "NOT ELIGIBLE: " + u.reasons.joined(separator: "; ")
@@ -20,6 +24,7 @@ public enum SearchTable {
             let columns: [String] = [
                 rank, pad(u.unitId, 16), pad(u.bank ?? "", 10), pad(count(u.match.x6, u.match.x6Potential, 6), 7),
                 pad(count(u.match.x8, u.match.x8Potential, 8), 7) + String(format: "  %3d %3d", u.match.gvh, u.match.hvg),
+            ] + (p8 ? [pad(u.probabilities.probability8of8Text, 6)] : []) + [
                 pad(tnc, 6), pad(cd34, 7), status,
             ]
             lines.append(columns.joined(separator: "  "))
@@ -32,17 +37,20 @@ public enum SearchTable {
         return lines.joined(separator: "\n")
     }
 
-    /// The report as CSV: one row per unit with its counts, doses and reasons.
+    /// The report as CSV: one row per unit with its counts, P(8/8) (`p_8of8`, when a haplotype set is installed),
+    /// doses and reasons.
     ///
     /// - Parameter r: The report.
     /// - Returns: The header row and one row per unit.
     public static func csv(_ r: SearchReport) -> String {
-        let header = "rank,unit_id,bank,eligible,x6,x6_potential,x8,x8_potential,gvh,hvg,tnc_per_kg,cd34_per_kg,reasons"
+        let p8 = r.probabilitiesShown
+        let header = "rank,unit_id,bank,eligible,x6,x6_potential,x8,x8_potential,gvh,hvg," + (p8 ? "p_8of8," : "") + "tnc_per_kg,cd34_per_kg,reasons"
         var lines = [header]
         for u in r.results {
             let m = u.match
             var fields: [String] = [u.rank.map(String.init) ?? "", u.unitId, u.bank ?? "", String(u.eligible)]
             fields += [m.x6, m.x6Potential, m.x8, m.x8Potential, m.gvh, m.hvg].map(String.init)
+            if p8 { fields.append(ProbabilityText.csv(u.probabilities)) }
             fields += [u.tncPerKg.map { String($0) } ?? "", u.cd34PerKg.map { String($0) } ?? "", u.reasons.joined(separator: "; ")]
             lines.append(CSVText.row(fields))
         }

@@ -17,6 +17,8 @@ extension BenchCommand {
         @Option(help: "Recipients for which the floor scan is timed beside the scalar reference kernel (one core each; \(Repetitions.range)).") var compare: Repetitions = 20
         @Option(help: "Recipients for which the naive per-pair scorer over SQLite rows is also timed (slow: every row read and scored; \(Repetitions.range)).")
         var naive: Repetitions = 1
+        @Flag(help: "Instead: time searches of the database's stored recipients (--searches of them) with the match probabilities of the --limit shown units (the installed haplotype sets), against the same searches without.")
+        var probabilities = false
         @OptionGroup var reference: ReferenceOptions
 
         func run() throws {
@@ -26,6 +28,10 @@ extension BenchCommand {
             let t0 = DispatchTime.now()
             let search = try InventorySearch(store: store, resolver: resolver)
             let load = Double(DispatchTime.now().uptimeNanoseconds - t0.uptimeNanoseconds) / 1e9
+            if probabilities {
+                print("loaded \(search.unitCount) units in \(String(format: "%.2f", load)) s")
+                return try timeProbabilities(search, store: store, searches: searches, limit: limit)
+            }
             let generator = InventoryGenerator(data: resolver.data)
             var rng = SplitMix64(seed: seed)
             let recipients = try (0..<searches).map { i in
