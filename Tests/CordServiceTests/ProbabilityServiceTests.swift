@@ -114,4 +114,21 @@ import TestSupport
         // The recipient and the two shown units' typings, no more.
         #expect(try service.predictor.sets.imputers.map(\.memoised).reduce(0, +) == 3)
     }
+
+    @Test func theWorkspaceGridCarriesTheSearchsProbabilities() throws {
+        let (folder, source, db) = try Self.fixture()
+        defer { withExtendedLifetime(folder) {} }
+        let service = try InventoryService(database: db, mode: .readOnly, source: source)
+        let query = SearchQuery(recipient: .stored("R-1"), searchDate: Self.date, limit: 20)
+        let report = try service.search(query), grid = try service.searchGrid(query)
+        #expect(grid.report.probabilitiesShown)
+        #expect(grid.report.results.map(\.unitId) == report.results.map(\.unitId))
+        #expect(grid.report.results.map(\.probabilities) == report.results.map(\.probabilities))
+        #expect(grid.report.results.contains { $0.probabilities.probabilities != nil })
+
+        // Without a set: no column, and every result says so.
+        let bare = try InventoryService(database: db, mode: .readOnly, resolver: { _ in try service.resolver })
+        let plain = try bare.searchGrid(query)
+        #expect(!plain.report.probabilitiesShown && plain.report.results.allSatisfy { $0.probabilities == .noHaplotypeSet })
+    }
 }

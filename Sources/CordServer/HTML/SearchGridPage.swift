@@ -60,7 +60,7 @@ enum SearchGridPage {
             .tag("p", ["class": "rule", "id": "ranking-rule"], text: grid.rankingRule),
             filters(id, options),
         ]
-        let table = HTMLTable(id: "grid", columns: columns(first: "rank"), rows: shown.map { gridRow($0, grid, recipient: id, first: .number($0.rank.map(String.init) ?? "", $0.rank.map(Double.init))) })
+        let table = HTMLTable(id: "grid", columns: columns(first: "rank", probabilities: r.probabilitiesShown), rows: shown.map { gridRow($0, grid, recipient: id, first: .number($0.rank.map(String.init) ?? "", $0.rank.map(Double.init))) })
         body.append(WorkspaceLayout.section("Ranked units (\(shown.count) of \(r.results.count))", id: "ranked", [
             .tag("form", ["method": "get", "action": WorkspacePaths.compare(for: id)], [
                 shown.isEmpty ? .element("p", r.results.isEmpty ? "No single unit meets the policy." : "No unit passes these filters.") : table.html,
@@ -72,7 +72,7 @@ enum SearchGridPage {
             .tag("label", [:], [.void("input", ["type": "checkbox", "id": "show-near-misses", "checked": "checked"]), .text(" show near misses")]),
         ]))
         if options.nearMisses {
-            let near = HTMLTable(id: "near-miss-grid", columns: columns(first: "fails"), rows: grid.nearMisses.map {
+            let near = HTMLTable(id: "near-miss-grid", columns: columns(first: "fails", probabilities: r.probabilitiesShown), rows: grid.nearMisses.map {
                 gridRow($0, grid, recipient: id, first: HTMLTable.Cell(content: .tag("span", ["class": "reason"], text: $0.reasons.joined(separator: "; "))))
             })
             body.append(.tag("section", ["id": "near-misses"], [
@@ -87,9 +87,11 @@ enum SearchGridPage {
         return WorkspaceLayout.page("Recipient \(id)", identity, body)
     }
 
-    static func columns(first: String) -> [HTMLTable.Column] {
+    /// The grid's columns; `probabilities`: a P(8/8) column after x/8 (a haplotype frequency set is installed).
+    static func columns(first: String, probabilities: Bool) -> [HTMLTable.Column] {
         [HTMLTable.Column(label: "compare"), .init(label: first, sort: first == "rank" ? "number" : "text"), .init(label: "unit", sort: "text"),
          .init(label: "bank", sort: "text"), .init(label: "x/6", sort: "number"), .init(label: "x/8", sort: "number")]
+            + (probabilities ? [HTMLTable.Column(label: "P(8/8)", sort: "number")] : [])
             + PositionMarkup.loci.map { HTMLTable.Column(label: $0) }
             + [.init(label: "GvH / HvG"), .init(label: "TNC/kg", sort: "number"), .init(label: "CD34/kg", sort: "number"), .init(label: "ABO", sort: "text"),
                .init(label: "collected (age)", sort: "text"), .init(label: "status"), .init(label: "warnings"), .init(label: "order")]
@@ -105,7 +107,7 @@ enum SearchGridPage {
             .text(u.bank ?? ""),
             .number(UnitFigures.x6(u), Double(m.x6) + Double(m.x6Potential) / 10),
             .number(UnitFigures.x8(u), Double(m.x8) + Double(m.x8Potential) / 10),
-        ] + PositionMarkup.loci.map { PositionMarkup.cell(u, $0, antigen: grid.antigenConfidence[u.unitId]?[$0]) } + [
+        ] + (grid.report.probabilitiesShown ? [probabilityCell(u.probabilities)] : []) + PositionMarkup.loci.map { PositionMarkup.cell(u, $0, antigen: grid.antigenConfidence[u.unitId]?[$0]) } + [
             .text(UnitFigures.directions(u)),
             .number(UnitFigures.tnc(u.tncPerKg), u.tncPerKg),
             .number(UnitFigures.cd34(u.cd34PerKg), u.cd34PerKg),
@@ -121,6 +123,12 @@ enum SearchGridPage {
             "data-gvh": String(m.gvh), "data-hvg": String(m.hvg),
             "data-tnc": u.tncPerKg.map { String($0) } ?? "", "data-cd34": u.cd34PerKg.map { String($0) } ?? "", "data-abo": u.abo,
         ], cells: cells)
+    }
+
+    /// P(8/8) as the CLI's table prints it (`0.480`, `unrep.`, `—`), sorted by the probability (none: last).
+    static func probabilityCell(_ p: MatchPrediction) -> HTMLTable.Cell {
+        let value: Double? = if case .probabilities(let q) = p { q.probabilityOf8of8 } else { nil }
+        return .number(p.probability8of8Text, value)
     }
 
     static func doubleUnits(_ grid: SearchGrid, recipient: String) -> HTMLPage.HTML {

@@ -289,9 +289,11 @@ public final class InventoryService: Sendable {
     public func searchGrid(_ query: SearchQuery, nearMisses: Bool = true) throws -> SearchGrid {
         let (recipient, policy) = try subject(query.recipient, policy: query.policy)
         return try withCurrentSearch { search in
-            let result = try search.search(recipient, policy: policy, searchDate: query.searchDate)
+            let predictor = try predictor(for: search)
+            let result = try search.search(recipient, policy: policy, searchDate: query.searchDate, predictor: predictor, predicted: query.limit)
             let near = nearMisses ? try search.nearMisses(recipient, policy: policy, searchDate: query.searchDate) : []
-            return SearchGrid(result: result, nearMisses: near, recipient: recipient.id, policy: policy, query: query)
+            return SearchGrid(result: result, nearMisses: near, recipient: recipient.id, policy: policy, query: query,
+                              probabilitiesShown: predictor.hasSets)
         }
     }
 

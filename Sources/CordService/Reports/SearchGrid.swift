@@ -32,8 +32,12 @@ public struct SearchGrid: Sendable {
     ///   - recipient: the recipient's id.
     ///   - policy: the policy of the search.
     ///   - query: the date and limit.
-    public init(result: InventorySearch.Result, nearMisses: [UnitAssessment], recipient: String, policy: SelectionPolicy, query: SearchQuery) {
-        report = SearchReport(result: result, recipient: recipient, searchDate: query.searchDate, limit: query.limit, includeIneligible: false)
+    ///   - probabilitiesShown: whether a haplotype frequency set is installed (the ranked units carry their match
+    ///     probabilities and the grid has a P(8/8) column; near misses have none).
+    public init(result: InventorySearch.Result, nearMisses: [UnitAssessment], recipient: String, policy: SelectionPolicy, query: SearchQuery,
+                probabilitiesShown: Bool = false) {
+        report = SearchReport(result: result, recipient: recipient, searchDate: query.searchDate, limit: query.limit, includeIneligible: false,
+                              probabilitiesShown: probabilitiesShown)
         let near = Array(nearMisses.prefix(query.limit))
         self.nearMisses = near.map { SearchReport.UnitResult($0, rank: nil) }
         let ranked = Array(result.selection.ranked.prefix(query.limit))
