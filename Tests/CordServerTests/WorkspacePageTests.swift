@@ -124,6 +124,33 @@ import Testing
         }
     }
 
+    /// The server keeps a recipient's grid for its filters and sorting; a change to the recipient's stored row
+    /// (here the weight, which moves every dose) shows on the next page without an index change.
+    @Test func aKeptGridFollowsTheRecipientsStoredRow() async throws {
+        let f = try await ServerFixture()
+        let version = try f.store.indexVersion()
+        try await f.app().test(.router) { client in
+            let session = try await SignInTests.signIn(client, user: "viewer-user")
+            let uri = "/recipients/R-0001?search_date=\(Self.date)"
+            let before = Self.rows(try await Self.get(client, uri, session).text, table: "grid").map { $0.data["tnc"] ?? "" }
+            let sorted = Self.rows(try await Self.get(client, uri + "&sort=tnc", session).text, table: "grid").map { $0.data["tnc"] ?? "" }
+            #expect(!before.isEmpty && Set(sorted) == Set(before))
+            let original = try String(contentsOfFile: ServerFixture.fixture("recipients.csv"), encoding: .utf8)
+            let lines = original.split(separator: "\n")
+            let heavier = lines[0] + "\n" + lines[1].replacingOccurrences(of: "R-0001,18,", with: "R-0001,70,") + "\n"
+            #expect(heavier.contains("R-0001,70,"))
+            let file = f.folder.appendingPathComponent("heavier.csv")
+            try heavier.write(to: file, atomically: true, encoding: .utf8)
+            _ = try RecipientCSVImporter(resolver: try ServerFixture.resolver.get()).importFile(file.path, into: f.store, skipInvalid: false)
+            #expect(try f.store.indexVersion() == version)
+            let after = Self.rows(try await Self.get(client, uri, session).text, table: "grid")
+            let expected = try #require(try Self.json(try f.expectedSearch("R-0001"))["results"] as? [[String: Any]])
+            #expect(after.map { $0.data["unit"] ?? "" } == expected.map { $0["unit_id"] as? String ?? "" })
+            for (row, unit) in zip(after, expected) { Self.expectSame(row, unit, "R-0001 \(row.data["unit"] ?? "")") }
+            #expect(after.map { $0.data["tnc"] ?? "" } != before)
+        }
+    }
+
     /// The fixture's first recipient: five ranked units and two near misses (a reserved unit, a unit short of the
     /// TNC dose), the ranking rule in words, why each unit precedes the next, and both typings of a position.
     @Test func theGridShowsTheRuleTheNearMissesAndTheTypings() async throws {

@@ -1,16 +1,16 @@
 import Synchronization
 
 /// Answers of repeated identical searches, for one loaded index: the key holds everything an answer depends on
-/// besides the index — the resolved recipient, the policy, the search date and the parameters. An answer of a new
+/// besides the index — the recipient as stored, the policy, the search date and the parameters. An answer of a new
 /// index version empties the cache; so does a full one.
-final class AnswerCache<Version: Hashable & Sendable, Key: Hashable & Sendable>: Sendable {
-    private let answers = Mutex<(version: Version?, answers: [Key: String])>((nil, [:]))
+final class AnswerCache<Version: Hashable & Sendable, Key: Hashable & Sendable, Answer: Sendable>: Sendable {
+    private let answers = Mutex<(version: Version?, answers: [Key: Answer])>((nil, [:]))
     let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
 
     /// The answer kept for `key` on index `version`, else the one `compute` gives (then kept).
-    func answer(_ version: Version, _ key: Key, compute: () throws -> String) rethrows -> String {
+    func answer(_ version: Version, _ key: Key, compute: () throws -> Answer) rethrows -> Answer {
         if let kept = answers.withLock({ $0.version == version ? $0.answers[key] : nil }) { return kept }
         let computed = try compute()
         guard capacity > 0 else { return computed }

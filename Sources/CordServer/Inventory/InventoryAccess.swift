@@ -17,7 +17,9 @@ public final class InventoryAccess: Sendable {
     let store: InventoryStore
     /// The inventory's service; nil for an access that only manages accounts and reads the audit trail.
     let service: InventoryService?
-    private let answers: AnswerCache<StoredIndexVersion, SearchKey>
+    private let answers: AnswerCache<StoredIndexVersion, SearchKey, String>
+    /// The workspace's grids (search, near misses, pairs): a page's filters and sorting reuse its grid.
+    private let grids: AnswerCache<StoredIndexVersion, GridKey, SearchGrid>
     private let computeSlots = DispatchSemaphore(value: System.coreCount)
 
     /// What a search answer depends on besides the index: the recipient as stored or given and the policy named
@@ -25,17 +27,34 @@ public final class InventoryAccess: Sendable {
     /// resolved, so that a kept answer costs one read of the recipient's row.
     struct SearchKey: Hashable, Sendable {
         let subject: SearchSubject, policyFile: SelectionPolicy?, date: CalendarDate, limit: Int, includeIneligible: Bool
+
+        /// The key of `query` for `subject` (`InventoryService.searchSubject`): a policy file is read, since its
+        /// content may change under the same path.
+        init(_ subject: SearchSubject, _ query: SearchQuery) throws {
+            self.subject = subject
+            policyFile = if case .file = subject.policy { try subject.policy.load() } else { nil }
+            date = query.searchDate
+            limit = query.limit
+            includeIneligible = query.includeIneligible
+        }
+    }
+
+    /// What a grid depends on besides the index: the search's key, and whether near misses are looked for.
+    struct GridKey: Hashable, Sendable {
+        let search: SearchKey, nearMisses: Bool
     }
 
     /// Serves `service`'s inventory.
     ///
     /// - Parameters:
     ///   - service: the inventory, with its resolver and warm search index.
-    ///   - cachedAnswers: how many search answers are kept for the loaded index (0: none).
+    ///   - cachedAnswers: how many search answers are kept for the loaded index (0: none); a tenth as many grids
+    ///     (a grid holds the near misses and the units' facts besides the answer).
     public init(service: InventoryService, cachedAnswers: Int = 4096) {
         store = service.store
         self.service = service
         answers = AnswerCache(capacity: cachedAnswers)
+        grids = AnswerCache(capacity: cachedAnswers / 10)
     }
 
     /// Only the accounts, tokens, sessions and audit trail of `store`, without reference data (`cordmatch user`,
@@ -46,6 +65,7 @@ public final class InventoryAccess: Sendable {
         self.store = store
         service = nil
         answers = AnswerCache(capacity: 0)
+        grids = AnswerCache(capacity: 0)
     }
 
     /// Runs blocking library work on the server's thread pool.
@@ -93,10 +113,7 @@ public final class InventoryAccess: Sendable {
         return try answering {
             try service.withCurrentSearch { search in
                 let subject = try service.searchSubject(query.recipient, policy: query.policy)
-                let policyFile: SelectionPolicy? = if case .file = subject.policy { try subject.policy.load() } else { nil }
-                let key = SearchKey(subject: subject, policyFile: policyFile, date: query.searchDate, limit: query.limit,
-                                    includeIneligible: query.includeIneligible)
-                return try answers.answer(search.indexVersion, key) {
+                return try answers.answer(search.indexVersion, try SearchKey(subject, query)) {
                     // Resolved with the loaded search's resolver: after a release switch, the new release's.
                     let (recipient, policy) = try service.subject(subject, on: search)
                     return try computing { try service.report(on: search, recipient: recipient, policy: policy, query).json() }
@@ -108,7 +125,15 @@ public final class InventoryAccess: Sendable {
     /// The workspace grid of `query` (`InventoryService.searchGrid`), with its near misses when `nearMisses`.
     func searchGrid(_ query: SearchQuery, nearMisses: Bool) throws -> SearchGrid {
         let service = try inventory()
-        return try answering { try computing { try service.searchGrid(query, nearMisses: nearMisses) } }
+        return try answering {
+            try service.withCurrentSearch { search in
+                let subject = try service.searchSubject(query.recipient, policy: query.policy)
+                return try grids.answer(search.indexVersion, GridKey(search: try SearchKey(subject, query), nearMisses: nearMisses)) {
+                    let (recipient, policy) = try service.subject(subject, on: search)
+                    return try computing { try service.searchGrid(on: search, recipient: recipient, policy: policy, query, nearMisses: nearMisses) }
+                }
+            }
+        }
     }
 
     /// The explanation of `query` (`cordmatch.explain/1`).

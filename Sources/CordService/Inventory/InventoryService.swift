@@ -287,14 +287,31 @@ public final class InventoryService: Sendable {
     /// - Returns: the grid.
     /// - Throws: as `subject(_:policy:)`, and database errors.
     public func searchGrid(_ query: SearchQuery, nearMisses: Bool = true) throws -> SearchGrid {
-        let (recipient, policy) = try subject(query.recipient, policy: query.policy)
-        return try withCurrentSearch { search in
-            let predictor = try predictor(for: search)
-            let result = try search.search(recipient, policy: policy, searchDate: query.searchDate, predictor: predictor, predicted: query.limit)
-            let near = nearMisses ? try search.nearMisses(recipient, policy: policy, searchDate: query.searchDate) : []
-            return SearchGrid(result: result, nearMisses: near, recipient: recipient.id, policy: policy, query: query,
-                              probabilitiesShown: predictor.hasSets)
+        try withCurrentSearch { search in
+            let (recipient, policy) = try subject(query.recipient, policy: query.policy, on: search)
+            return try searchGrid(on: search, recipient: recipient, policy: policy, query, nearMisses: nearMisses)
         }
+    }
+
+    /// The grid of `query` for a recipient and policy already resolved, on one loaded search
+    /// (`withCurrentSearch(_:)`): for callers that keep grids per index, as the server does.
+    ///
+    /// - Parameters:
+    ///   - search: the loaded search.
+    ///   - recipient: the resolved recipient.
+    ///   - policy: the policy.
+    ///   - query: the date and limit.
+    ///   - nearMisses: whether the near misses are looked for.
+    /// - Returns: the grid.
+    /// - Throws: database errors; `InventorySearch.IndexChanged` when a commit landed meanwhile; the haplotype
+    ///   sets' errors.
+    public func searchGrid(on search: InventorySearch, recipient: Recipient, policy: SelectionPolicy, _ query: SearchQuery,
+                           nearMisses: Bool) throws -> SearchGrid {
+        let predictor = try predictor(for: search)
+        let result = try search.search(recipient, policy: policy, searchDate: query.searchDate, predictor: predictor, predicted: query.limit)
+        let near = nearMisses ? try search.nearMisses(recipient, policy: policy, searchDate: query.searchDate) : []
+        return SearchGrid(result: result, nearMisses: near, recipient: recipient.id, policy: policy, query: query,
+                          probabilitiesShown: predictor.hasSets)
     }
 
     /// Explains one unit for one recipient: every locus, count, dose, antibody and rule, eligible or not.
