@@ -3,7 +3,11 @@ import Foundation
 
 /// One ranked candidate as a rematch run stores it.
 public struct RematchCandidate: Sendable, Hashable {
+    /// The unit's ID as its bank gave it.
     public let unitID: String
+    /// The unit's matches out of 6 (A and B at antigen level, DRB1 at allele level) and out of 8 (A, B, C and DRB1
+    /// at allele level), as `PairMatch` counts them: matches known to hold, and further ones that only may hold
+    /// (potential matches).
     public let x6: Int, x6Potential: Int, x8: Int, x8Potential: Int
     /// Loci of x/8 (A, B, C, DRB1) whose match is only potential: confirmatory typing of the unit would settle
     /// them. DQB1 and DPB1 are reported for information only and not listed.
@@ -25,6 +29,7 @@ public struct RematchCandidate: Sendable, Hashable {
 
 /// What a run found for one recipient.
 public struct RecipientRematch: Sendable, Hashable {
+    /// The recipient's ID as its transplant centre gave it.
     public let recipientID: String
     /// Fingerprint of the policy used (a change forces a full recomputation and is reported as the reason).
     public let policyHash: String
@@ -40,6 +45,7 @@ public struct RecipientRematch: Sendable, Hashable {
     /// How it was computed: in full, incrementally, or not (failed) when the recipient could not be searched.
     public let computed: RematchComputation
 
+    /// True when no single unit is eligible, so that the recipient needs a double unit (`pairs`).
     public var needsDouble: Bool { candidates.isEmpty }
 }
 

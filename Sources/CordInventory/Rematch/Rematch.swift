@@ -9,16 +9,19 @@ import HLA
 /// recomputes only what the changes since then can affect (`RecipientRematcher`).
 /// Two runs on one database at once are refused (`RematchLock`).
 public final class Rematch: Sendable {
+    /// The inventory the runs read and store their results in (opened for writing).
     public let store: InventoryStore
+    /// How typings are resolved: its release is the run's (a run is resumed only under the release it began with).
     public let resolver: TypingResolver
     /// Computes match probabilities for policies that rank by `probability_8of8` (nil: none; the report's
     /// probabilities are computed when it is built, `RematchReport.build`).
     public let predictor: MatchPredictor?
 
-    /// A rematch of `store`'s recipients.
+    /// Rematching of the inventory `store`, under `resolver`'s release.
+    ///
     /// - Parameters:
-    ///   - store: the inventory.
-    ///   - resolver: the resolver of its typings.
+    ///   - store: the inventory, opened for writing (`.existing`).
+    ///   - resolver: the release, MAC and TCE tables typings are resolved with.
     ///   - predictor: match probabilities for policies that rank by them (nil: none).
     public init(store: InventoryStore, resolver: TypingResolver, predictor: MatchPredictor? = nil) {
         self.store = store
@@ -30,6 +33,7 @@ public final class Rematch: Sendable {
     public struct Options: Sendable {
         /// One policy for every recipient; nil: each recipient's own, else the preset of its disease.
         public var policy: SelectionPolicy?
+        /// The date the date rules (the unit age limit) are applied on; stored with the run, so a resumed run keeps it.
         public var searchDate: CalendarDate
         /// Candidates stored (and compared) per recipient.
         public var limit: Int
@@ -40,6 +44,15 @@ public final class Rematch: Sendable {
         /// Parallel workers (default: one per core).
         public var workers: Int
 
+        /// A run's options.
+        ///
+        /// - Parameters:
+        ///   - policy: one policy for every recipient (nil: each recipient's own, else its disease's preset).
+        ///   - searchDate: the date of the date rules.
+        ///   - limit: candidates stored per recipient (default 20).
+        ///   - batchSize: recipients per committed batch (default 200).
+        ///   - full: search every recipient in full (default: incrementally where that is exact).
+        ///   - workers: parallel workers (default: one per core).
         public init(policy: SelectionPolicy? = nil, searchDate: CalendarDate, limit: Int = 20, batchSize: Int = 200, full: Bool = false,
                     workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
             self.policy = policy
@@ -53,19 +66,30 @@ public final class Rematch: Sendable {
 
     /// Progress after each committed batch.
     public struct Progress: Sendable {
+        /// Recipients done by the run so far (a resumed run's earlier ones included), and the active recipients
+        /// it covers in all.
         public let done: Int, total: Int
         /// Recipients done by this process (a resumed run counts only its own).
         public let doneNow: Int
+        /// Seconds since this process started the run (or resumed it).
         public let seconds: Double
     }
 
     /// The end of a run.
     public struct Summary: Sendable {
+        /// The run's id (`rematch_runs.id`), which `rematch --status` and the report name it by.
         public let runID: Int64
+        /// The run it was compared with (`RematchDelivery`: the one whose report was delivered last, else the latest
+        /// finished run); nil for the first run.
         public let previousRunID: Int64?
+        /// The active recipients the run covered.
         public let recipients: Int
+        /// How many recipients were searched in full, how many incrementally, and how many could not be searched
+        /// (each stored with its error, `RematchComputation.failed`).
         public let full: Int, incremental: Int, errors: Int
+        /// True when this process finished a run an earlier one began (`resume`).
         public let resumed: Bool
+        /// Seconds this process spent on the run.
         public let seconds: Double
         /// True when units or recipients changed while the run was going (the next run will pick them up).
         public let changedDuringRun: Bool
@@ -74,31 +98,46 @@ public final class Rematch: Sendable {
     /// The points a run passes, in order: after its row is stored, after each committed batch, after it is
     /// marked finished. (`run` reports them; the CLI names its own around the report: docs/RELIABILITY.md.)
     public enum Phase: String, Sendable, CaseIterable {
+        /// The run's row is stored (a new run) or found (a resumed one).
         case runBegun = "run-begun"
+        /// A batch of recipients' results is committed.
         case batchCommitted = "batch-committed"
+        /// The run is marked finished.
         case runFinished = "run-finished"
     }
 
     /// A run cannot start or resume.
     public struct Refused: Error, CustomStringConvertible, Sendable {
+        /// Why, and what to do instead (for the coordinator).
         public let description: String
     }
 
     /// One stored run, for `rematch --status`.
     public struct RunStatus: Sendable {
+        /// The run's id.
         public let id: Int64
+        /// When it started: ISO 8601 in UTC (`2026-06-01T02:00:00Z`).
         public let startedAt: String
+        /// When it finished, in the same form; nil while unfinished.
         public let finishedAt: String?
+        /// True when a later run started before this one finished: it can no longer be resumed.
         public let abandoned: Bool
+        /// Recipients whose results are stored, and the active recipients the run covers.
         public let done: Int, total: Int
+        /// The run's search date, `YYYY-MM-DD`.
         public let searchDate: String
         /// For a finished run: whether its report was recorded as delivered (`rematch --resume` delivers it if not).
         public let reportDelivered: Bool
 
+        /// `finished`, `abandoned` or `unfinished` (an unfinished run can be resumed).
         public var state: String { finishedAt != nil ? "finished" : abandoned ? "abandoned" : "unfinished" }
     }
 
     /// The stored runs, newest first.
+    ///
+    /// - Returns: every stored run with its progress (a finish prunes the finished and abandoned runs older than
+    ///   the latest seven finished ones, except the run whose report was delivered last).
+    /// - Throws: database errors.
     public func runs() throws -> [RunStatus] {
         try store.read { db in
             let delivered = try Self.deliveredRun(db)
@@ -114,6 +153,22 @@ public final class Rematch: Sendable {
     /// Starts a new run (an unfinished earlier run is abandoned) or, with `resume`, finishes the latest
     /// unfinished one with its own parameters. Takes the rematch lock, unless the caller holds it (`lock`: a
     /// caller that also delivers the report keeps it until then). `reached` hears each `Phase`.
+    ///
+    /// A recipient that cannot be searched (its typing no longer resolves, its policy file is gone) does not stop
+    /// the run: it is stored as failed with the error and counted in `Summary.errors`.
+    ///
+    /// - Parameters:
+    ///   - options: what to run (a resumed run keeps its own policy, date and limit; `batchSize` and `workers` apply).
+    ///   - resume: finish the latest interrupted run instead of starting one.
+    ///   - lock: the rematch lock of this database when the caller holds it already (nil: taken here).
+    ///   - progress: called after each committed batch.
+    ///   - reached: called at each `Phase`.
+    /// - Returns: the run's summary.
+    /// - Throws: `RematchLock.Busy` when another run holds the lock (`OwnerOnlyFile.Failure` when its lock file
+    ///   cannot be opened); `Refused` when there is nothing to resume or
+    ///   the interrupted run cannot be finished exactly (the inventory changed since, another release, no valid
+    ///   search date); `PolicyError` when a resumed run's stored policy no longer decodes; `InventoryWriteError`
+    ///   when the storage refuses a write; database errors.
     public func run(_ options: Options, resume: Bool = false, holding lock: RematchLock? = nil,
                     progress: @Sendable (Progress) -> Void = { _ in }, reached: @Sendable (Phase) -> Void = { _ in }) throws -> Summary {
         precondition(lock.map { $0.path == RematchLock.path(forDatabase: store.path) } ?? true, "the lock is of another database")

@@ -44,6 +44,9 @@ extension Rematch {
 
     /// The latest finished run when its report was not recorded as delivered; nil when it was (or when this
     /// database has not recorded deliveries yet).
+    ///
+    /// - Returns: the id of the finished run whose report is still to be delivered, or nil.
+    /// - Throws: database errors.
     public func undeliveredRun() throws -> Int64? {
         try store.read { db in
             guard let delivered = try Self.deliveredRun(db),
@@ -54,6 +57,9 @@ extension Rematch {
     }
 
     /// True when a run was begun and neither finished nor abandoned (killed): `run(resume: true)` finishes it.
+    ///
+    /// - Returns: whether there is such a run.
+    /// - Throws: database errors.
     public func hasInterruptedRun() throws -> Bool {
         try store.read { db in
             try RematchRunRecord.hasInterrupted(db)

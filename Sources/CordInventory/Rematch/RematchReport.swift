@@ -8,36 +8,61 @@ import GRDB
 /// potential matches that confirmatory typing would settle. Built from the stored run, so a resumed run's
 /// report covers the whole run. Deterministic: recipients by id, no timestamps.
 public struct RematchReport: Encodable, Sendable {
+    /// The JSON schema's name and version: `cordmatch.rematch/1`.
     public let schema = "cordmatch.rematch/1"
+    /// The run reported on (`rematch_runs.id`).
     public let runId: Int64
+    /// The run it is compared with (`RematchDelivery`: the one whose report was delivered last, else the latest
+    /// finished run before it); nil for the first run, whose candidates are all `added` with the reason `first run`.
     public let previousRunId: Int64?
     /// The `--policy` override's name, or `per recipient`.
     public let policy: String
+    /// The IPD-IMGT/HLA release the run resolved typings with (`3.58.0`).
     public let imgtVersion: String
+    /// The run's search date, `YYYY-MM-DD`.
     public let searchDate: String
+    /// Candidates stored (and compared) per recipient.
     public let limit: Int
+    /// The counts over every recipient.
     public let summary: Totals
+    /// One report per recipient of the run, by recipient ID.
     public let recipients: [RecipientReport]
 
+    /// The run's counts, for the report's first lines.
     public struct Totals: Encodable, Sendable {
+        /// Recipients in the run.
         public let recipients: Int
+        /// Recipients with a change (`RecipientReport.hasChanges`).
         public let withChanges: Int
+        /// Recipients that now have a unit meeting the policy and had none (`change == "gained"`).
         public let gainedACandidate: Int
+        /// Recipients that had a unit meeting the policy and now have none (`change == "lost"`).
         public let lostAllCandidates: Int
+        /// Recipients with no single unit meeting the policy.
         public let needDouble: Int
+        /// Recipients the run computed incrementally (only the changed units rescored).
         public let computedIncrementally: Int
+        /// Recipients that could not be searched (stored with their error).
         public let errors: Int
     }
 
+    /// One recipient's part of the report: its current list and what changed since the previous run.
     public struct RecipientReport: Encodable, Sendable {
+        /// The recipient's ID as its transplant centre gave it.
         public let recipientId: String
         /// The ranked unit ids (best first, at most `limit`).
         public let candidates: [String]
+        /// Units that entered the list, each with why (what changed about it, `policy changed`,
+        /// `moved into the top N`, `first run`, …).
         public let added: [CandidateDiff.Entry]
+        /// Units that left the list, each with why (what changed about it, `no longer eligible: …`,
+        /// `outranked: now below the top N`).
         public let removed: [CandidateDiff.Entry]
+        /// Units on both lists at another rank, with a reason when something about them changed.
         public let rankChanges: [CandidateDiff.RankChange]
         /// True when no single unit meets the policy.
         public let needsDouble: Bool
+        /// The proposed double units, best first, each as its two unit IDs; empty when a single unit is eligible.
         public let pairs: [[String]]
         /// `gained` (now has a unit meeting the policy, had none), `lost` (had one, now none), `new recipient`, or nil.
         public let change: String?
@@ -49,17 +74,23 @@ public struct RematchReport: Encodable, Sendable {
         /// installed; nil (left out of the JSON) when none is.
         public let candidateProbabilities: [CandidateProbabilities]?
 
+        /// True when a unit entered or left the list, a rank changed, or `change` says something.
         public var hasChanges: Bool { !added.isEmpty || !removed.isEmpty || !rankChanges.isEmpty || change != nil }
     }
 
     /// One candidate's match probabilities (`MatchProbabilities`' JSON, `null` when a side is unrepresented).
     public struct CandidateProbabilities: Encodable, Sendable {
+        /// The unit's ID as its bank gave it.
         public let unitId: String
+        /// Its match probabilities against the recipient.
         public let probabilities: MatchPrediction
     }
 
+    /// A candidate whose match is only potential at some loci: confirmatory typing of the unit would settle it.
     public struct Confirmation: Encodable, Sendable {
+        /// The unit's ID as its bank gave it.
         public let unitId: String
+        /// The loci of x/8 (`A`, `B`, `C`, `DRB1`) whose match is only potential.
         public let loci: [String]
     }
 
@@ -73,14 +104,16 @@ public struct RematchReport: Encodable, Sendable {
     }
 
     /// Builds the report of finished run `runID` (default: the latest finished run).
+    ///
     /// - Parameters:
-    ///   - store: the inventory.
-    ///   - resolver: the resolver of the run's release.
-    ///   - runID: the run (default: the latest finished one).
+    ///   - store: the inventory the run is stored in.
+    ///   - resolver: resolves the typings when the report says why a unit left a list (the rules it now fails).
+    ///   - runID: the run (nil: the latest finished run).
     ///   - predictor: computes the listed candidates' match probabilities with the sets installed now (nil, or no
     ///     set installed: none, and `candidate_probabilities` is left out).
-    /// - Returns: the report.
-    /// - Throws: `InventoryError` when there is no such run; database errors.
+    /// - Returns: the report, computed from the stored runs and the change log in one read transaction.
+    /// - Throws: `InventoryError` when there is no such run (or no finished run at all); `PolicyError` when the
+    ///   run's stored policy override no longer decodes; database errors.
     public static func build(_ store: InventoryStore, resolver: TypingResolver, runID: Int64? = nil,
                              predictor: MatchPredictor? = nil) throws -> RematchReport {
         try store.read { db in try build(db, resolver: resolver, runID: runID, predictor: predictor) }
@@ -159,6 +192,8 @@ public struct RematchReport: Encodable, Sendable {
     }
 
     /// The report as JSON (`ReportJSON`).
+    ///
+    /// - Returns: the JSON text, exactly what `cordmatch rematch --format json` writes.
     public func json() -> String { ReportJSON.text(self) }
 }
 

@@ -6,13 +6,20 @@ import HLA
 /// the store never sees a password) and whether it is disabled — a disabled account signs in no more, and its
 /// sessions and tokens are refused.
 public struct AccountRow: Codable, Sendable, Hashable, FetchableRecord {
+    /// The table: `accounts`.
     public static let databaseTableName = "accounts"
 
+    /// The account's row id, given by SQLite; tokens and sessions refer to it.
     public var id: Int64
+    /// The name the user signs in with, unique (`isValidName(_:)`); the audit trail names the actor by it.
     public var name: String
+    /// What the account may do.
     public var role: AccountRole
+    /// The bcrypt hash of the password, as the server made it.
     public var passwordHash: String
+    /// True once the account is disabled: it can no longer sign in, and its sessions and tokens are refused.
     public var disabled: Bool
+    /// When the account was added: ISO 8601 in UTC to the second (`AuditEntry.timestamp(_:)`).
     public var createdAt: String
 
     /// An account as stored.
@@ -39,6 +46,9 @@ public struct AccountRow: Codable, Sendable, Hashable, FetchableRecord {
     }
 
     /// Account names: 1–64 characters of letters, digits and `.`, `_`, `@`, `-`.
+    ///
+    /// - Parameter name: a proposed account name.
+    /// - Returns: true when `name` is 1–64 bytes of ASCII letters, digits, `.`, `_`, `@` and `-`.
     public static func isValidName(_ name: String) -> Bool {
         (1...64).contains(name.utf8.count) && name.utf8.allSatisfy { c in
             (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2E || c == 0x5F || c == 0x40 || c == 0x2D
@@ -48,6 +58,15 @@ public struct AccountRow: Codable, Sendable, Hashable, FetchableRecord {
 
 extension InventoryStore {
     /// Adds an account (audited as `user add` by `actor`); throws when the name is invalid or taken.
+    ///
+    /// - Parameters:
+    ///   - name: the account's name (`AccountRow.isValidName(_:)`).
+    ///   - role: what it may do.
+    ///   - passwordHash: the bcrypt hash of its password (the store never sees the password).
+    ///   - actor: the account that adds it, for the audit trail (nil: the CLI).
+    /// - Returns: the stored row, with its id and creation time.
+    /// - Throws: `InventoryError` when the name is not valid or an account already has it; `InventoryWriteError`
+    ///   when the storage refuses the write; database errors.
     @discardableResult
     public func addAccount(name: String, role: AccountRole, passwordHash: String, actor: String?) throws -> AccountRow {
         guard AccountRow.isValidName(name) else {
@@ -66,16 +85,29 @@ extension InventoryStore {
     }
 
     /// The account named `name`, or nil.
+    ///
+    /// - Parameter name: the account's name (exact, case-sensitive).
+    /// - Returns: its row, disabled or not; nil when there is no such account.
+    /// - Throws: database errors.
     public func account(named name: String) throws -> AccountRow? {
         try read { try AccountRow.fetchOne($0, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [name]) }
     }
 
     /// Every account, by name.
+    ///
+    /// - Returns: the rows, disabled ones too, ordered by name.
+    /// - Throws: database errors.
     public func accounts() throws -> [AccountRow] {
         try read { try AccountRow.fetchAll($0, sql: "SELECT * FROM accounts ORDER BY name") }
     }
 
     /// Disables the account and revokes its sessions and tokens (audited as `user disable`); throws for an unknown name.
+    ///
+    /// - Parameters:
+    ///   - name: the account's name.
+    ///   - actor: the account that disables it, for the audit trail (nil: the CLI).
+    /// - Throws: `InventoryError` when there is no account of that name; `InventoryWriteError` when the storage
+    ///   refuses the write; database errors.
     public func disableAccount(named name: String, actor: String?) throws {
         try write { db in
             guard let account = try AccountRow.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [name]) else {

@@ -27,14 +27,22 @@ public struct InventoryOpenError: Error, CustomStringConvertible, Sendable {
         case cannotOpen(String)
     }
 
+    /// The database file that could not be opened.
     public let path: String
+    /// What is wrong with it.
     public let problem: Problem
 
+    /// The error for `problem` with the database at `path`.
+    ///
+    /// - Parameters:
+    ///   - path: the database file.
+    ///   - problem: what is wrong with it.
     public init(path: String, problem: Problem) {
         self.path = path
         self.problem = problem
     }
 
+    /// The message for the coordinator: the path, what is there, and what to do (check `--db`, run an import, …).
     public var description: String {
         let create = "an import creates one (cordmatch import units FILE --db \(path))"
         switch problem {

@@ -20,14 +20,22 @@ public final class InventoryStore: Sendable {
         case readOnly
     }
 
+    /// The database file, as given to `init(path:mode:)`.
     public let path: String
+    /// How the database was opened: whether this store may write.
     public let mode: OpenMode
     let pool: DatabasePool
 
     /// Opens the database at `path` as `mode` allows, or throws `InventoryOpenError` saying why it cannot be
     /// (no file, an empty file, not SQLite, not an inventory, a schema too old for a read-only open, a symbolic
     /// link where files would be written, …). A created file is owner-only, and so are SQLite's `-wal` and `-shm`
-    /// (SQLite gives them the database's mode).
+    /// (SQLite gives them the database's mode). Except read-only, pending schema migrations are applied.
+    ///
+    /// - Parameters:
+    ///   - path: the database file.
+    ///   - mode: whether it may be created, written or only read (`OpenMode`).
+    /// - Throws: `InventoryOpenError` when the file cannot be opened as an inventory (the problem says why);
+    ///   `OwnerOnlyFile.Failure` when a created or empty file cannot be made owner-only.
     public init(path: String, mode: OpenMode) throws {
         self.path = path
         self.mode = mode
@@ -103,12 +111,22 @@ public final class InventoryStore: Sendable {
 
     /// The IPD-IMGT/HLA release of the database's search index (nil: none recorded): a command on this database
     /// uses it unless told otherwise.
+    ///
+    /// - Returns: the release's version, e.g. `3.58.0`; nil when the database records none.
+    /// - Throws: database errors.
     public func indexRelease() throws -> String? { try read { try SearchIndexStore.storedRelease($0) } }
 
+    /// How many units the inventory holds, whatever their status.
+    ///
+    /// - Returns: the number of rows of `units`.
+    /// - Throws: database errors.
     public func unitCount() throws -> Int { try read { try UnitRow.fetchCount($0) } }
 
     /// The stored search index's version: it changes with every committed change to the units (an import, a
     /// release switch), in the same transaction.
+    ///
+    /// - Returns: the version as `meta` records it.
+    /// - Throws: database errors.
     public func indexVersion() throws -> StoredIndexVersion { try read { try StoredIndexVersion.read($0) } }
 
     /// Stored recipients by id, from `after` on (exclusive), at most `limit`.
@@ -124,6 +142,11 @@ public final class InventoryStore: Sendable {
         }
     }
 
+    /// The stored recipient with the ID `id`, as its transplant centre gave it in the recipients file.
+    ///
+    /// - Parameter id: the recipient's ID.
+    /// - Returns: its row; nil when no recipient has that ID.
+    /// - Throws: database errors.
     public func recipient(_ id: String) throws -> RecipientRow? {
         // A cached statement: the server reads a recipient for every request about one (preparing the statement
         // each time was 8 % of a kept answer's CPU).
@@ -133,6 +156,10 @@ public final class InventoryStore: Sendable {
 
 /// A store-level error with a message for the coordinator.
 public struct InventoryError: Error, CustomStringConvertible, Sendable {
+    /// The message, for the coordinator.
     public let description: String
+    /// An error whose message is `d`.
+    ///
+    /// - Parameter d: the message: what was refused and why.
     public init(_ d: String) { description = d }
 }

@@ -1,37 +1,47 @@
 import CordMatch
 import GRDB
 
-/// A recipient as stored.
+/// A recipient as stored (`recipients`): the row of the recipients file it was imported from (docs/FORMATS.md),
+/// its typing kept as the GL string given, with the release it was last checked against.
 public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    /// The table: `recipients`.
     public static let databaseTableName = "recipients"
 
+    /// The recipient's ID as the transplant centre gave it (`ID`): the upsert key.
     public var id: String
+    /// The typing as the GL string given in the file (`HLA`), resolved again whenever it is used.
     public var hla: String
+    /// The IPD-IMGT/HLA release the typing was last checked against (`3.58.0`): the import's, or the release of
+    /// the last `data use` under which it was valid.
     public var release: String
+    /// The recipient's weight in kilograms (0.5 to 400): cell doses are counted per kilogram of it.
     public var weightKg: Double
     /// Stored as its name (`malignant`, `non-malignant`).
     public var disease: Recipient.DiseaseClass
     /// Antibodies as `TARGET=MFI;…`.
     public var dsa: String
+    /// The ABO blood group (`A`, `B`, `O`, `AB`); nil when not given. Compared with each unit's group
+    /// (`ABOCompatibility`), which ranking uses.
     public var abo: String?
     /// A preset name or policy file; nil means the preset of the disease class.
     public var policy: String?
+    /// True when nightly rematching searches for this recipient.
     public var active: Bool
     /// The population code that chooses the recipient's haplotype frequency set (nil: the default set).
     public var population: String?
 
-    /// A stored recipient.
+    /// A row with the given columns (what the recipients importer writes).
     ///
     /// - Parameters:
-    ///   - id: the recipient's id.
-    ///   - hla: the typing as a GL string.
-    ///   - release: the IPD-IMGT/HLA release it was checked against.
-    ///   - weightKg: body weight (kg).
+    ///   - id: the recipient's ID as the centre gave it.
+    ///   - hla: the typing, a GL string.
+    ///   - release: the release the typing was checked against.
+    ///   - weightKg: the weight in kilograms.
     ///   - disease: the disease class.
-    ///   - dsa: antibodies as `TARGET=MFI;…`.
-    ///   - abo: ABO group, if known.
-    ///   - policy: a preset name or policy file; nil: the preset of the disease class.
-    ///   - active: searched by the nightly rematch.
+    ///   - dsa: the antibodies, `TARGET=MFI;…` (empty: none).
+    ///   - abo: the ABO blood group, if known.
+    ///   - policy: a preset name or policy file (nil: the preset of the disease class).
+    ///   - active: whether nightly rematching searches for the recipient.
     ///   - population: the population code that chooses the haplotype frequency set, if known.
     public init(id: String, hla: String, release: String, weightKg: Double, disease: Recipient.DiseaseClass, dsa: String, abo: String?,
                 policy: String?, active: Bool, population: String? = nil) {
@@ -56,6 +66,12 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
     /// its disease class (`PolicyReference.preset(for:)`).
     public var policyName: String { policy ?? PolicyReference.preset(for: disease).description }
 
+    /// The recipient as matching sees it: the typing and the antibodies resolved under `resolver`'s release.
+    ///
+    /// - Parameter resolver: the release (and MAC table) to resolve the typing and the antibody targets with.
+    /// - Returns: the recipient.
+    /// - Throws: `HLAParseError` or `TypingError` when the typing or an antibody does not resolve under that release
+    ///   (`TypingResolver.resolve(_:)`, `AntibodyList.parse(_:resolver:)`).
     public func recipient(_ resolver: TypingResolver) throws -> Recipient {
         Recipient(id: id, typing: try resolver.resolve(hla), weightKg: weightKg,
                   disease: disease,

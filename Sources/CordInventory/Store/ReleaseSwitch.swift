@@ -9,29 +9,57 @@ import HLA
 /// transaction. Typings that are invalid under the new release keep their old stamp and are left out of the
 /// index (never matched as if untyped) until they are corrected.
 public struct ReleaseSwitch: Sendable {
+    /// Gives the resolver of a release by its version (`3.56.0`): the one a row was stamped with, to tell what a
+    /// typing meant before. A release it cannot give is skipped: its rows are then checked for validity only.
     public let from: @Sendable (String) throws -> TypingResolver
+    /// The resolver of the release switched to.
     public let to: TypingResolver
 
     /// `from` gives the resolver of the release a row was stamped with.
+    ///
+    /// - Parameters:
+    ///   - from: the resolver of a release, by version (its errors are not thrown: the comparison is skipped).
+    ///   - to: the resolver of the release to switch to.
     public init(from: @escaping @Sendable (String) throws -> TypingResolver, to: TypingResolver) {
         self.from = from
         self.to = to
     }
 
+    /// A stored typing the switch has something to say about.
     public struct Finding: Sendable, Hashable {
-        public enum Kind: String, Sendable { case invalid, changed }
+        /// What happened to the typing.
+        public enum Kind: String, Sendable {
+            /// It does not resolve under the new release: the row keeps its old stamp and is left out of the index.
+            case invalid
+            /// It resolves under both releases, to different P groups, antigens or expression at some position.
+            case changed
+        }
+        /// What happened to the typing.
         public let kind: Kind
         /// `unit` or `recipient`.
         public let record: String
+        /// The unit's ID as its bank gave it, or the recipient's ID as its centre gave it.
         public let id: String
+        /// For `invalid`, the resolver's error message; for `changed`, each position that changed (locus and value
+        /// as written) and how: `now also …`, `no longer …`, `antigens … → …`, `now not expressed`, …, `; `-separated.
         public let detail: String
     }
 
+    /// What a switch did: how many rows were checked, and what was found.
     public struct Report: Sendable {
+        /// How many units and recipients were re-resolved (all of them, valid or not).
         public let units: Int, recipients: Int
+        /// The invalid and changed typings, units first, each in the stored order.
         public let findings: [Finding]
     }
 
+    /// Re-resolves every stored unit and recipient under `to` and commits the switch (new stamps, the rebuilt
+    /// index, an audit entry `use release`) in one write transaction.
+    ///
+    /// - Parameter store: the inventory, opened for writing.
+    /// - Returns: the counts and the findings.
+    /// - Throws: `InventoryWriteError` when the storage refuses the write; database errors. An invalid typing is
+    ///   a finding, not an error.
     public func run(on store: InventoryStore) throws -> Report {
         let units = try store.read { try UnitRow.fetchAll($0) }
         let recipients = try store.read { try RecipientRow.fetchAll($0) }

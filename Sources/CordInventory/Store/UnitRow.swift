@@ -5,14 +5,19 @@ import GRDB
 /// A unit as stored: the facts matching uses as columns, the HLA typing as the GL string it resolves from (with
 /// the original HLA field values kept verbatim for round-tripping), and every other column as opaque JSON.
 public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, PersistableRecord {
+    /// The table: `units`.
     public static let databaseTableName = "units"
 
+    /// The unit's ID as its bank gave it (`ID`, at most 17 characters): the upsert key.
     public var id: String
+    /// The bank that holds the unit (`BANK_MANUF_ID`), shown as its bank; nil when not given.
     public var bank: String?
     /// The WMDA pool (ION) the unit was listed in, for units imported from inventory XML.
     public var pool: String?
     /// Stored as its code (`AV`, `TU`, `RE`, `DE`).
     public var status: CordUnit.Status
+    /// The WMDA code of why the unit has its status (`STAT_REASON`: `QR`, `AD`, `CD`, `DS`, `XP`, `MR`, `MO`, `OT`,
+    /// `UK`, `NS`); stored only, nil when not given.
     public var statReason: String?
     /// The typing as a GL string (from `X_HLA_GL`, or built from the SER/DNA field columns).
     public var hla: String
@@ -21,19 +26,34 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     public var hlaFields: String
     /// The IPD-IMGT/HLA release the typing was checked against.
     public var release: String
+    /// The total nucleated cells before cryopreservation, an absolute count (`TNC`, 1E7 to 1E11); nil when not
+    /// reported. Divided by the recipient's weight for the dose.
     public var tnc: Double?
+    /// The CD34+ cells before cryopreservation, an absolute count (`CD34PC`, 1E3 to 1E10); nil when not reported.
     public var cd34: Double?
+    /// The unit's volume in millilitres (`VOL`, 1 to 1000); stored only.
     public var volume: Double?
+    /// The collection date, `YYYY-MM-DD` (`COLL_DATE`): the age rule counts from it; nil when not given.
     public var collectionDate: String?
+    /// The infant's birth date, `YYYY-MM-DD` (`BIRTH_DATE`, the day of collection); required, stored only.
     public var birthDate: String
+    /// The WMDA product modification code (`PROD_MOD`: `BCE`, `DNE`, `PLR`, `PRR`, `RBR`, `NOT`, `OTH`), which the
+    /// red-cell-reduced rule reads; nil when not given.
     public var productModification: String?
+    /// The ABO blood group (`A`, `B`, `O`, `AB`), which ranking compares with the recipient's; nil when not given.
     public var abo: String?
+    /// The Rhesus code (`P`, `N`, `+`, `-`); stored only.
     public var rhesus: String?
+    /// The WMDA ethnicity code (`ETHN`, `AFNA` … `UK`); stored only.
     public var ethnicity: String?
     /// The population code of the CSV's optional `POPULATION` column, which chooses the unit's haplotype
     /// frequency set (before `ethnicity`).
     public var population: String?
+    /// The number of attached segments (`ATT_SEG`, 0 to 99), which the attached-segment rule reads; nil when not
+    /// given.
     public var attachedSegments: Int?
+    /// Whether the bank is accredited (`X_ACCREDITED`: `Y`, `N`), which the accredited-bank rule reads; nil when
+    /// not given.
     public var accredited: Bool?
     /// The mother's typing as a GL string, if given.
     public var maternalHLA: String?
@@ -91,6 +111,11 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     }
 
     /// The unit as matching sees it.
+    ///
+    /// - Parameter resolver: the release (and MAC table) to resolve the unit's and the mother's typings with.
+    /// - Returns: the unit, its typing resolved and its collection date read.
+    /// - Throws: `HLAParseError` or `TypingError` when the unit's or the mother's typing does not resolve under that
+    ///   release (`TypingResolver.resolve(_:)`).
     public func cordUnit(_ resolver: TypingResolver) throws -> CordUnit {
         CordUnit(id: id, bank: bank, status: status, typing: try resolver.resolve(hla),
                  tnc: tnc, cd34: cd34, collectionDate: collectionDate.flatMap(CalendarDate.init), productModification: productModification,
