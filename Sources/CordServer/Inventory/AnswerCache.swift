@@ -9,9 +9,14 @@ final class AnswerCache<Version: Hashable & Sendable, Key: Hashable & Sendable, 
 
     init(capacity: Int) { self.capacity = capacity }
 
+    /// The answer kept for `key` on index `version`, if any.
+    func kept(_ version: Version, _ key: Key) -> Answer? {
+        answers.withLock { $0.version == version ? $0.answers[key] : nil }
+    }
+
     /// The answer kept for `key` on index `version`, else the one `compute` gives (then kept).
     func answer(_ version: Version, _ key: Key, compute: () throws -> Answer) rethrows -> Answer {
-        if let kept = answers.withLock({ $0.version == version ? $0.answers[key] : nil }) { return kept }
+        if let kept = kept(version, key) { return kept }
         let computed = try compute()
         guard capacity > 0 else { return computed }
         answers.withLock { cache in

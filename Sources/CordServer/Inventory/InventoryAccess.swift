@@ -122,6 +122,23 @@ public final class InventoryAccess: Sendable {
         }
     }
 
+    /// The answer kept for `query`, found without loading or computing anything: nil when none is kept for the
+    /// stored index as it is now (or the policy is a file, which is read), and the caller asks `searchReport` on the
+    /// thread pool. Two short indexed reads (the index version, the recipient's row): routes call it on their own
+    /// thread, sparing a kept answer the trip to the pool and back.
+    ///
+    /// - Parameter query: the search.
+    /// - Returns: the JSON kept, or nil.
+    /// - Throws: a problem (404) for an unknown recipient; database errors.
+    func keptSearchReport(_ query: SearchQuery) throws -> String? {
+        guard let service, let search = service.loadedSearch(ifAt: try store.indexVersion()) else { return nil }
+        return try answering {
+            let subject = try service.searchSubject(query.recipient, policy: query.policy)
+            if case .file = subject.policy { return nil }
+            return answers.kept(search.indexVersion, try SearchKey(subject, query))
+        }
+    }
+
     /// The workspace grid of `query` (`InventoryService.searchGrid`), with its near misses when `nearMisses`.
     func searchGrid(_ query: SearchQuery, nearMisses: Bool) throws -> SearchGrid {
         let service = try inventory()

@@ -33,7 +33,8 @@ enum RecipientRoutes {
                 let date = try RequestInput.searchDate(RequestInput.query(request, "search_date"))
                 let includeIneligible = try RequestInput.boolean(request, "include_ineligible")
                 let query = SearchQuery(recipient: .stored(id), searchDate: date, limit: limit, includeIneligible: includeIneligible)
-                let json = try await s.inventory { try $0.searchReport(query) }
+                // A kept answer is found on this thread; only a new one is computed on the pool.
+                let json = if let kept = try s.access.keptSearchReport(query) { kept } else { try await s.inventory { try $0.searchReport(query) } }
                 try await s.audit(context, "search", recipient: id, detail: "search date \(date)")
                 return JSONResponse.make(json)
             },

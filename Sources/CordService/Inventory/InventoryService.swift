@@ -143,6 +143,14 @@ public final class InventoryService: Sendable {
         }
     }
 
+    /// The loaded search when it is of the stored index version `version`, nil otherwise: nothing is loaded.
+    ///
+    /// - Parameter version: the stored index's version now (`InventoryStore.indexVersion()`).
+    /// - Returns: the search loaded last, if it is of that version.
+    public func loadedSearch(ifAt version: StoredIndexVersion) -> InventorySearch? {
+        warm.keptValue.flatMap { $0.indexVersion == version ? $0 : nil }
+    }
+
     /// The match predictor for `search`'s release: the sets compiled for it once, when a search of that release is
     /// first loaded.
     ///
