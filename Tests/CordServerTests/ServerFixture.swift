@@ -78,6 +78,18 @@ final class ServerFixture: Sendable {
         try freshService().search(SearchQuery(recipient: .stored(id), searchDate: CalendarDate(Self.searchDate)!, limit: limit,
                                               includeIneligible: includeIneligible)).json()
     }
+
+    /// Imports R-0001 again at 70 kg instead of 18 (every dose moves): a change of its stored row that leaves the
+    /// search index as it was.
+    func weighFirstRecipientAgain() throws {
+        let original = try String(contentsOfFile: Self.fixture("recipients.csv"), encoding: .utf8)
+        let lines = original.split(separator: "\n")
+        let heavier = lines[0] + "\n" + lines[1].replacingOccurrences(of: "R-0001,18,", with: "R-0001,70,") + "\n"
+        guard heavier.contains("R-0001,70,") else { throw InventoryError("the fixture's R-0001 no longer weighs 18 kg") }
+        let file = folder.appendingPathComponent("heavier.csv")
+        try heavier.write(to: file, atomically: true, encoding: .utf8)
+        _ = try RecipientCSVImporter(resolver: try Self.resolver.get()).importFile(file.path, into: store, skipInvalid: false)
+    }
 }
 
 /// A clock the tests move forward.

@@ -135,13 +135,7 @@ import Testing
             let before = Self.rows(try await Self.get(client, uri, session).text, table: "grid").map { $0.data["tnc"] ?? "" }
             let sorted = Self.rows(try await Self.get(client, uri + "&sort=tnc", session).text, table: "grid").map { $0.data["tnc"] ?? "" }
             #expect(!before.isEmpty && Set(sorted) == Set(before))
-            let original = try String(contentsOfFile: ServerFixture.fixture("recipients.csv"), encoding: .utf8)
-            let lines = original.split(separator: "\n")
-            let heavier = lines[0] + "\n" + lines[1].replacingOccurrences(of: "R-0001,18,", with: "R-0001,70,") + "\n"
-            #expect(heavier.contains("R-0001,70,"))
-            let file = f.folder.appendingPathComponent("heavier.csv")
-            try heavier.write(to: file, atomically: true, encoding: .utf8)
-            _ = try RecipientCSVImporter(resolver: try ServerFixture.resolver.get()).importFile(file.path, into: f.store, skipInvalid: false)
+            try f.weighFirstRecipientAgain()
             #expect(try f.store.indexVersion() == version)
             let after = Self.rows(try await Self.get(client, uri, session).text, table: "grid")
             let expected = try #require(try Self.json(try f.expectedSearch("R-0001"))["results"] as? [[String: Any]])
