@@ -128,12 +128,12 @@ public struct RematchReport: Encodable, Sendable {
         let previous = try previousID.map { try lists(db, run: $0) } ?? [:]
         let previousSeq = try previousID.flatMap { try RematchRunRecord.run($0, db)?.changeSeq }
         // What changed between the two runs, per unit and per recipient, in order.
-        var unitChanges: [String: [(String, String)]] = [:], recipientChanges: [String: [String]] = [:]
+        var unitChanges: [String: [(ChangeLogEntry.Change, String)]] = [:], recipientChanges: [String: [String]] = [:]
         if let previousSeq {
             for entry in try ChangeLogEntry.entries(after: previousSeq, upTo: run.changeSeq, db) {
                 switch entry.entity {
                 case .unit: unitChanges[entry.id, default: []].append((entry.change, entry.detail))
-                case .recipient: recipientChanges[entry.id, default: []].append(entry.change == "changed" ? entry.detail : entry.change)
+                case .recipient: recipientChanges[entry.id, default: []].append(entry.change == .changed ? entry.detail : entry.change.rawValue)
                 }
             }
         }
@@ -155,7 +155,7 @@ public struct RematchReport: Encodable, Sendable {
                 var why = UnitChangeSummary((unitChanges[unit] ?? []).map { (change: $0.0, detail: $0.1) }).reasons
                 if let recipientNote { why.append(recipientNote) }
                 if policyChanged { why.append("policy changed") }
-                if side == .removed, unitChanges[unit]?.last?.0 != "deleted", let now = explainer.reasons(unit, recipient: rid) {
+                if side == .removed, unitChanges[unit]?.last?.0 != .deleted, let now = explainer.reasons(unit, recipient: rid) {
                     why.append(now.isEmpty ? "outranked: now below the top \(limit)" : "no longer eligible: " + now.joined(separator: "; "))
                 }
                 if why.isEmpty {

@@ -8,9 +8,9 @@ struct UnitChangeSummary {
     let reasons: [String]
 
     /// - Parameter changes: the unit's change-log entries (`change`, `detail`), oldest first.
-    init(_ changes: [(change: String, detail: String)]) {
-        var order: [String] = []
-        var firstAndLast: [String: (first: String, last: String)] = [:]
+    init(_ changes: [(change: ChangeLogEntry.Change, detail: String)]) {
+        var order: [ChangeLogEntry.Change] = []
+        var firstAndLast: [ChangeLogEntry.Change: (first: String, last: String)] = [:]
         for (change, detail) in changes {
             if firstAndLast[change] == nil { order.append(change) }
             let (from, to) = Self.split(detail)
@@ -19,12 +19,12 @@ struct UnitChangeSummary {
         reasons = order.compactMap { change in
             let (first, last) = firstAndLast[change]!
             switch change {
-            case "new": return "new unit"
-            case "deleted": return "unit deleted"
-            case "status", "typing":
+            case .new: return "new unit"
+            case .deleted: return "unit deleted"
+            case .status, .typing:
                 guard first != last else { return nil }
-                return "\(change == "status" ? "status change" : "typing changed") (\(first) → \(last))"
-            default: return "unit record changed"
+                return "\(change == .status ? "status change" : "typing changed") (\(first) → \(last))"
+            case .other, .changed: return "unit record changed"
             }
         }
     }

@@ -17,8 +17,24 @@ struct ChangeLogEntry: Codable, Sendable, FetchableRecord, TableRecord {
     var entity: Entity
     /// The unit's or recipient's id.
     var id: String
+    /// The kind of change, as the triggers write it.
+    enum Change: String, Codable, Sendable, DatabaseValueConvertible {
+        /// Inserted (a unit or a recipient).
+        case new
+        /// A unit's status changed; `detail` is `old → new`.
+        case status
+        /// A unit's typing changed; `detail` is `old → new`.
+        case typing
+        /// Deleted (a unit or a recipient).
+        case deleted
+        /// Another column of a unit's record changed.
+        case other
+        /// A recipient's record changed; `detail` says what (`typing antibodies …`).
+        case changed
+    }
+
     /// Units: `new`, `status`, `typing`, `deleted` or `other`; recipients: `new`, `changed` or `deleted`.
-    var change: String
+    var change: Change
     /// Units: the status, or `old → new` for a status or typing change; recipients: what changed (`typing
     /// antibodies …`), else empty.
     var detail: String
