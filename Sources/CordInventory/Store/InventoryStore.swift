@@ -148,9 +148,23 @@ public final class InventoryStore: Sendable {
     /// - Returns: its row; nil when no recipient has that ID.
     /// - Throws: database errors.
     public func recipient(_ id: String) throws -> RecipientRow? {
+        try read { try Self.recipient(id, $0) }
+    }
+
+    /// The stored index's version and the recipient stored with id `id` (if any), read together in one
+    /// transaction: what a server needs to find an answer it kept.
+    ///
+    /// - Parameter id: the recipient's id.
+    /// - Returns: the version and the row, nil when there is none.
+    /// - Throws: database errors.
+    public func indexVersionAndRecipient(_ id: String) throws -> (StoredIndexVersion, RecipientRow?) {
+        try read { db in (try StoredIndexVersion.read(db), try Self.recipient(id, db)) }
+    }
+
+    private static func recipient(_ id: String, _ db: Database) throws -> RecipientRow? {
         // A cached statement: the server reads a recipient for every request about one (preparing the statement
         // each time was 8 % of a kept answer's CPU).
-        try read { try RecipientRow.fetchOne($0.cachedStatement(sql: "SELECT * FROM recipients WHERE id = ?"), arguments: [id]) }
+        try RecipientRow.fetchOne(db.cachedStatement(sql: "SELECT * FROM recipients WHERE id = ?"), arguments: [id])
     }
 }
 

@@ -124,16 +124,19 @@ public final class InventoryAccess: Sendable {
 
     /// The answer kept for `query`, found without loading or computing anything: nil when none is kept for the
     /// stored index as it is now (or the policy is a file, which is read), and the caller asks `searchReport` on the
-    /// thread pool. Two short indexed reads (the index version, the recipient's row): routes call it on their own
-    /// thread, sparing a kept answer the trip to the pool and back.
+    /// thread pool. One short read (the index version and the recipient's row, together): routes call it on their
+    /// own thread, sparing a kept answer the trip to the pool and back.
     ///
     /// - Parameter query: the search.
-    /// - Returns: the JSON kept, or nil.
-    /// - Throws: a problem (404) for an unknown recipient; database errors.
+    /// - Returns: the JSON kept, or nil (also for an unknown recipient: `searchReport` answers 404).
+    /// - Throws: database errors.
     func keptSearchReport(_ query: SearchQuery) throws -> String? {
-        guard let service, let search = service.loadedSearch(ifAt: try store.indexVersion()) else { return nil }
+        guard let service, case .stored(let id) = query.recipient else { return nil }
+        let (version, row) = try store.indexVersionAndRecipient(id)
+        // No such recipient: the pool's computation says so, with the one message.
+        guard let row, let search = service.loadedSearch(ifAt: version) else { return nil }
         return try answering {
-            let subject = try service.searchSubject(query.recipient, policy: query.policy)
+            let subject = service.searchSubject(row, policy: query.policy)
             if case .file = subject.policy { return nil }
             return answers.kept(search.indexVersion, try SearchKey(subject, query))
         }

@@ -226,10 +226,20 @@ public final class InventoryService: Sendable {
         switch recipient {
         case .stored(let id):
             guard let row = try store.recipient(id) else { throw NotInInventory(kind: "recipient", id: id, database: path) }
-            return SearchSubject(recipient: .stored(row), policy: policy ?? PolicyReference(row.policyName))
+            return searchSubject(row, policy: policy)
         case .adHoc(let r):
             return SearchSubject(recipient: .adHoc(r), policy: policy ?? .preset(for: r.disease))
         }
+    }
+
+    /// The subject of a request about stored recipient `row`.
+    ///
+    /// - Parameters:
+    ///   - row: the recipient as stored.
+    ///   - policy: the policy asked for; nil: the recipient's own, else its disease's preset.
+    /// - Returns: the row and the policy reference.
+    public func searchSubject(_ row: RecipientRow, policy: PolicyReference?) -> SearchSubject {
+        SearchSubject(recipient: .stored(row), policy: policy ?? PolicyReference(row.policyName))
     }
 
     /// A request's subject resolved with `search`'s resolver, and its policy loaded.
