@@ -109,14 +109,25 @@ public final class InventoryAccess: Sendable {
 
     /// `cordmatch search --format json` for `query`.
     func searchReport(_ query: SearchQuery) throws -> String {
+        try kept(in: answers, query, key: { $0 }) { service, search, recipient, policy in
+            try service.report(on: search, recipient: recipient, policy: policy, query).json()
+        }
+    }
+
+    /// The answer `cache` keeps for `query` on the current index, else the one `compute` gives on a full core
+    /// (then kept): the recipient as stored and the policy named are read first, and resolved — with the loaded
+    /// search's resolver, so after a release switch with the new release's — only when nothing is kept.
+    private func kept<Key: Hashable & Sendable, Answer: Sendable>(
+        in cache: AnswerCache<StoredIndexVersion, Key, Answer>, _ query: SearchQuery, key: (SearchKey) -> Key,
+        compute: (InventoryService, InventorySearch, Recipient, SelectionPolicy) throws -> Answer
+    ) throws -> Answer {
         let service = try inventory()
         return try answering {
             try service.withCurrentSearch { search in
                 let subject = try service.searchSubject(query.recipient, policy: query.policy)
-                return try answers.answer(search.indexVersion, try SearchKey(subject, query)) {
-                    // Resolved with the loaded search's resolver: after a release switch, the new release's.
+                return try cache.answer(search.indexVersion, key(try SearchKey(subject, query))) {
                     let (recipient, policy) = try service.subject(subject, on: search)
-                    return try computing { try service.report(on: search, recipient: recipient, policy: policy, query).json() }
+                    return try computing { try compute(service, search, recipient, policy) }
                 }
             }
         }
@@ -135,24 +146,15 @@ public final class InventoryAccess: Sendable {
         let (version, row) = try store.indexVersionAndRecipient(id)
         // No such recipient: the pool's computation says so, with the one message.
         guard let row, let search = service.loadedSearch(ifAt: version) else { return nil }
-        return try answering {
-            let subject = service.searchSubject(row, policy: query.policy)
-            if case .file = subject.policy { return nil }
-            return answers.kept(search.indexVersion, try SearchKey(subject, query))
-        }
+        let subject = service.searchSubject(row, policy: query.policy)
+        if case .file = subject.policy { return nil }
+        return answers.kept(search.indexVersion, try SearchKey(subject, query))
     }
 
     /// The workspace grid of `query` (`InventoryService.searchGrid`), with its near misses when `nearMisses`.
     func searchGrid(_ query: SearchQuery, nearMisses: Bool) throws -> SearchGrid {
-        let service = try inventory()
-        return try answering {
-            try service.withCurrentSearch { search in
-                let subject = try service.searchSubject(query.recipient, policy: query.policy)
-                return try grids.answer(search.indexVersion, GridKey(search: try SearchKey(subject, query), nearMisses: nearMisses)) {
-                    let (recipient, policy) = try service.subject(subject, on: search)
-                    return try computing { try service.searchGrid(on: search, recipient: recipient, policy: policy, query, nearMisses: nearMisses) }
-                }
-            }
+        try kept(in: grids, query, key: { GridKey(search: $0, nearMisses: nearMisses) }) { service, search, recipient, policy in
+            try service.searchGrid(on: search, recipient: recipient, policy: policy, query, nearMisses: nearMisses)
         }
     }
 
