@@ -60,21 +60,24 @@ extension InventoryStore {
     ///   unrevoked token has that digest.
     /// - Throws: database errors.
     public func token(digest: String) throws -> (APITokenRow, AccountRow)? {
-        // One statement, its columns read by position: every API request makes this read (with the index version
-        // and recipient read together, a join instead of a second statement and no Codable decoding took 7 % off
-        // a warm search's server CPU; docs/BENCHMARKS.md).
-        try read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
+        // One statement outside a transaction, its columns read by position through SQLite's C API: every API
+        // request makes this read (docs/BENCHMARKS.md, "Warm searches again").
+        try readOneStatement { db in
+            try SingleRowRead.first(db, sql: """
                 SELECT t.id, t.account_id, t.digest, t.label, t.created_at, t.revoked_at,
                        a.name, a.role, a.password_hash, a.disabled, a.created_at
                 FROM api_tokens t JOIN accounts a ON a.id = t.account_id
                 WHERE t.digest = ? AND t.revoked_at IS NULL
-                """), arguments: [digest])
-            else { return nil }
-            let roleName: String = row[7]
-            guard let role = AccountRole(rawValue: roleName) else { throw InventoryError("account role '\(InputExcerpt.of(roleName))' is not known") }
-            let token = APITokenRow(id: row[0], accountId: row[1], digest: row[2], label: row[3], createdAt: row[4], revokedAt: row[5])
-            return (token, AccountRow(id: row[1], name: row[6], role: role, passwordHash: row[8], disabled: row[9], createdAt: row[10]))
+                """, [digest]) { row in
+                let roleName = try row.requiredText(7, "account role")
+                guard let role = AccountRole(rawValue: roleName) else { throw InventoryError("account role '\(InputExcerpt.of(roleName))' is not known") }
+                let token = APITokenRow(id: row.integer(0), accountId: row.integer(1), digest: try row.requiredText(2, "token digest"),
+                                        label: try row.requiredText(3, "token label"), createdAt: try row.requiredText(4, "token date"),
+                                        revokedAt: row.text(5))
+                return (token, AccountRow(id: row.integer(1), name: try row.requiredText(6, "account name"), role: role,
+                                          passwordHash: try row.requiredText(8, "password hash"), disabled: row.integer(9) != 0,
+                                          createdAt: try row.requiredText(10, "account date")))
+            }
         }
     }
 

@@ -113,8 +113,8 @@ public struct AuditEntry: Codable, Sendable, Hashable, FetchableRecord {
     static let timestampStyle = Date.ISO8601FormatStyle()
 
     static func append(_ db: Database, _ entry: New) throws {
-        try db.execute(sql: "INSERT INTO audit_log (at, actor, action, recipient_id, unit_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [timestamp(entry.at), entry.actor, entry.action, entry.recipientID, entry.unitID, entry.detail])
+        try db.cachedStatement(sql: "INSERT INTO audit_log (at, actor, action, recipient_id, unit_id, detail) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [timestamp(entry.at), entry.actor, entry.action, entry.recipientID, entry.unitID, entry.detail])
     }
 }
 

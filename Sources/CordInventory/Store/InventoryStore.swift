@@ -1,4 +1,5 @@
 import CordIndex
+import CordMatch
 import CordSupport
 import Foundation
 import GRDB
@@ -92,6 +93,16 @@ public final class InventoryStore: Sendable {
     /// - Throws: a database error, or what `body` throws.
     package func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T { try pool.read(body) }
 
+    /// Runs `body`, which reads with one statement, on a reader connection without a transaction around it.
+    /// SQLite runs a statement outside a transaction in one implicit read transaction of its own, so what it reads
+    /// is as consistent as in `read(_:)`, and a reader's `BEGIN` and `COMMIT` are spared: the server makes such
+    /// a read or two for every request (docs/BENCHMARKS.md).
+    ///
+    /// - Parameter body: reads with a single statement (a second one could see a later commit).
+    /// - Returns: what `body` returns.
+    /// - Throws: what `body` throws; database errors.
+    package func readOneStatement<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws -> T { try pool.unsafeRead(body) }
+
     /// Appends to the audit log (inside the caller's transaction).
     static func audit(_ db: Database, _ action: String, _ detail: String) throws {
         try AuditEntry.append(db, AuditEntry.New(actor: nil, action: action, detail: detail))
@@ -151,14 +162,32 @@ public final class InventoryStore: Sendable {
         try read { try Self.recipient(id, $0) }
     }
 
-    /// The stored index's version and the recipient stored with id `id` (if any), read together in one
-    /// transaction: what a server needs to find an answer it kept.
+    /// The stored index's version and the recipient stored with id `id` (if any), read together by one statement
+    /// (one consistent state) and decoded by position: what a server needs, for every request, to find an answer
+    /// it kept.
     ///
     /// - Parameter id: the recipient's id.
     /// - Returns: the version and the row, nil when there is none.
     /// - Throws: database errors.
     public func indexVersionAndRecipient(_ id: String) throws -> (StoredIndexVersion, RecipientRow?) {
-        try read { db in (try StoredIndexVersion.read(db), try Self.recipient(id, db)) }
+        try readOneStatement { db in
+            try SingleRowRead.first(db, sql: """
+                SELECT (SELECT value FROM meta WHERE key = 'index_generation'), (SELECT value FROM meta WHERE key = 'index_stamp'),
+                       r.id, r.hla, r.release, r.weight_kg, r.disease, r.dsa, r.abo, r.policy, r.active, r.population
+                FROM (SELECT 1) LEFT JOIN recipients r ON r.id = ?
+                """, [id]) { row in
+                let version = StoredIndexVersion(generation: row.text(0).flatMap { Int64($0) } ?? 0, stamp: row.text(1).flatMap { UInt64($0) })
+                guard !row.isNull(2) else { return (version, nil) }
+                let diseaseName = try row.requiredText(6, "disease")
+                guard let disease = Recipient.DiseaseClass(rawValue: diseaseName) else {
+                    throw InventoryError("the stored disease '\(InputExcerpt.of(diseaseName))' is not known")
+                }
+                return (version, RecipientRow(id: try row.requiredText(2, "recipient id"), hla: try row.requiredText(3, "typing"),
+                                              release: try row.requiredText(4, "release"), weightKg: row.real(5), disease: disease,
+                                              dsa: try row.requiredText(7, "antibodies"), abo: row.text(8), policy: row.text(9),
+                                              active: row.integer(10) != 0, population: row.text(11)))
+            }!
+        }
     }
 
     private static func recipient(_ id: String, _ db: Database) throws -> RecipientRow? {

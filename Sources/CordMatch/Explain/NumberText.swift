@@ -1,8 +1,13 @@
 /// Numbers in explanations, written without Foundation's `String(format:)` (which is slow enough to show in a
 /// nightly rematch that writes millions of rule details).
-enum NumberText {
+package enum NumberText {
     /// `v` with exactly `digits` decimals (1 or 2), rounded half away from zero: 4.444 → "4.44", 5 → "5.00".
-    static func fixed(_ v: Double, _ digits: Int) -> String {
+    ///
+    /// - Parameters:
+    ///   - v: the number.
+    ///   - digits: 1 or 2.
+    /// - Returns: its text.
+    package static func fixed(_ v: Double, _ digits: Int) -> String {
         guard v.isFinite else { return "\(v)" }
         let scale = digits == 1 ? 10.0 : 100.0
         let scaled = Int64((abs(v) * scale).rounded())

@@ -1,4 +1,4 @@
-import Foundation
+import CordMatch
 import Hummingbird
 import Logging
 
@@ -18,7 +18,7 @@ struct AccessLogMiddleware: RouterMiddleware {
             "method": .string(request.method.rawValue),
             "route": .string(context.endpointPath ?? "(no route)"),
             "status": .stringConvertible(response.status.code),
-            "ms": .string(String(format: "%.2f", ms)),
+            "ms": .string(NumberText.fixed(ms, 2)),
             "user": .string(context.notes.user ?? "-"),
         ])
         return response
