@@ -1,4 +1,5 @@
 import ArgumentParser
+import CordServer
 import CordService
 import Foundation
 
@@ -28,6 +29,8 @@ struct Cordmatch: AsyncParsableCommand {
         var status = ExitStatus.success
         do {
             var command = try parseAsRoot()
+            // On the main thread, before any task runs: a server's tasks run on its event loops.
+            if (command as? ServingCommand)?.servesHTTP == true { CordServerApplication.runTasksOnEventLoops() }
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {

@@ -3,6 +3,8 @@ import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
 import Logging
+import NIOCore
+import NIOPosix
 import NIOSSL
 
 /// Builds the server: the router with every route of `ServerRoutes` behind the access log, the error answers and
@@ -35,6 +37,19 @@ public enum CordServerApplication {
         return Application(router: router, server: server,
                            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
                            logger: logger)
+    }
+
+    /// Makes NIO's event loops (which the server's connections use: `MultiThreadedEventLoopGroup.singleton`) Swift
+    /// concurrency's global executor, so that a request's handler runs on the threads that read and write its
+    /// socket instead of hopping to Swift's own pool and back twice per request (docs/BENCHMARKS.md, "Warm searches
+    /// again"). Blocking work still goes to `InventoryAccess.threads`.
+    ///
+    /// Call it once, from the main thread, before any task has run; later calls change nothing.
+    ///
+    /// - Returns: true when the event loops became the global executor.
+    @discardableResult
+    public static func runTasksOnEventLoops() -> Bool {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
     /// The router alone (what the in-process tests drive).

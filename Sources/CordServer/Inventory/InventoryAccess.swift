@@ -17,7 +17,8 @@ public final class InventoryAccess: Sendable {
     let store: InventoryStore
     /// The inventory's service; nil for an access that only manages accounts and reads the audit trail.
     let service: InventoryService?
-    private let answers: AnswerCache<StoredIndexVersion, SearchKey, String>
+    /// Search answers as the response bodies sent: a kept answer is sent again without a copy.
+    private let answers: AnswerCache<StoredIndexVersion, SearchKey, ByteBuffer>
     /// The workspace's grids (search, near misses, pairs): a page's filters and sorting reuse its grid.
     private let grids: AnswerCache<StoredIndexVersion, GridKey, SearchGrid>
     private let computeSlots = DispatchSemaphore(value: System.coreCount)
@@ -107,10 +108,10 @@ public final class InventoryAccess: Sendable {
         }
     }
 
-    /// `cordmatch search --format json` for `query`.
-    func searchReport(_ query: SearchQuery) throws -> String {
+    /// `cordmatch search --format json` for `query`, as a response body.
+    func searchReport(_ query: SearchQuery) throws -> ByteBuffer {
         try kept(in: answers, query, key: { $0 }) { service, search, recipient, policy in
-            try service.report(on: search, recipient: recipient, policy: policy, query).json()
+            ByteBuffer(string: try service.report(on: search, recipient: recipient, policy: policy, query).json())
         }
     }
 
@@ -139,9 +140,9 @@ public final class InventoryAccess: Sendable {
     /// own thread, sparing a kept answer the trip to the pool and back.
     ///
     /// - Parameter query: the search.
-    /// - Returns: the JSON kept, or nil (also for an unknown recipient: `searchReport` answers 404).
+    /// - Returns: the JSON kept, as a response body, or nil (also for an unknown recipient: `searchReport` answers 404).
     /// - Throws: database errors.
-    func keptSearchReport(_ query: SearchQuery) throws -> String? {
+    func keptSearchReport(_ query: SearchQuery) throws -> ByteBuffer? {
         guard let service, case .stored(let id) = query.recipient else { return nil }
         let (version, row) = try store.indexVersionAndRecipient(id)
         // No such recipient: the pool's computation says so, with the one message.

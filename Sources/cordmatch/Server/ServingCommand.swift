@@ -1,0 +1,14 @@
+/// A command that may serve HTTP (`serve`, `demo --serve`): before it runs, Swift concurrency's tasks are moved
+/// onto the server's event loops (`CordServerApplication.runTasksOnEventLoops`).
+protocol ServingCommand {
+    /// True when this invocation serves (not `serve --openapi`, not a `demo` without `--serve`).
+    var servesHTTP: Bool { get }
+}
+
+extension ServeCommand: ServingCommand {
+    var servesHTTP: Bool { !openapi }
+}
+
+extension DemoCommand: ServingCommand {
+    var servesHTTP: Bool { serve }
+}
