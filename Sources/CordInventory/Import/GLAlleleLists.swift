@@ -57,8 +57,9 @@ final class GLAlleleLists: Sendable {
             return values.numbers(of: try shared.resolver.resolve(gl))
         }
 
-        /// The numbers of `gl` put together from its allele lists, or nil when it is to be resolved whole.
-        private mutating func assembled(_ gl: String, _ values: inout HLAFieldValues.Cache) -> [UInt32]? {
+        /// The numbers of `gl` put together from its allele lists, or nil when it is to be resolved whole (the
+        /// rules in `GLAlleleLists`).
+        mutating func assembled(_ gl: String, _ values: inout HLAFieldValues.Cache) -> [UInt32]? {
             let bytes = gl.utf8
             guard bytes.count <= InputLimits.typingBytes else { return nil }
             var numbers = Array(repeating: values.untyped, count: ResolvedUnitTypings.positionsPerUnit)
