@@ -11,6 +11,9 @@ struct GenCommand: ParsableCommand {
             units: skewed allele frequencies per locus, ~30% of units typed only at antigen level at A and B, some XX \
             codes, log-normal TNC and CD34, the usual statuses. For benchmarks and tests: no real donor or patient.
               cordmatch gen units --count 1000000 --seed 7 > units.csv
+            --typings gl writes the same units with each typing as one X_HLA_GL string (the GL string the importer \
+            builds from the columns) instead of the SER/DNA columns: the two files import to the same typings.
+              cordmatch gen units --count 1000000 --seed 7 --typings gl > units-gl.csv
 
             recipients: patients typed like the units; with --like-units N --units-seed S they resemble the units of \
             that file (one to two alleles changed), so most have candidates.
@@ -37,6 +40,8 @@ struct GenCommand: ParsableCommand {
     @Option(help: "Haplotypes only: txt (A*…~C*…~B*…~DRB1*…~DQB1*…,frequency per line) or json (Atlas HF-set JSON).")
     var format: HaplotypeFormat = .txt
     @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Units only: the typings as WMDA SER/DNA columns (columns) or as one X_HLA_GL GL string a unit (gl); the same units either way.")
+    var typings: InventoryGenerator.Typings = .columns
     @Option(help: ArgumentHelp("Recipients only: resemble units of 'gen units --count N --seed S' (one to two alleles changed), so most have candidates.", valueName: "N"))
     var likeUnits: RowCount?
     @Option(help: "With --like-units: the seed of that unit file.") var unitsSeed: UInt64 = 1
@@ -44,6 +49,12 @@ struct GenCommand: ParsableCommand {
     var fromHaplotypes: RowCount?
     @Option(help: "With --from-haplotypes: the seed of that set.") var haplotypesSeed: UInt64 = 1
     @OptionGroup var reference: ReferenceOptions
+
+    func validate() throws {
+        if typings == .gl && (kind != .units || fromHaplotypes != nil) {
+            throw ValidationError("--typings is for 'gen units' without --from-haplotypes (whose units are written as X_HLA_GL already)")
+        }
+    }
 
     func run() throws {
         if kind == .haplotypes {
@@ -63,7 +74,7 @@ struct GenCommand: ParsableCommand {
         let data = try reference.referenceData()
         let g = InventoryGenerator(data: data)
         let count = count.count
-        let text = kind == .units ? g.unitsCSV(count: count, seed: seed)
+        let text = kind == .units ? g.unitsCSV(count: count, seed: seed, typings: typings)
             : likeUnits.map { g.recipientsLikeUnitsCSV(count: count, seed: seed, unitCount: $0.count, unitSeed: unitsSeed) }
             ?? g.recipientsCSV(count: count, seed: seed)
         FileHandle.standardOutput.write(Data(text.utf8))

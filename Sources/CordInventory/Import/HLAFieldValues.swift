@@ -97,6 +97,11 @@ final class HLAFieldValues: Sendable {
             return n
         }
 
+        /// The numbers of a resolved typing's twelve positions (two per locus, `MatchLocus.allCases` order).
+        mutating func numbers(of typing: HLATyping) -> [UInt32] {
+            MatchLocus.allCases.flatMap { typing[$0].positions }.map { number(of: $0) }
+        }
+
         /// Checks a field value against the release.
         fileprivate static func check(_ text: String, locus: String, dna: Bool, _ shared: HLAFieldValues) -> Outcome {
             guard let token = dna ? dnaToken(text, locus: locus) : serologyToken(text, locus: locus) else {

@@ -3,11 +3,12 @@ import HLA
 
 /// The rules for one unit record (`docs/FORMATS.md`): every field checked, every problem named by column, and
 /// the valid record turned into a `UnitRow`, with its typing as value numbers for the search index. One validator
-/// per thread (its `HLAFieldValues.Cache` is its own).
+/// per thread (its `HLAFieldValues.Cache` and `GLAlleleLists.Cache` are its own).
 struct UnitRowValidator {
     let file: String
     private var hla: HLAFieldValues.Cache
-    private var resolver: TypingResolver { hla.shared.resolver }
+    /// The GL strings' allele lists resolved so far.
+    private var lists: GLAlleleLists.Cache
     /// The release's version (this validator's own copy: see `UnitRecordPlan`).
     private let version: String
     /// The plan of the last layout validated.
@@ -17,10 +18,11 @@ struct UnitRowValidator {
     /// Today (UTC) when the validator was made: dates of what has happened may not be later.
     private let today: CalendarDate
 
-    init(file: String, values: HLAFieldValues, today: CalendarDate = .today()) {
+    init(file: String, values: HLAFieldValues, lists: GLAlleleLists, today: CalendarDate = .today()) {
         self.file = UnitRecordPlan.own(file)
         self.today = today
         hla = HLAFieldValues.Cache(values)
+        self.lists = GLAlleleLists.Cache(lists)
         version = UnitRecordPlan.own(values.resolver.data.version)
     }
 
@@ -98,7 +100,7 @@ struct UnitRowValidator {
     private mutating func typing(_ v: [String], _ loci: [UnitRecordPlan.Locus], columns t: UnitRecordLayout.Typing, gl: String,
                                  required: Bool, _ issue: (String, String) -> Void) -> (gl: String, positions: [UInt32]?, standard: Bool)? {
         if !gl.isEmpty {
-            do { return (gl, positions(of: try resolver.resolve(gl)), false) } catch { issue("X_HLA_GL", "\(error)"); return nil }
+            do { return (gl, try lists.positions(of: gl, numbering: &hla), false) } catch { issue("X_HLA_GL", "\(error)"); return nil }
         }
         // The GL string's bytes (made into a string once, at the end).
         buffer.removeAll(keepingCapacity: true)
@@ -140,13 +142,8 @@ struct UnitRowValidator {
         guard required else { return (text, nil, standard) }
         // Tokens that are single allele lists resolve inside the GL string exactly as they did alone (one value
         // at a locus: homozygous; a locus without values: untyped).
-        guard plain else { return (text, (try? resolver.resolve(text)).map { positions(of: $0) }, standard) }
+        guard plain else { return (text, try? lists.positions(of: text, numbering: &hla), standard) }
         return (text, numbers, standard)
-    }
-
-    /// The numbers of a resolved typing's twelve positions (two per locus, `MatchLocus.allCases` order).
-    private mutating func positions(of typing: HLATyping) -> [UInt32] {
-        MatchLocus.allCases.flatMap { typing[$0].positions }.map { hla.number(of: $0) }
     }
 
     /// At most 17 characters and no white space (decided on the bytes when they are ASCII).

@@ -33,7 +33,10 @@ struct UnitValidationPass {
         self.file = file
         self.values = values
         // Four parts a core: a thread that the writer holds up leaves its other parts to the others.
-        workers = (0..<4 * ProcessInfo.processInfo.activeProcessorCount).map { _ in Worker(UnitRowValidator(file: file, values: values)) }
+        let lists = GLAlleleLists(resolver: resolver)
+        workers = (0..<4 * ProcessInfo.processInfo.activeProcessorCount).map { _ in
+            Worker(UnitRowValidator(file: file, values: values, lists: lists))
+        }
     }
 
     mutating func report(_ issue: ImportIssue) { issues.append(issue) }

@@ -12,9 +12,22 @@ public struct InventoryGenerator: Sendable {
     /// Serologic antigens the release recognises at A and B (a first field without one is typed by DNA).
     let antigens: Set<String>
 
-    static let header = "ID,BANK_MANUF_ID,STATUS,BIRTH_DATE,COLL_DATE," + UnitCSVLayout.serAndDNALoci.flatMap { l in
-        [true, false].flatMap { dna in [1, 2].map { UnitCSVLayout.hlaColumn(l, dna: dna, field: $0) } }
-    }.joined(separator: ",") + ",TNC,CD34PC,VOL,PROD_MOD,ATT_SEG,ABO,X_ACCREDITED"
+    /// How a unit file writes each unit's typing; the same seed gives the same units either way.
+    public enum Typings: String, Sendable, CaseIterable {
+        /// The WMDA SER/DNA field columns (`HLA_A_DNA_FIELD1` …), as banks send them.
+        case columns
+        /// One `X_HLA_GL` column: the GL string the importer builds from those columns (DNA values as
+        /// `A*02:01`, SER values as `A2`, a locus's two values joined by `+`, loci by `^`, untyped loci left out).
+        case gl
+    }
+
+    /// The header of a unit file whose typings are written as `typings`.
+    static func header(_ typings: Typings) -> String {
+        let hla = typings == .gl ? "X_HLA_GL" : UnitCSVLayout.serAndDNALoci.flatMap { l in
+            [true, false].flatMap { dna in [1, 2].map { UnitCSVLayout.hlaColumn(l, dna: dna, field: $0) } }
+        }.joined(separator: ",")
+        return "ID,BANK_MANUF_ID,STATUS,BIRTH_DATE,COLL_DATE,\(hla),TNC,CD34PC,VOL,PROD_MOD,ATT_SEG,ABO,X_ACCREDITED"
+    }
 
     /// A generator of the alleles of `data` (expressed alleles at the loci the unit CSV layout types, and DPB1).
     ///
@@ -60,35 +73,50 @@ public struct InventoryGenerator: Sendable {
     /// - Parameters:
     ///   - n: The unit's number (its id is made from it).
     ///   - rng: The random generator.
+    ///   - typings: How the row writes the unit's typing (the columns of `unitsCSV(count:seed:typings:)`'s header).
     /// - Returns: The row, without a line end.
-    public func unitRow(_ n: Int, _ rng: inout SplitMix64) -> String {
+    public func unitRow(_ n: Int, _ rng: inout SplitMix64, typings: Typings = .columns) -> String {
         var alleles: [String] = []
-        return unitRow(n, &rng, alleles: &alleles)
+        return unitRow(n, &rng, alleles: &alleles, typings: typings)
     }
 
     /// One CSV row for unit number `n`; `alleles` receives the unit's true 2-field alleles (two per locus of
-    /// `UnitCSVLayout.serAndDNALoci`), whatever resolution the row reports them at.
-    func unitRow(_ n: Int, _ rng: inout SplitMix64, alleles: inout [String]) -> String {
+    /// `UnitCSVLayout.serAndDNALoci`), whatever resolution the row reports them at. The random draws do not depend
+    /// on `typings`.
+    func unitRow(_ n: Int, _ rng: inout SplitMix64, alleles: inout [String], typings: Typings = .columns) -> String {
         alleles.removeAll(keepingCapacity: true)
         let status = (rng.unit() < 0.9 ? CordUnit.Status.available : [.temporarilyUnavailable, .reserved, .deleted][Int(rng.next() % 3)]).rawValue
         let year = 2005 + Int(rng.next() % 21), month = 1 + Int(rng.next() % 12), day = 1 + Int(rng.next() % 28)
         let date = String(format: "%04d-%02d-%02d", year, month, day)
         let antigenLevel = rng.unit() < 0.3
         var fields = ["SYN\(String(format: "%07d", n))", "BANK\(1 + n % 7)", status, date, date]
+        var gl: [String] = []
         for locus in UnitCSVLayout.serAndDNALoci {
             let a = allele(locus, &rng), b = allele(locus, &rng)
             alleles += [a, b]
+            // DNA field 1, DNA field 2, SER field 1, SER field 2.
+            let columns: [String]
             if antigenLevel && (locus == "A" || locus == "B") && antigens.contains(locus + Self.serology(a))
                 && antigens.contains(locus + Self.serology(b)) {
-                fields += ["", "", Self.serology(a), Self.serology(b)]
+                columns = ["", "", Self.serology(a), Self.serology(b)]
             } else if antigenLevel && locus == "C" {
-                fields += ["", "", "", ""]       // serology-era units were rarely typed at C
+                columns = ["", "", "", ""]       // serology-era units were rarely typed at C
             } else if rng.unit() < 0.1 {
-                fields += [a.split(separator: "*")[1].split(separator: ":")[0] + ":XX", String(b.split(separator: "*")[1]), "", ""]
+                columns = [a.split(separator: "*")[1].split(separator: ":")[0] + ":XX", String(b.split(separator: "*")[1]), "", ""]
             } else {
-                fields += [String(a.split(separator: "*")[1]), String(b.split(separator: "*")[1]), "", ""]
+                columns = [String(a.split(separator: "*")[1]), String(b.split(separator: "*")[1]), "", ""]
+            }
+            switch typings {
+            case .columns: fields += columns
+            case .gl:
+                let values = (0..<2).compactMap { k in
+                    !columns[k].isEmpty ? HLAFieldValues.dnaToken(columns[k], locus: locus)
+                        : !columns[2 + k].isEmpty ? HLAFieldValues.serologyToken(columns[2 + k], locus: locus) : nil
+                }
+                if !values.isEmpty { gl.append(values.joined(separator: "+")) }
             }
         }
+        if typings == .gl { fields.append(gl.joined(separator: "^")) }
         // TNC ~ log-normal around 1.1E9; CD34 ~ 0.3 % of TNC; 10 % without CD34.
         let tnc = exp(log(1.1e9) + 0.45 * normal(&rng))
         let cd34 = rng.unit() < 0.1 ? "" : String(format: "%.3E", tnc * 0.003 * exp(0.5 * normal(&rng)))
@@ -103,13 +131,14 @@ public struct InventoryGenerator: Sendable {
     ///
     /// - Parameters:
     ///   - count: How many units.
-    ///   - seed: The seed (the same seed gives the same file).
+    ///   - seed: The seed (the same seed gives the same units).
+    ///   - typings: How each unit's typing is written: SER/DNA columns, or one `X_HLA_GL` string.
     /// - Returns: The CSV text, header first, each line ended by a line feed.
-    public func unitsCSV(count: Int, seed: UInt64) -> String {
+    public func unitsCSV(count: Int, seed: UInt64, typings: Typings = .columns) -> String {
         var rng = SplitMix64(seed: seed)
-        var lines = [Self.header]
+        var lines = [Self.header(typings)]
         lines.reserveCapacity(count + 1)
-        for n in 0..<count { lines.append(unitRow(n, &rng)) }
+        for n in 0..<count { lines.append(unitRow(n, &rng, typings: typings)) }
         return lines.joined(separator: "\n") + "\n"
     }
 
