@@ -1,3 +1,5 @@
+import CordSupport
+
 /// What matching needs to know about one WHO allele, as ids into the release's name table (compare ids, not
 /// strings). Built by `ReferenceData.alleleFacts(_:)`.
 public struct AlleleFacts: Sendable, Hashable {
