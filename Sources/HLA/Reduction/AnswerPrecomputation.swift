@@ -1,3 +1,5 @@
+import CordSupport
+
 extension Reducer {
     /// Every single name the release knows — valid allele names, short nulls, XX codes, G and P group names,
     /// serologic antigens — reduced by this reducer at every level, for `ReferenceData.answers`.

@@ -1,3 +1,5 @@
+import CordSupport
+
 /// What matching needs to know about one WHO allele, as ids into the release's name table (compare ids, not
 /// strings). Built by `ReferenceData.alleleFacts(_:)`.
 public struct AlleleFacts: Sendable, Hashable {
@@ -32,7 +34,7 @@ extension ReferenceData {
         let g = col(.gGroup)
         let antigenList = col(.antigenKeys)
         return AlleleFacts(id: id, pKey: p >= 0 ? p : protein, gKey: g >= 0 ? g : id, protein: protein, cdna: cdna,
-                           antigens: antigenList >= 0 ? Array(lists.items(antigenList)) : [], expressed: expressed)
+                           antigens: antigenList >= 0 ? lists.items(antigenList) : [], expressed: expressed)
     }
 
     /// The id of an interned name (allele, group or antigen), for comparing with `AlleleFacts`.

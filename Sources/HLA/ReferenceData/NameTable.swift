@@ -1,3 +1,4 @@
+import CordSupport
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,9 +11,12 @@ import Darwin
 ///
 /// Invariant: `offsets.count == count + 1`, `offsets` is non-decreasing, and the names are strictly ascending in
 /// byte order (which makes `id(of:)` a binary search).
+///
+/// Both arrays are `FlatColumn`s: owned when the table is compiled from text, views of the mapped snapshot when
+/// it is loaded from one (no copy).
 struct NameTable: Sendable {
-    let bytes: [UInt8]
-    let offsets: [UInt32]
+    let bytes: FlatColumn<UInt8>
+    let offsets: FlatColumn<UInt32>
 
     init(sortedUniqueNames names: [String]) {
         var bytes: [UInt8] = []
@@ -23,11 +27,11 @@ struct NameTable: Sendable {
             bytes.append(contentsOf: n.utf8)
             offsets.append(UInt32(bytes.count))
         }
-        self.bytes = bytes
-        self.offsets = offsets
+        self.bytes = FlatColumn(bytes)
+        self.offsets = FlatColumn(offsets)
     }
 
-    init(bytes: [UInt8], offsets: [UInt32]) {
+    init(bytes: FlatColumn<UInt8>, offsets: FlatColumn<UInt32>) {
         self.bytes = bytes
         self.offsets = offsets
     }

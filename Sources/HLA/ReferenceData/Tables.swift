@@ -1,3 +1,5 @@
+import CordSupport
+
 /// The reference tables while they are being derived (string-keyed, mutable); `freeze` interns every name and
 /// turns each table into a column of `ReferenceData`.
 struct Tables {
@@ -101,7 +103,7 @@ struct Tables {
         for (s, list) in serologyRelgx { for a in Set(list) { ofRelgx[a, default: []].append(s) } }
         setList(.serologiesOfRelgx, ofRelgx.mapValues { $0.sorted() })
 
-        return ReferenceData(version: version, relDnaSerLayout: layout, names: table, columns: columns,
-                             lists: ListPool(offsets: listOffsets, items: listItems))
+        return ReferenceData(version: version, relDnaSerLayout: layout, names: table, columns: columns.map(FlatColumn.init),
+                             lists: ListPool(offsets: FlatColumn(listOffsets), items: FlatColumn(listItems)))
     }
 }
