@@ -61,7 +61,7 @@ extension InventoryStore {
     /// - Throws: database errors.
     public func token(digest: String) throws -> (APITokenRow, AccountRow)? {
         // One statement outside a transaction, its columns read by position through SQLite's C API: every API
-        // request makes this read (docs/BENCHMARKS.md, "Warm searches again").
+        // request makes this read (docs/BENCHMARKS.md, "Warm searches, third round").
         try readOneStatement { db in
             try SingleRowRead.first(db, sql: """
                 SELECT t.id, t.account_id, t.digest, t.label, t.created_at, t.revoked_at,

@@ -1,5 +1,4 @@
 import CordIndex
-import CordMatch
 import CordSupport
 import Foundation
 import GRDB
@@ -171,24 +170,18 @@ public final class InventoryStore: Sendable {
     /// - Throws: database errors.
     public func indexVersionAndRecipient(_ id: String) throws -> (StoredIndexVersion, RecipientRow?) {
         try readOneStatement { db in
-            try SingleRowRead.first(db, sql: """
-                SELECT (SELECT value FROM meta WHERE key = 'index_generation'), (SELECT value FROM meta WHERE key = 'index_stamp'),
-                       r.id, r.hla, r.release, r.weight_kg, r.disease, r.dsa, r.abo, r.policy, r.active, r.population
-                FROM (SELECT 1) LEFT JOIN recipients r ON r.id = ?
-                """, [id]) { row in
-                let version = StoredIndexVersion(generation: row.text(0).flatMap { Int64($0) } ?? 0, stamp: row.text(1).flatMap { UInt64($0) })
-                guard !row.isNull(2) else { return (version, nil) }
-                let diseaseName = try row.requiredText(6, "disease")
-                guard let disease = Recipient.DiseaseClass(rawValue: diseaseName) else {
-                    throw InventoryError("the stored disease '\(InputExcerpt.of(diseaseName))' is not known")
-                }
-                return (version, RecipientRow(id: try row.requiredText(2, "recipient id"), hla: try row.requiredText(3, "typing"),
-                                              release: try row.requiredText(4, "release"), weightKg: row.real(5), disease: disease,
-                                              dsa: try row.requiredText(7, "antibodies"), abo: row.text(8), policy: row.text(9),
-                                              active: row.integer(10) != 0, population: row.text(11)))
+            try SingleRowRead.first(db, sql: Self.indexVersionAndRecipientSQL, [id]) { row in
+                (StoredIndexVersion(generationText: row.text(0), stampText: row.text(1)), row.isNull(2) ? nil : try RecipientRow(row, from: 2))
             }!
         }
     }
+
+    /// `indexVersionAndRecipient`'s statement, made once: the version's two `meta` values, then the recipient's
+    /// columns (NULL when there is no such recipient).
+    private static let indexVersionAndRecipientSQL = """
+        SELECT \(StoredIndexVersion.selection), \(RecipientRow.selection("r"))
+        FROM (SELECT 1) LEFT JOIN recipients r ON r.id = ?
+        """
 
     private static func recipient(_ id: String, _ db: Database) throws -> RecipientRow? {
         // A cached statement: the server reads a recipient for every request about one (preparing the statement

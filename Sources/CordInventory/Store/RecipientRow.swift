@@ -1,5 +1,6 @@
 import CordMatch
 import GRDB
+import HLA
 
 /// A recipient as stored (`recipients`): the row of the recipients file it was imported from (docs/FORMATS.md),
 /// its typing kept as the GL string given, with the release it was last checked against.
@@ -60,6 +61,34 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
     enum CodingKeys: String, CodingKey {
         case id, hla, release, disease, dsa, abo, policy, active, population
         case weightKg = "weight_kg"
+    }
+
+    /// The columns `init(_:from:)` reads, in its order, of the table aliased `alias`.
+    ///
+    /// - Parameter alias: the table's name or alias in the `SELECT`.
+    /// - Returns: the column list.
+    static func selection(_ alias: String) -> String {
+        ["id", "hla", "release", "weight_kg", "disease", "dsa", "abo", "policy", "active", "population"].map { "\(alias).\($0)" }
+            .joined(separator: ", ")
+    }
+
+    /// The row whose columns (`selection`) start at position `first` of `row`, read by position: the server reads
+    /// a recipient for every request about one, where Codable's decoding cost more than SQLite's read
+    /// (docs/BENCHMARKS.md). Every other read decodes by Codable.
+    ///
+    /// - Parameters:
+    ///   - row: the statement's current row.
+    ///   - first: where the recipient's columns start.
+    /// - Throws: `InventoryError` when a required column is NULL or the disease is not known.
+    init(_ row: borrowing SingleRowRead, from first: Int32) throws {
+        let diseaseName = try row.requiredText(first + 4, "disease")
+        guard let disease = Recipient.DiseaseClass(rawValue: diseaseName) else {
+            throw InventoryError("the stored disease '\(InputExcerpt.of(diseaseName))' is not known")
+        }
+        self.init(id: try row.requiredText(first, "recipient id"), hla: try row.requiredText(first + 1, "typing"),
+                  release: try row.requiredText(first + 2, "release"), weightKg: row.real(first + 3), disease: disease,
+                  dsa: try row.requiredText(first + 5, "antibodies"), abo: row.text(first + 6), policy: row.text(first + 7),
+                  active: row.integer(first + 8) != 0, population: row.text(first + 9))
     }
 
     /// The policy this recipient is searched under unless a search names another: its own, else the preset of

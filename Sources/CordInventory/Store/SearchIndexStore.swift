@@ -87,9 +87,7 @@ enum SearchIndexStore {
     }
 
     /// The stored index's generation (`meta.index_generation`; 0 before the first index).
-    static func generation(_ db: Database) throws -> Int64 {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'index_generation'")).flatMap { Int64($0) } ?? 0
-    }
+    static func generation(_ db: Database) throws -> Int64 { try StoredIndexVersion.read(db).generation }
 
     /// Rebuilds and stores the index (inside the caller's write transaction); returns its generation.
     @discardableResult
@@ -124,9 +122,7 @@ enum SearchIndexStore {
 
     /// The stamp of the index the database holds (`meta`), nil when it holds none: a loaded index is the stored one
     /// while their stamps agree.
-    static func storedStamp(_ db: Database) throws -> UInt64? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM meta WHERE key = 'index_stamp'")).flatMap { UInt64($0) }
-    }
+    static func storedStamp(_ db: Database) throws -> UInt64? { try StoredIndexVersion.read(db).stamp }
 
     /// The IPD-IMGT/HLA release of the index the database holds (`meta`; nil for none, or for a database written
     /// before the release was recorded): the release its typings are stamped with since the last import or

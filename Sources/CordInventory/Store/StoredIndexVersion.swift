@@ -14,6 +14,21 @@ public struct StoredIndexVersion: Sendable, Hashable, CustomStringConvertible {
 
     /// The version `db` holds now.
     static func read(_ db: Database) throws -> StoredIndexVersion {
-        StoredIndexVersion(generation: try SearchIndexStore.generation(db), stamp: try SearchIndexStore.storedStamp(db))
+        try SingleRowRead.first(db, sql: "SELECT \(selection)", []) { StoredIndexVersion(generationText: $0.text(0), stampText: $0.text(1)) }!
+    }
+
+    /// The two `meta` values as the columns of a `SELECT`, generation first: a read that takes the version with
+    /// other things in one statement lists them, and decodes them with `init(generationText:stampText:)`.
+    static let selection = "(SELECT value FROM meta WHERE key = 'index_generation'), (SELECT value FROM meta WHERE key = 'index_stamp')"
+}
+
+extension StoredIndexVersion {
+    /// The version the two `meta` texts give (a missing generation is 0, a missing stamp nil).
+    ///
+    /// - Parameters:
+    ///   - generationText: `meta.index_generation`, if stored.
+    ///   - stampText: `meta.index_stamp`, if stored.
+    init(generationText: String?, stampText: String?) {
+        self.init(generation: generationText.flatMap { Int64($0) } ?? 0, stamp: stampText.flatMap { UInt64($0) })
     }
 }

@@ -41,8 +41,8 @@ public enum CordServerApplication {
 
     /// Makes NIO's event loops (which the server's connections use: `MultiThreadedEventLoopGroup.singleton`) Swift
     /// concurrency's global executor, so that a request's handler runs on the threads that read and write its
-    /// socket instead of hopping to Swift's own pool and back twice per request (docs/BENCHMARKS.md, "Warm searches
-    /// again"). Blocking work still goes to `InventoryAccess.threads`.
+    /// socket instead of hopping to Swift's own pool and back twice per request (docs/BENCHMARKS.md, "Warm searches,
+    /// third round"). Blocking work still goes to `InventoryAccess.threads`.
     ///
     /// Call it once, from the main thread, before any task has run; later calls change nothing.
     ///
