@@ -32,6 +32,9 @@ public struct UnitIDList: Sendable, RandomAccessCollection, Equatable {
     public var startIndex: Int { 0 }
     /// The number of ids.
     public var endIndex: Int { ends.count - 1 }
+    /// The number of ids (written out: the collection's default goes through `distance(from:to:)`, which costs
+    /// more than the rest of a loop that asks for it at every step).
+    public var count: Int { ends.count - 1 }
 
     /// The id at a position.
     ///

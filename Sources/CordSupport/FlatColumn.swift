@@ -71,6 +71,8 @@ extension FlatColumn: RandomAccessCollection {
     @inlinable package var startIndex: Int { 0 }
     /// The number of values.
     @inlinable package var endIndex: Int { base != nil ? viewCount : owned.count }
+    /// The number of values (the same as `endIndex`, without the collection's generic `distance(from:to:)`).
+    @inlinable package var count: Int { endIndex }
 
     /// The value at a position.
     ///

@@ -68,7 +68,7 @@ public final class BatchContext: Sendable {
         }
         if !missing.isEmpty {
             let wanted = missing
-            let fetched = try search.resolved(try read { try UnitRow.fetchAll($0, keys: wanted) })
+            let fetched = try search.resolved(try read { try UnitRow.rows(wanted, $0) })
             unitCache.withLock { cache in
                 if cache.count + fetched.count > Self.cacheCapacity { cache.removeAll(keepingCapacity: true) }
                 for u in fetched { cache[u.id] = u }

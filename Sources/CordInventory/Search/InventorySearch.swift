@@ -112,7 +112,7 @@ public final class InventorySearch: Sendable {
     func units(_ ids: [String]) throws -> [CordUnit] {
         try resolved(try store.read { db in
             if pinnedToGeneration { _ = try self.index(seenBy: db) }  // throws IndexChanged when the database moved on
-            return try UnitRow.fetchAll(db, keys: ids)
+            return try UnitRow.rows(ids, db)
         })
     }
 
@@ -157,7 +157,7 @@ public final class InventorySearch: Sendable {
             let (seen, rows, stored) = try store.read { db in
                 let index = try self.index(seenBy: db)
                 let rows = try Self.candidateRows(recipient, selector, index: index, db, includeIneligible: includeIneligible, parts: parts)
-                return (index, rows, try UnitRow.fetchAll(db, keys: rows.map { index.unitIDs[$0] }))
+                return (index, rows, try UnitRow.rows(rows.map { index.unitIDs[$0] }, db))
             }
             index = seen
             rememberValues(ofRows: rows, in: index)

@@ -37,7 +37,7 @@ extension InventorySearch {
             let rows = candidates.filter { row in
                 failures[index.unitIDs[row]].map { $0 + (searchable[row] == 1 ? 0 : 1) <= 1 } ?? false
             }
-            return (index, rows, try UnitRow.fetchAll(db, keys: rows.map { index.unitIDs[$0] }))
+            return (index, rows, try UnitRow.rows(rows.map { index.unitIDs[$0] }, db))
         }
         rememberValues(ofRows: rows, in: index)
         let near = try resolved(stored).map { assessor.assess($0, for: recipient) }.filter { $0.reasons.count == 1 }

@@ -21,16 +21,17 @@ public struct UnitFacts: Sendable {
     }
 
     /// Reads the facts of `index`'s units as `db`'s transaction sees them (the index lists them in id order, as
-    /// this query does).
+    /// this query does). The rows go through SQLite's C API (`DirectRow`): a million of them through GRDB's rows
+    /// cost several times as much (docs/BENCHMARKS.md).
     init(_ db: Database, index unitIDs: UnitIDList) throws {
-        var out = [CordUnit?](repeating: nil, count: unitIDs.count)
+        let n = unitIDs.count
+        var out = [CordUnit?](repeating: nil, count: n)
         var i = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.columns) FROM units ORDER BY id")
-        while let row = try rows.next() {
-            let id: String = row[0]
-            while i < unitIDs.count && unitIDs[i] < id { i += 1 }
-            guard i < unitIDs.count, unitIDs[i] == id else { continue }
-            out[i] = Self.unit(row)
+        try DirectRow.forEach(db, sql: "SELECT \(Self.columns) FROM units ORDER BY id") { row in
+            let id = try row.requiredText(0, "unit id")
+            while i < n && unitIDs[i] < id { i += 1 }
+            guard i < n, unitIDs[i] == id else { return }
+            out[i] = try Self.unit(row, id: id)
             i += 1
         }
         units = out
@@ -41,10 +42,8 @@ public struct UnitFacts: Sendable {
     /// The facts of the units with these ids (ids no longer stored are skipped), as units without typing.
     static func units(_ ids: [String], in db: Database) throws -> [CordUnit] {
         var found: [CordUnit] = []
-        for part in stride(from: 0, to: ids.count, by: 500) {
-            let slice = Array(ids[part..<min(ids.count, part + 500)])
-            let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
-            found += try Row.fetchAll(db, sql: "SELECT \(columns) FROM units WHERE id IN (\(marks))", arguments: StatementArguments(slice)).map(unit)
+        try DirectRow.forEach(db, keys: ids, sql: { "SELECT \(columns) FROM units WHERE id IN (\($0))" }) { row in
+            found.append(try unit(row, id: try row.requiredText(0, "unit id")))
         }
         return found
     }
@@ -52,10 +51,12 @@ public struct UnitFacts: Sendable {
     static let columns = "id, tnc, cd34, collection_date, product_modification, attached_segments, accredited"
     static let noTyping = HLATyping(loci: [:], otherLoci: [:], source: "", release: "")
 
-    /// A unit without typing from a row of `columns`.
-    static func unit(_ row: Row) -> CordUnit {
-        CordUnit(id: row[0], typing: noTyping, tnc: row[1], cd34: row[2], collectionDate: (row[3] as String?).flatMap(CalendarDate.init),
-                 productModification: row[4], attachedSegments: row[5], accreditedBank: row[6])
+    /// A unit without typing from a row of `columns` whose id is `id`.
+    static func unit(_ row: borrowing DirectRow, id: String) throws -> CordUnit {
+        CordUnit(id: id, typing: noTyping, tnc: try row.optionalReal(1, "TNC"), cd34: try row.optionalReal(2, "CD34"),
+                 collectionDate: row.text(3).flatMap(CalendarDate.init), productModification: row.text(4),
+                 attachedSegments: try row.optionalInteger(5, "attached segments").map { Int($0) },
+                 accreditedBank: try row.optionalInteger(6, "accreditation").map { $0 != 0 })
     }
 
     /// Which rows pass every quality rule of `assessor` (a unit that fails one is never a candidate).

@@ -63,7 +63,7 @@ extension InventoryStore {
         // One statement outside a transaction, its columns read by position through SQLite's C API: every API
         // request makes this read (docs/BENCHMARKS.md, "Warm searches, third round").
         try readOneStatement { db in
-            try SingleRowRead.first(db, sql: """
+            try DirectRow.first(db, sql: """
                 SELECT t.id, t.account_id, t.digest, t.label, t.created_at, t.revoked_at,
                        a.name, a.role, a.password_hash, a.disabled, a.created_at
                 FROM api_tokens t JOIN accounts a ON a.id = t.account_id

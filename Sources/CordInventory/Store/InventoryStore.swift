@@ -170,7 +170,7 @@ public final class InventoryStore: Sendable {
     /// - Throws: database errors.
     public func indexVersionAndRecipient(_ id: String) throws -> (StoredIndexVersion, RecipientRow?) {
         try readOneStatement { db in
-            try SingleRowRead.first(db, sql: Self.indexVersionAndRecipientSQL, [id]) { row in
+            try DirectRow.first(db, sql: Self.indexVersionAndRecipientSQL, [id]) { row in
                 (StoredIndexVersion(generationText: row.text(0), stampText: row.text(1)), row.isNull(2) ? nil : try RecipientRow(row, from: 2))
             }!
         }

@@ -80,7 +80,7 @@ public struct RecipientRow: Codable, Sendable, Hashable, FetchableRecord, Persis
     ///   - row: the statement's current row.
     ///   - first: where the recipient's columns start.
     /// - Throws: `InventoryError` when a required column is NULL or the disease is not known.
-    init(_ row: borrowing SingleRowRead, from first: Int32) throws {
+    init(_ row: borrowing DirectRow, from first: Int32) throws {
         let diseaseName = try row.requiredText(first + 4, "disease")
         guard let disease = Recipient.DiseaseClass(rawValue: diseaseName) else {
             throw InventoryError("the stored disease '\(InputExcerpt.of(diseaseName))' is not known")

@@ -14,7 +14,7 @@ public struct StoredIndexVersion: Sendable, Hashable, CustomStringConvertible {
 
     /// The version `db` holds now.
     static func read(_ db: Database) throws -> StoredIndexVersion {
-        try SingleRowRead.first(db, sql: "SELECT \(selection)", []) { StoredIndexVersion(generationText: $0.text(0), stampText: $0.text(1)) }!
+        try DirectRow.first(db, sql: "SELECT \(selection)", []) { StoredIndexVersion(generationText: $0.text(0), stampText: $0.text(1)) }!
     }
 
     /// The two `meta` values as the columns of a `SELECT`, generation first: a read that takes the version with

@@ -1,6 +1,7 @@
 import CordMatch
 import Foundation
 import GRDB
+import HLA
 
 /// A unit as stored: the facts matching uses as columns, the HLA typing as the GL string it resolves from (with
 /// the original HLA field values kept verbatim for round-tripping), and every other column as opaque JSON.
@@ -173,5 +174,46 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     /// - Throws: a database error.
     static func delete(_ ids: [String], _ db: Database) throws {
         for id in ids { try db.execute(sql: "DELETE FROM units WHERE id = ?", arguments: [id]) }
+    }
+}
+
+extension UnitRow {
+    /// The table's columns as a `SELECT` lists them for `init(_:)`, in `databaseColumns` order.
+    static let selection = databaseColumns.map { "\"\($0)\"" }.joined(separator: ", ")
+
+    /// The row a `SELECT` of `selection` is at, read by position (`DirectRow`): what GRDB's decoding of the row
+    /// gives, at a fraction of its cost.
+    ///
+    /// - Parameter row: the statement's current row.
+    /// - Throws: `InventoryError` when a required column is NULL, the status is not known or a number column holds
+    ///   text.
+    init(_ row: borrowing DirectRow) throws {
+        let statusCode = try row.requiredText(3, "status")
+        guard let status = CordUnit.Status(rawValue: statusCode) else {
+            throw InventoryError("the stored status '\(InputExcerpt.of(statusCode))' is not known")
+        }
+        self.init(id: try row.requiredText(0, "unit id"), bank: row.text(1), pool: row.text(2), status: status,
+                  statReason: row.text(15), hla: try row.requiredText(4, "typing"), hlaFields: try row.requiredText(16, "HLA fields"),
+                  release: try row.requiredText(5, "release"), tnc: try row.optionalReal(6, "TNC"), cd34: try row.optionalReal(7, "CD34"),
+                  volume: try row.optionalReal(8, "volume"), collectionDate: row.text(17), birthDate: try row.requiredText(18, "birth date"),
+                  productModification: row.text(19), abo: row.text(9), rhesus: row.text(10), ethnicity: row.text(11),
+                  population: row.text(12), attachedSegments: try row.optionalInteger(20, "attached segments").map { Int($0) },
+                  accredited: try row.optionalInteger(13, "accreditation").map { $0 != 0 }, maternalHLA: row.text(21),
+                  extra: try row.requiredText(14, "extra columns"))
+    }
+
+    /// The stored units among `ids` (ids not stored are skipped), in the order of their ids' bytes — the order
+    /// SQLite gives `fetchAll(_:keys:)`'s — read through `DirectRow`.
+    ///
+    /// - Parameters:
+    ///   - ids: unit ids.
+    ///   - db: the connection, in the caller's transaction.
+    /// - Returns: the rows.
+    /// - Throws: a database error; `InventoryError` for a row that does not decode.
+    static func rows(_ ids: [String], _ db: Database) throws -> [UnitRow] {
+        var rows: [UnitRow] = []
+        rows.reserveCapacity(ids.count)
+        try DirectRow.forEach(db, keys: ids, sql: { "SELECT \(selection) FROM units WHERE id IN (\($0))" }) { rows.append(try UnitRow($0)) }
+        return rows.sorted { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
     }
 }

@@ -29,30 +29,47 @@ public struct FloorScan: Sendable {
         minX6 = max(0, floor.minX6)
         minX8 = max(0, floor.minX8)
         var pair: [[UInt8]] = [], contribution: [[UInt8]] = []
-        LocusOutcomeTable.table.withUnsafeBufferPointer { outcome in
-            for (i, l) in FloorIndex.loci.enumerated() {
-                let rf = scorer.flags(locus: l)
-                let r0 = scorer.codes(locus: l, role: 0), r1 = scorer.codes(locus: l, role: 1)
-                var p = [UInt8](repeating: 0, count: index.distinctValues[i] + 1)
-                if rf & CompactTypingStore.nothingExpressed == 0 {
-                    for v in 0..<index.distinctValues[i] { p[v] = r0[r0.startIndex + v] | r1[r1.startIndex + v] << 3 }
-                }
-                p[index.distinctValues[i]] = Self.nothing
-                pair.append(p)
-                let counted = Self.counted(locus: l, potentialCounts: floor.potentialCountsAsMatch)
-                contribution.append((0..<(1 << 13)).map { k in
-                    let p0 = UInt8(k & 63), p1 = UInt8(k >> 6 & 63)
-                    let uf: UInt8 = (p0 == Self.nothing ? CompactTypingStore.nothingExpressed : 0)
-                        | (k >> 12 & 1 == 1 ? CompactTypingStore.homozygous : 0)
-                    guard uf & CompactTypingStore.nothingExpressed != 0 || (p0 & 7 < 7 && p0 >> 3 < 7 && p1 & 7 < 7 && p1 >> 3 < 7) else { return 0 }
-                    let e = CompactScorer.entry(outcome, codes: p0 & 7, p1 & 7, p0 >> 3, p1 >> 3, rf: rf, uf: uf)
-                    // Allele definite/potential are bits 0–3 of an entry, antigen definite/potential bits 8–11.
-                    return counted[Int(e & 0xF) | Int(e >> 4 & 0xF0)]
-                })
+        for (i, l) in FloorIndex.loci.enumerated() {
+            let rf = scorer.flags(locus: l)
+            let r0 = scorer.codes(locus: l, role: 0), r1 = scorer.codes(locus: l, role: 1)
+            var p = [UInt8](repeating: 0, count: index.distinctValues[i] + 1)
+            if rf & CompactTypingStore.nothingExpressed == 0 {
+                for v in 0..<index.distinctValues[i] { p[v] = r0[r0.startIndex + v] | r1[r1.startIndex + v] << 3 }
             }
+            p[index.distinctValues[i]] = Self.nothing
+            pair.append(p)
+            contribution.append(Self.contribution(locus: l, recipientFlags: rf, potentialCounts: floor.potentialCountsAsMatch))
         }
         self.pair = pair
         self.contribution = contribution
+    }
+
+    /// What the contribution table of a locus depends on: the locus, the recipient's flags there and whether
+    /// potential matches count.
+    struct ContributionKey: Hashable, Sendable { let locus: Int, recipientFlags: UInt8, potentialCounts: Bool }
+
+    /// The contribution tables made so far (at most 4 loci × 4 flag values × 2), shared by every scan.
+    static let contributions = Memo<ContributionKey, [UInt8]>(capacity: 64)
+
+    /// The contribution table of locus `l` (see `contribution`) for a recipient with flags `rf` there: made once
+    /// per key, then shared — it does not depend on the recipient's values, only on their flags.
+    static func contribution(locus l: Int, recipientFlags rf: UInt8, potentialCounts: Bool) -> [UInt8] {
+        let key = ContributionKey(locus: l, recipientFlags: rf, potentialCounts: potentialCounts)
+        if let kept = contributions[key] { return kept }
+        let counted = Self.counted(locus: l, potentialCounts: potentialCounts)
+        let table = LocusOutcomeTable.table.withUnsafeBufferPointer { outcome in
+            (0..<(1 << 13)).map { k -> UInt8 in
+                let p0 = UInt8(k & 63), p1 = UInt8(k >> 6 & 63)
+                let uf: UInt8 = (p0 == Self.nothing ? CompactTypingStore.nothingExpressed : 0)
+                    | (k >> 12 & 1 == 1 ? CompactTypingStore.homozygous : 0)
+                guard uf & CompactTypingStore.nothingExpressed != 0 || (p0 & 7 < 7 && p0 >> 3 < 7 && p1 & 7 < 7 && p1 >> 3 < 7) else { return 0 }
+                let e = CompactScorer.entry(outcome, codes: p0 & 7, p1 & 7, p0 >> 3, p1 >> 3, rf: rf, uf: uf)
+                // Allele definite/potential are bits 0–3 of an entry, antigen definite/potential bits 8–11.
+                return counted[Int(e & 0xF) | Int(e >> 4 & 0xF0)]
+            }
+        }
+        contributions[key] = table
+        return table
     }
 
     /// A locus's contribution for each (allele definite, potential, antigen definite, potential) — 4 × 2 bits.
