@@ -36,6 +36,29 @@ import CordMatchTesting
         #expect(r.err.contains("warning: input 3: A*02:01:08 was renamed A*02:1040"))
     }
 
+    /// Lines read from standard input are the typings around them trimmed: spaces and tabs (and, on a line with
+    /// other characters, Unicode spaces) at either end, a `\r\n` ending; an empty line is an input of its own; the
+    /// last line needs no newline. Each gives what the same typing given as an argument gives, in order, and more
+    /// lines than one write holds come out complete.
+    @Test func standardInputLinesAreTrimmedTypings() throws {
+        let typings = ["A*01:01:01:01", "B*08:01", "", "A*02:01:08", "HLA-B*08:01+HLA-B*44:02", "A*24:02", "C*07:01"]
+        let lines = ["  A*01:01:01:01\t", "B*08:01\r", "", "\tA*02:01:08  ", "HLA-B*08:01+HLA-B*44:02\r", "\u{00A0}A*24:02\u{2003}", "C*07:01"]
+        let piped = try Self.run(["hla", "reduce", "--to", "G", "--imgt-dir", Self.imgt], stdin: lines.joined(separator: "\n"))
+        var expected: [String] = []
+        for typing in typings {
+            let one = try Self.run(["hla", "reduce", "--to", "G", "--imgt-dir", Self.imgt], stdin: typing + "\n")
+            expected.append(String(one.out.dropLast()))
+        }
+        #expect(piped.out == expected.joined(separator: "\n") + "\n")
+        #expect(expected[0] == "A*01:01:01G" && expected[5].hasPrefix("A*24:02:01G/") && expected[2].hasPrefix("ERROR:"))
+        // 20,000 lines: several pieces of output, every line there once and in order.
+        let many = (0..<20_000).map { $0.isMultiple(of: 2) ? "A*01:01:01:01" : "B*08:01" }
+        let big = try Self.run(["hla", "reduce", "--to", "G", "--imgt-dir", Self.imgt], stdin: many.joined(separator: "\n") + "\n")
+        let out = big.out.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(out.count == 20_001 && out.last == "")
+        #expect(out.dropLast().enumerated().allSatisfy { i, line in line == (i.isMultiple(of: 2) ? "A*01:01:01G" : "B*08:01:01G") })
+    }
+
     @Test func jsonOutputIsVersioned() throws {
         let r = try Self.run(["hla", "reduce", "--to", "S", "--format", "json", "--imgt-dir", Self.imgt, "A*23:01", "A*99:99"])
         let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any])
