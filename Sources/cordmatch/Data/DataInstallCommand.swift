@@ -7,10 +7,12 @@ import HLA
 extension DataCommand {
     struct Install: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Install an IPD-IMGT/HLA release (from a folder or by download), an NMDP MAC file, or a haplotype frequency set.",
             discussion: """
                 --from DIR       a release folder (or a folder of release folders) in the ANHIG/IMGTHLA layout
-                --version V      download release V from github.com/ANHIG/IMGTHLA (needs network)
+                --version V      download release V from github.com/ANHIG/IMGTHLA
+                --repository A   ... or from a mirror A in that layout (network)
                 --mac FILE       an NMDP MAC list in numer.v3.txt or alpha.v3.txt layout
                 --tce FILE       the DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv)
                 The newest installed release is the default unless --default names one.
@@ -25,6 +27,9 @@ extension DataCommand {
 
         @Option(help: ArgumentHelp("Release folder to install.", valueName: "dir")) var from: String?
         @Option(help: "Release version to download, e.g. 3.58.0.") var version: String?
+        @Option(help: ArgumentHelp("With --version: where to download from (default: \(ReleaseDownloader.officialRepository)).",
+                                   valueName: "address"))
+        var repository: String?
         @Option(help: ArgumentHelp("NMDP MAC file to install.", valueName: "file")) var mac: String?
         @Option(help: ArgumentHelp("DPB1 T-cell-epitope table (IPD-IMGT/HLA tce/dpb_tce.csv) to install.", valueName: "file"))
         var tce: String?
@@ -37,6 +42,7 @@ extension DataCommand {
         var registry: String?
 
         func validate() throws {
+            if repository != nil && version == nil { throw ValidationError("--repository goes with --version V") }
             if haplotypes == nil && (population != nil || registry != nil) {
                 throw ValidationError("--population and --registry go with --haplotypes FILE")
             }
@@ -55,8 +61,9 @@ extension DataCommand {
             if let version {
                 let tmp = try OwnerOnlyFile.temporaryFolder("cordmatch-download")
                 defer { try? FileManager.default.removeItem(at: tmp) }
-                printError("downloading IPD-IMGT/HLA \(version) from \(ReleaseDownloader.repository) …")
-                try installAndCompile(try await ReleaseDownloader().download(version: version, into: tmp), home)
+                let downloader = ReleaseDownloader(repository: repository ?? ReleaseDownloader.officialRepository)
+                printError("downloading IPD-IMGT/HLA \(version) from \(downloader.repository) …")
+                try installAndCompile(try await downloader.download(version: version, into: tmp), home)
             }
             if let mac {
                 try requireReadableFile(mac, "MAC file")

@@ -5,7 +5,7 @@ import HLA
 
 extension DataCommand {
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show installed releases, the default one, and the MAC table.")
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Show installed releases, the default one, and the MAC table.")
 
         func run() throws {
             let home = DataDirectory.resolve()

@@ -8,6 +8,7 @@ import HLA
 extension DataCommand {
     struct Use: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "use",
             abstract: "Switch a database, or the default, to an installed release, re-resolving its typings.",
             discussion: """
                 With --db (or $CORDMATCH_DB): re-resolves that database's typings under the release and records the \

@@ -5,6 +5,7 @@ import HLA
 extension HLACommand {
     struct Expand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "expand",
             abstract: "Expand XX codes, MACs, serologic antigens and G/P groups to the WHO allele names they stand for.",
             discussion: "Example: cordmatch hla expand 'A*43:XX' DR15 'A*01:01:01G'")
         @OptionGroup var reference: ReferenceOptions

@@ -5,6 +5,7 @@ import HLA
 extension HLACommand {
     struct Reduce: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reduce",
             abstract: "Reduce typings to G, P, lg, lgx, S (serology), exon or W (WHO names), with py-ard's meaning.",
             discussion: "Example: cordmatch hla reduce --to G 'A*01:01:01:01' 'A*02:XX' 'B*08:01+B*44:02'")
 

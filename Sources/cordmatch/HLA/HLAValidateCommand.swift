@@ -6,6 +6,7 @@ import HLA
 extension HLACommand {
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check typings as match, search and the imports read them: prints OK (the typing as read) or ERROR: what is wrong, where and why.",
             discussion: """
                 A typing is OK exactly when cordmatch accepts it as a recipient's or a unit's typing: every name \

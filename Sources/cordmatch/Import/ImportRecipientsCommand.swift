@@ -4,7 +4,7 @@ import Foundation
 
 extension ImportCommand {
     struct Recipients: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import recipients from a CSV file.")
+        static let configuration = CommandConfiguration(commandName: "recipients", abstract: "Import recipients from a CSV file.")
         @Argument(help: "The CSV file.") var file: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var importOptions: ImportOptions

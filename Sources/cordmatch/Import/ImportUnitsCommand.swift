@@ -4,7 +4,7 @@ import Foundation
 
 extension ImportCommand {
     struct Units: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import units from a CSV or WMDA inventory XML file.")
+        static let configuration = CommandConfiguration(commandName: "units", abstract: "Import units from a CSV or WMDA inventory XML file.")
         @Argument(help: "The CSV or XML file.") var file: String
         @OptionGroup var database: DatabaseOptions
         @OptionGroup var importOptions: ImportOptions

@@ -5,7 +5,7 @@ import Foundation
 
 extension PolicyCommand {
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Validate policy files: OK, or the key path and reason (exit 1).")
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Validate policy files: OK, or the key path and reason (exit 1).")
         @Argument(help: "Policy files.") var files: [String]
 
         func validate() throws {

@@ -6,6 +6,7 @@ import Foundation
 extension TokenCommand {
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Create an API token acting for a user, with that user's role; it is printed once and stored only as a digest.",
             discussion: "Example: cordmatch token create alice --label 'registry sync' --db bank.sqlite\nSend it as: Authorization: Bearer <token>")
         @Argument(help: "The user the token acts for.") var name: String

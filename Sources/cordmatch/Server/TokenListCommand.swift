@@ -5,7 +5,7 @@ import Foundation
 
 extension TokenCommand {
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the tokens: id, user, label, created, revoked.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the tokens: id, user, label, created, revoked.")
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {

@@ -5,7 +5,7 @@ import Foundation
 
 extension TokenCommand {
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token by its id (token list shows them).")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token by its id (token list shows them).")
         @Argument(help: "The token's id.") var id: Int64
         @OptionGroup var database: DatabaseOptions
 

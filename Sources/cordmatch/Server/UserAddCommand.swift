@@ -6,6 +6,7 @@ import Foundation
 extension UserCommand {
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an account; its password is read from standard input (never an argument).",
             discussion: """
                 Roles: viewer (reads), coordinator (also records requests and notes), admin (also reads the audit trail \

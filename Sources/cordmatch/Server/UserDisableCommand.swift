@@ -5,7 +5,7 @@ import Foundation
 
 extension UserCommand {
     struct Disable: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable an account: it signs in no more; its sessions and tokens are revoked.")
+        static let configuration = CommandConfiguration(commandName: "disable", abstract: "Disable an account: it signs in no more; its sessions and tokens are revoked.")
         @Argument(help: "The user name.") var name: String
         @OptionGroup var database: DatabaseOptions
 

@@ -5,7 +5,7 @@ import Foundation
 
 extension UserCommand {
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts: name, role, disabled, created.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts: name, role, disabled, created.")
         @OptionGroup var database: DatabaseOptions
 
         func run() async throws {
