@@ -101,6 +101,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: [
             "cordmatch", "CordMatchTesting", "TestSupport", "CordServer", "CordService", "CordInventory", "CordMatch",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "Logging", package: "swift-log"),
