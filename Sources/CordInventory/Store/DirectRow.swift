@@ -61,7 +61,7 @@ struct DirectRow: ~Copyable {
     static func forEach(_ db: Database, keys: [String], sql: (String) -> String, _ body: (borrowing DirectRow) throws -> Void) throws {
         var start = 0
         while start < keys.count {
-            let width = placeholderCounts.first { $0 >= keys.count - start } ?? placeholderCounts[placeholderCounts.count - 1]
+            let width = placeholderCounts.first { $0 >= keys.count - start } ?? placeholderCounts.last!
             let chunk = keys[start..<min(keys.count, start + width)]
             let arguments: [String?] = Array(chunk) + Array(repeating: nil, count: width - chunk.count)
             try forEach(db, sql: sql(placeholderLists[width]!), arguments, body)

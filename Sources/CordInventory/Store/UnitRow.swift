@@ -143,7 +143,7 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
     /// - Returns: their rows, in no particular order.
     /// - Throws: a database error.
     static func available(_ ids: [String], _ db: Database) throws -> [UnitRow] {
-        try fetchAll(db, keys: ids).filter { $0.status == .available }
+        try rows(ids, db).filter { $0.status == .available }
     }
 
     /// The available (searchable) units, by id, as a cursor (one row in memory at a time).
@@ -180,6 +180,8 @@ public struct UnitRow: Codable, Sendable, Hashable, FetchableRecord, Persistable
 extension UnitRow {
     /// The table's columns as a `SELECT` lists them for `init(_:)`, in `databaseColumns` order.
     static let selection = databaseColumns.map { "\"\($0)\"" }.joined(separator: ", ")
+    /// Where each column is in a row of `selection`.
+    private static let position = Dictionary(uniqueKeysWithValues: CodingKeys.allCases.enumerated().map { ($1, Int32($0)) })
 
     /// The row a `SELECT` of `selection` is at, read by position (`DirectRow`): what GRDB's decoding of the row
     /// gives, at a fraction of its cost.
@@ -188,18 +190,22 @@ extension UnitRow {
     /// - Throws: `InventoryError` when a required column is NULL, the status is not known or a number column holds
     ///   text.
     init(_ row: borrowing DirectRow) throws {
-        let statusCode = try row.requiredText(3, "status")
+        let at = { (key: CodingKeys) in Self.position[key]! }
+        let statusCode = try row.requiredText(at(.status), "status")
         guard let status = CordUnit.Status(rawValue: statusCode) else {
             throw InventoryError("the stored status '\(InputExcerpt.of(statusCode))' is not known")
         }
-        self.init(id: try row.requiredText(0, "unit id"), bank: row.text(1), pool: row.text(2), status: status,
-                  statReason: row.text(15), hla: try row.requiredText(4, "typing"), hlaFields: try row.requiredText(16, "HLA fields"),
-                  release: try row.requiredText(5, "release"), tnc: try row.optionalReal(6, "TNC"), cd34: try row.optionalReal(7, "CD34"),
-                  volume: try row.optionalReal(8, "volume"), collectionDate: row.text(17), birthDate: try row.requiredText(18, "birth date"),
-                  productModification: row.text(19), abo: row.text(9), rhesus: row.text(10), ethnicity: row.text(11),
-                  population: row.text(12), attachedSegments: try row.optionalInteger(20, "attached segments").map { Int($0) },
-                  accredited: try row.optionalInteger(13, "accreditation").map { $0 != 0 }, maternalHLA: row.text(21),
-                  extra: try row.requiredText(14, "extra columns"))
+        self.init(id: try row.requiredText(at(.id), "unit id"), bank: row.text(at(.bank)), pool: row.text(at(.pool)), status: status,
+                  statReason: row.text(at(.statReason)), hla: try row.requiredText(at(.hla), "typing"),
+                  hlaFields: try row.requiredText(at(.hlaFields), "HLA fields"), release: try row.requiredText(at(.release), "release"),
+                  tnc: try row.optionalReal(at(.tnc), "TNC"), cd34: try row.optionalReal(at(.cd34), "CD34"),
+                  volume: try row.optionalReal(at(.volume), "volume"), collectionDate: row.text(at(.collectionDate)),
+                  birthDate: try row.requiredText(at(.birthDate), "birth date"), productModification: row.text(at(.productModification)),
+                  abo: row.text(at(.abo)), rhesus: row.text(at(.rhesus)), ethnicity: row.text(at(.ethnicity)),
+                  population: row.text(at(.population)),
+                  attachedSegments: try row.optionalInteger(at(.attachedSegments), "attached segments").map { Int($0) },
+                  accredited: try row.optionalInteger(at(.accredited), "accreditation").map { $0 != 0 },
+                  maternalHLA: row.text(at(.maternalHLA)), extra: try row.requiredText(at(.extra), "extra columns"))
     }
 
     /// The stored units among `ids` (ids not stored are skipped), in the order of their ids' bytes — the order
