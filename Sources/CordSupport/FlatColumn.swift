@@ -14,7 +14,7 @@ public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     @usableFromInline var viewCount = 0
     /// The viewed bytes' owner, or nil for an owned column.
     private var bytes: FixedBytes?
-    /// Whether `bytes` is set (readable by the inlinable `append`).
+    /// Whether `bytes` is set: what `isView` says, readable by the inlinable `append`.
     @usableFromInline var viewsBytes = false
 
     /// An empty, owned column.
@@ -45,7 +45,7 @@ public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     }
 
     /// True when the values are read in place from bytes this column does not own.
-    public var isView: Bool { bytes != nil }
+    @inlinable public var isView: Bool { viewsBytes }
 
     /// Calls `body` with the values in one contiguous buffer.
     ///
@@ -64,7 +64,7 @@ public struct FlatColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     /// - Parameter value: The value to append.
     @inlinable
     public mutating func append(_ value: Element) {
-        if viewsBytes { ownValues() }
+        if isView { ownValues() }
         owned.append(value)
     }
 
