@@ -2,9 +2,12 @@ import Foundation
 
 /// Little-endian binary writing for the on-disk formats (reference snapshot, search index): scalars, arrays
 /// prefixed by a u64 count, strings as u32 length + UTF-8.
-package struct BinaryWriter {
+///
+/// Its writes are inlinable and `public`, as `BinaryReader`'s reads are.
+public struct BinaryWriter {
     /// The bytes written so far.
-    package private(set) var data = Data()
+    public var data: Data { bytes }
+    @usableFromInline var bytes = Data()
 
     /// An empty writer.
     package init() {}
@@ -12,29 +15,31 @@ package struct BinaryWriter {
     /// Appends an integer in little-endian order, `MemoryLayout<T>.size` bytes.
     ///
     /// - Parameter v: The value.
-    package mutating func write<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    @inlinable
+    public mutating func write<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
 
     /// Appends an array: its count as a u64, then its values end to end (little-endian hosts only).
     ///
     /// - Parameter a: The values.
-    package mutating func write<T: FixedWidthInteger>(_ a: [T]) {
+    @inlinable
+    public mutating func write<T: FixedWidthInteger>(_ a: [T]) {
         write(UInt64(a.count))
-        a.withUnsafeBytes { data.append(contentsOf: $0) }
+        a.withUnsafeBytes { bytes.append(contentsOf: $0) }
     }
 
     /// Appends a string: its UTF-8 byte count as a u32, then the bytes.
     ///
     /// - Parameter s: The string.
     package mutating func write(_ s: String) {
-        let bytes = Array(s.utf8)
-        write(UInt32(bytes.count))
-        data.append(contentsOf: bytes)
+        let utf8 = Array(s.utf8)
+        write(UInt32(utf8.count))
+        bytes.append(contentsOf: utf8)
     }
 
     /// Appends bytes as they are, with no count (a magic number, a fixed-size field).
     ///
     /// - Parameter b: The bytes.
-    package mutating func writeBytes(_ b: [UInt8]) { data.append(contentsOf: b) }
+    package mutating func writeBytes(_ b: [UInt8]) { bytes.append(contentsOf: b) }
 
     /// A column: its u64 count, zero bytes up to the next multiple of 8 from the start, then its values — so that
     /// `BinaryReader.column()` can read it in place.
@@ -42,15 +47,17 @@ package struct BinaryWriter {
     /// - Parameter column: The values.
     package mutating func write<T: FixedWidthInteger>(column: FlatColumn<T>) {
         write(UInt64(column.count))
-        data.append(contentsOf: [UInt8](repeating: 0, count: (8 - data.count % 8) % 8))
-        column.withUnsafeBufferPointer { data.append(contentsOf: UnsafeRawBufferPointer($0)) }
+        bytes.append(contentsOf: [UInt8](repeating: 0, count: (8 - bytes.count % 8) % 8))
+        column.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
     }
 }
 
 /// Bounds-checked reading of what `BinaryWriter` wrote: every read returns nil past the end or on a corrupt
 /// count, so a damaged file is rejected rather than crashing. Assumes a little-endian host (x86_64, arm64).
-/// Its scalar reads are inlinable (specialised where they are used: decoding thousands of small values).
-package struct BinaryReader {
+/// Its scalar reads are inlinable (specialised where they are used: decoding thousands of small values), and
+/// `public` for that, as `FlatColumn` says: Swift 6.3 does not specialise a `package` `@inlinable` member in
+/// another module.
+public struct BinaryReader {
     @usableFromInline let raw: UnsafeRawBufferPointer
     @usableFromInline var offset: Int
     @usableFromInline let end: Int
@@ -101,7 +108,7 @@ package struct BinaryReader {
     ///
     /// - Returns: The value, or nil when fewer than `MemoryLayout<T>.size` bytes are left.
     @inlinable
-    package mutating func read<T: FixedWidthInteger>() -> T? {
+    public mutating func read<T: FixedWidthInteger>() -> T? {
         guard offset + MemoryLayout<T>.size <= end else { return nil }
         defer { offset += MemoryLayout<T>.size }
         return T(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: T.self))
@@ -112,7 +119,7 @@ package struct BinaryReader {
     /// - Parameter n: How many bytes.
     /// - Returns: A copy of the bytes, or nil when `n` is negative or fewer are left.
     @inlinable
-    package mutating func bytes(_ n: Int) -> [UInt8]? {
+    public mutating func bytes(_ n: Int) -> [UInt8]? {
         guard n >= 0, offset + n <= end else { return nil }
         defer { offset += n }
         return Array(raw[offset..<(offset + n)])
@@ -122,7 +129,7 @@ package struct BinaryReader {
     ///
     /// - Returns: The values, or nil past the end or on a count of `Int32.max` or more.
     @inlinable
-    package mutating func array<T: FixedWidthInteger>() -> [T]? {
+    public mutating func array<T: FixedWidthInteger>() -> [T]? {
         guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
         let byteCount = Int(count) * MemoryLayout<T>.stride
         guard offset + byteCount <= end else { return nil }
@@ -152,7 +159,7 @@ package struct BinaryReader {
     ///
     /// - Returns: The string, or nil when the count runs past the end.
     @inlinable
-    package mutating func string() -> String? {
+    public mutating func string() -> String? {
         guard let n: UInt32 = read(), n <= UInt32(end - offset) else { return nil }
         defer { offset += Int(n) }
         return String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<(offset + Int(n))]), as: UTF8.self)
