@@ -31,10 +31,11 @@ extension CompactTypingStore {
     ///   failed).
     package init?(decoding r: inout BinaryReader) {
         self.init()
-        guard let n: UInt64 = r.read() else { return nil }
+        guard let count: UInt64 = r.read(), count < UInt64(Int32.max) else { return nil }
+        let n = Int(count)
         var decoded: [[PositionTyping]] = []
         for _ in MatchLocus.allCases {
-            guard let k: UInt32 = r.read() else { return nil }
+            guard let k: UInt32 = r.read(), Int(k) <= r.remaining / Self.smallestEncodedValue else { return nil }
             var locusValues: [PositionTyping] = []
             locusValues.reserveCapacity(Int(k))
             for _ in 0..<k {
@@ -48,9 +49,9 @@ extension CompactTypingStore {
             decoded.append(locusValues)
         }
         guard let roles: FlatColumn<UInt32> = r.column(), let flags: FlatColumn<UInt8> = r.column(),
-              roles.count == Int(n) * 12, flags.count == Int(n) * 6 else { return nil }
-        guard Self.rolesAreValid(roles, flags, count: Int(n), limits: decoded.map(\.count)) else { return nil }
-        restore(count: Int(n), values: decoded, roles: roles, locusFlags: flags)
+              roles.count == n * 12, flags.count == n * 6 else { return nil }
+        guard Self.rolesAreValid(roles, flags, count: n, limits: decoded.map(\.count)) else { return nil }
+        restore(count: n, values: decoded, roles: roles, locusFlags: flags)
     }
 
     /// True when every expressed role names a value of its locus (`limits`: the number of values per locus).
@@ -75,6 +76,10 @@ extension CompactTypingStore {
             return limits[l] > 0 || (0..<n).allSatisfy { flags[$0 * 6 + l] & nothingExpressed != 0 }
         }
     }
+
+    /// The fewest bytes `encode` writes for one value (an empty text, no P keys or antigens): a bound on the count
+    /// of values the rest of the bytes can hold, checked before room is reserved for them.
+    static let smallestEncodedValue = 4 + 1 + 8 + 8 + 4 + 4 + 4 + 1 + 1
 
     static let resolutions: [PositionTyping.Resolution] = [.allele, .ambiguous, .antigen, .untyped]
 }

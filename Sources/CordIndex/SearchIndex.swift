@@ -104,15 +104,28 @@ public struct SearchIndex: Sendable {
     /// - Returns: The index, or nil.
     package static func decode(_ bytes: FixedBytes) -> SearchIndex? {
         let raw = bytes.buffer
-        guard raw.count > magic.count + 8, raw.prefix(magic.count).elementsEqual(magic),
-              raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self) == FNV1a.fourLanes(UnsafeRawBufferPointer(rebasing: raw[0..<(raw.count - 8)]))
-        else { return nil }
+        guard raw.count > magic.count + 8, raw.prefix(magic.count).elementsEqual(magic) else { return nil }
+        // The checksum is computed on a thread of its own while the rest is decoded, and the index is returned only
+        // when it holds: the decoding below must therefore be safe on any bytes (it is: every read is bounded by
+        // the buffer, every count checked before it is used). Both are passes over the whole file (86 MB at 1M
+        // units); one after the other they were most of a CLI search's wait for its index.
+        let checksum = Prefetch { FNV1a.fourLanes(UnsafeRawBufferPointer(rebasing: bytes.buffer[0..<(bytes.buffer.count - 8)])) }
+        let index = decodeUnchecked(bytes)
+        guard (try? checksum.value()) == raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self) else { return nil }
+        return index
+    }
+
+    /// `decode`'s reading of everything after the magic, the checksum not yet known: nil at the first
+    /// inconsistency, never a trap, whatever the bytes.
+    private static func decodeUnchecked(_ bytes: FixedBytes) -> SearchIndex? {
+        let raw = bytes.buffer
         var r = BinaryReader(bytes, start: magic.count, end: raw.count - 8)
         guard let version: UInt32 = r.read(), version == formatVersion, let stamp: UInt64 = r.read(), let generation: Int64 = r.read(),
-              let release = r.string(), let resolverDigest: UInt64 = r.read(), let n: UInt64 = r.read(), let idBytes: FlatColumn<UInt8> = r.column(),
-              let ends: FlatColumn<UInt32> = r.column(), ends.count == Int(n) + 1, let ids = UnitIDList(bytes: idBytes, ends: ends),
-              let searchable: FlatColumn<UInt8> = r.column(), searchable.count == Int(n),
-              let store = CompactTypingStore(decoding: &r), store.count == Int(n), let hasFloor: UInt8 = r.read() else { return nil }
+              let release = r.string(), let resolverDigest: UInt64 = r.read(), let count: UInt64 = r.read(), count < UInt64(Int32.max),
+              case let n = Int(count), let idBytes: FlatColumn<UInt8> = r.column(),
+              let ends: FlatColumn<UInt32> = r.column(), ends.count == n + 1, let ids = UnitIDList(bytes: idBytes, ends: ends),
+              let searchable: FlatColumn<UInt8> = r.column(), searchable.count == n,
+              let store = CompactTypingStore(decoding: &r), store.count == n, let hasFloor: UInt8 = r.read() else { return nil }
         var floor: FloorIndex?
         if hasFloor == 1 {
             guard let words: FlatColumn<UInt64> = r.column(), let index = FloorIndex(words: words, of: store) else { return nil }

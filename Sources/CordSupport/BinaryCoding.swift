@@ -63,6 +63,8 @@ public struct BinaryReader {
     @usableFromInline let end: Int
     /// Where the next read starts.
     package var position: Int { offset }
+    /// How many bytes are left to read.
+    package var remaining: Int { end - offset }
     /// The owner of `raw` when columns are to be read in place (`column()`).
     private let owner: FixedBytes?
 

@@ -79,6 +79,31 @@ import Testing
         }
     }
 
+    /// The decoding runs while the checksum is still being computed, so it must survive any bytes: every byte
+    /// changed in three ways and the checksum made to hold again, every count and offset is checked (a trap would
+    /// end the test run). What such a file decodes to is another index or nil; one changed byte of the stored
+    /// counts is always refused.
+    @Test func anyBytesWithAChecksumThatHoldsDecodeWithoutATrap() throws {
+        let bytes = try Self.index().encode()
+        var refused = 0
+        for offset in 0..<(bytes.count - 8) {
+            for flip: UInt8 in [0x20, 0x80, 0xFF] {
+                var damaged = bytes
+                damaged[offset] ^= flip
+                if SearchIndex.decode(Self.checksummed(damaged)) == nil { refused += 1 }
+            }
+        }
+        // The unit count, a u64 after magic (8), version (4), stamp (8), generation (8), release and digest (8).
+        let countOffset = 8 + 4 + 8 + 8 + 4 + MiniatureRelease.version.utf8.count + 8
+        #expect(bytes[countOffset] == UInt8(Self.units.count) && bytes[countOffset + 1] == 0)
+        for byte in countOffset..<(countOffset + 8) {
+            var damaged = bytes
+            damaged[byte] ^= 0xFF
+            #expect(SearchIndex.decode(Self.checksummed(damaged)) == nil, "count byte \(byte - countOffset)")
+        }
+        #expect(refused > 0)
+    }
+
     /// Another format version is refused even with a checksum that holds (a file another cordmatch wrote whole).
     @Test func anotherFormatVersionIsRefused() throws {
         let bytes = try Self.index().encode()
