@@ -73,6 +73,45 @@ import TestSupport
         }
     }
 
+    /// The flags are ANDed a word at a time, 4 typings a step, the rest one by one: a typing that expresses the
+    /// locus without values is found wherever it stands (in a step, in the rest), and the masks are those of a
+    /// plain AND over the typings.
+    @Test func everyTypingsFlagsAreCheckedWhereverItStands() {
+        var random = SystemRandomNumberGenerator()
+        for n in 0...13 {
+            let roles = FlatColumn([UInt32](repeating: 0, count: 12 * n)), limits = [1, 1, 1, 1, 0, 1]
+            let flags = (0..<(6 * n)).map { i in
+                UInt8.random(in: 0...3, using: &random) | (i % 6 == 4 ? CompactTypingStore.nothingExpressed : 0)
+            }
+            let plain = (0..<6).map { l in stride(from: l, to: 6 * n, by: 6).reduce(UInt8.max) { $0 & flags[$1] } }
+            #expect(CompactTypingStore.commonFlags(FlatColumn(flags), count: n) == plain, "\(n) typings")
+            #expect(CompactTypingStore.rolesAreValid(roles, FlatColumn(flags), count: n, limits: limits))
+            for typing in 0..<n {
+                var expressed = flags
+                expressed[6 * typing + 4] &= ~CompactTypingStore.nothingExpressed
+                #expect(!CompactTypingStore.rolesAreValid(roles, FlatColumn(expressed), count: n, limits: limits), "typing \(typing) of \(n)")
+            }
+        }
+    }
+
+    /// Roles at or past 2^31, where the check's wrapping difference would look like a role below its bound, are
+    /// rejected at every place, as one past the bound is; roles just below every bound are accepted.
+    @Test func rolesAtOrPastTwoToTheThirtyFirstAreRejected() {
+        let limits = [3, 5, 1, 7, 2, 4], n = 5
+        let highest = (0..<12).map { UInt32(limits[$0 / 2] - 1) }
+        let flags = FlatColumn([UInt8](repeating: 0, count: 6 * n))
+        let valid = (0..<n).flatMap { _ in highest }
+        #expect(CompactTypingStore.rolesAreValid(FlatColumn(valid), flags, count: n, limits: limits))
+        for place in 0..<12 {
+            let bound = UInt32(limits[place / 2])
+            for role in [bound, bound + (1 << 31), 1 << 31, UInt32.max] {
+                var roles = valid
+                roles[12 * (place % n) + place] = role
+                #expect(!CompactTypingStore.rolesAreValid(FlatColumn(roles), flags, count: n, limits: limits), "role \(role) at place \(place)")
+            }
+        }
+    }
+
     @Test func storedFloorWordsAreCheckedAgainstTheStore() async {
         await propertyCheck(count: 30, input: TypingPools.scoring.picks().array(of: 1...20)) { bs in
             let store = CompactTypingStore(bs.map { try! TypingPools.scoringTyping($0) })
