@@ -73,7 +73,7 @@ import CordMatchTesting
                 + ["--imgt-dir", CLITests.imgt]
             p.standardOutput = FileHandle.nullDevice
             let errors = dir.url("attempt-\(attempt).err")
-            FileManager.default.createFile(atPath: errors.path, contents: nil)
+            try Data().write(to: errors)
             p.standardError = try FileHandle(forWritingTo: errors)
             try p.run()
             var killed = false

@@ -127,7 +127,7 @@ import TestSupport
         #expect(grid.report.results.contains { $0.probabilities.probabilities != nil })
 
         // Without a set: no column, and every result says so.
-        let bare = try InventoryService(database: db, mode: .readOnly, resolver: { _ in try service.resolver })
+        let bare = try InventoryService(database: db, mode: .readOnly, resolver: { _ in service.resolver })
         let plain = try bare.searchGrid(query)
         #expect(!plain.report.probabilitiesShown && plain.report.results.allSatisfy { $0.probabilities == .noHaplotypeSet })
     }

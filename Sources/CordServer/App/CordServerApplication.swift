@@ -28,7 +28,7 @@ public enum CordServerApplication {
         let server: HTTPServerBuilder
         if let tls = configuration.tls {
             let chain = try NIOSSLCertificate.fromPEMFile(tls.certificate).map { NIOSSLCertificateSource.certificate($0) }
-            var tlsConfiguration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .file(tls.privateKey))
+            var tlsConfiguration = TLSConfiguration.makeServerConfiguration(certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: tls.privateKey, format: .pem)))
             tlsConfiguration.minimumTLSVersion = .tlsv12
             server = try .tls(.http1(), tlsConfiguration: tlsConfiguration)
         } else {
