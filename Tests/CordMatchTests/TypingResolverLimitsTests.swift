@@ -46,6 +46,22 @@ import TestSupport
                 == "position 2 of B lists 5,001 alternatives; at most 5,000 alternatives are read (docs/RELIABILITY.md)")
     }
 
+    /// Two scored loci of one part over the limit: the first in `MatchLocus` order is named, every time (the loci
+    /// of a part were once kept in a dictionary, and which one was reported changed from process to process).
+    @Test func theFirstLocusOverTheAlternativesLimitIsNamed() throws {
+        let resolver = try Self.freshResolver()
+        let limit = InputLimits.alternativesPerPosition
+        let list = { (locus: String) in resolver.data.whoAlleles.filter { $0.hasPrefix(locus + "*") }.prefix(limit + 1).joined(separator: "/") }
+        // B before A in the text, and in the other part order too: A is still the one named.
+        for typing in [list("B") + "~" + list("A") + "+B*07:02~A*01:01", list("A") + "~" + list("B") + "+A*01:01~B*07:02"] {
+            #expect(Self.reason(typing, resolver)
+                    == "position 1 of A lists 5,001 alternatives; at most 5,000 alternatives are read (docs/RELIABILITY.md)")
+        }
+        #expect(MatchLocus.allCases.indices.allSatisfy { i in
+            MatchLocus.allCases.indices.allSatisfy { j in (MatchLocus.allCases[i] < MatchLocus.allCases[j]) == (i < j) }
+        })
+    }
+
     @Test func tooManyAllelesAreRefusedWhileCountingEachNameOnce() throws {
         let resolver = try Self.freshResolver()
         // 4,000 alternatives (under the limit of alternatives), each standing for every A2 allele.

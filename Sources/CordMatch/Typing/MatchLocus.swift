@@ -10,8 +10,19 @@ public enum MatchLocus: String, CaseIterable, Sendable, Codable, Comparable {
     ///   - l: A locus.
     ///   - r: Another.
     /// - Returns: Whether `l` comes first.
-    public static func < (l: MatchLocus, r: MatchLocus) -> Bool { l.order < r.order }
-    private var order: Int { MatchLocus.allCases.firstIndex(of: self)! }
+    public static func < (l: MatchLocus, r: MatchLocus) -> Bool { l.ordinal < r.ordinal }
+
+    /// The locus's place in `allCases` (0 for A … 5 for DPB1), without building `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .A: 0
+        case .B: 1
+        case .C: 2
+        case .DRB1: 3
+        case .DQB1: 4
+        case .DPB1: 5
+        }
+    }
 
     /// The locus a serologic antigen prefix belongs to (`Cw` → C, `DR` → DRB1), nil for others (DR51 is DRB5 …).
     static func ofSerology(prefix: String, number: String) -> MatchLocus? {

@@ -36,31 +36,36 @@ public struct TypingStructure: Sendable {
     ///   alternatives of different loci, or too many alternatives at a position.
     public static func read(_ gl: GLString, typing: String) throws -> TypingStructure {
         func fail(_ reason: String) -> TypingError { TypingError(typing: typing, reason: reason) }
+        // Every typing is read here (each unit a search or rematch assesses): the loci a part or a haplotype names
+        // are kept in small arrays and bit masks (by `MatchLocus.ordinal`) rather than sets and dictionaries.
         var positions: [MatchLocus: [[TypingToken]]] = [:]
-        var given = Set<String>()
+        var given: [String] = []
         var other: [(name: String, lists: [String])] = []
         var otherTokens: [TypingToken] = []
         for genotypeList in gl.loci {
             var partLoci: [String] = []          // every locus of this `^` part, in reading order
-            var partPositions: [MatchLocus: [[TypingToken]]] = [:]
-            var alternativeLoci: Set<MatchLocus>?
+            var partPositions = [[[TypingToken]]?](repeating: nil, count: scored.count)   // by ordinal
+            var alternativeLoci: UInt8?          // the scored loci of the part's first genotype, a bit per ordinal
             for genotype in genotypeList {
                 guard genotype.count <= 2 else {
                     throw fail("a genotype has at most two haplotypes ('+' once), found \(genotype.count)")
                 }
-                var haplotypes: [[MatchLocus: [TypingToken]]] = []
+                var haplotypes: [[[TypingToken]?]] = []   // each haplotype's tokens by ordinal
+                var loci: UInt8 = 0
                 for haplotype in genotype {
-                    var values: [MatchLocus: [TypingToken]] = [:]
-                    var seenHere = Set<String>()
+                    var values = [[TypingToken]?](repeating: nil, count: scored.count)
+                    var seenHere: [String] = []
                     for list in haplotype {
                         let name = try locus(of: list, fail)
-                        guard seenHere.insert(name).inserted else {
+                        guard !seenHere.contains(name) else {
                             throw fail("locus \(InputExcerpt.of(name)) is given twice on one haplotype ('~' joins different loci)")
                         }
+                        seenHere.append(name)
                         if !partLoci.contains(name) { partLoci.append(name) }
                         let tokens = list.map(\.token)
-                        if let scored = MatchLocus(rawValue: name) {
-                            values[scored] = tokens
+                        if let locus = MatchLocus(rawValue: name) {
+                            values[locus.ordinal] = tokens
+                            loci |= 1 << locus.ordinal
                         } else {
                             if tokens.count > InputLimits.alternativesPerPosition {
                                 throw fail(TypingLimits.tooManyAlternatives(tokens.count, position: haplotypes.count + 1, locus: InputExcerpt.of(name)))
@@ -75,27 +80,29 @@ public struct TypingStructure: Sendable {
                     }
                     haplotypes.append(values)
                 }
-                let loci = Set(haplotypes.flatMap(\.keys))
                 if let expected = alternativeLoci, expected != loci {
-                    let names = expected.symmetricDifference(loci).sorted().map(\.rawValue).joined(separator: ", ")
+                    let names = scored.filter { (expected ^ loci) & 1 << $0.ordinal != 0 }.map(\.rawValue).joined(separator: ", ")
                     throw fail("the genotype alternatives ('|') type different loci (\(names) in some, not in others)")
                 }
                 alternativeLoci = loci
-                for locus in loci.sorted() {
-                    let first = haplotypes[0][locus], second = haplotypes.count == 2 ? haplotypes[1][locus] : first
+                for locus in scored where loci & 1 << locus.ordinal != 0 {
+                    let l = locus.ordinal
+                    let first = haplotypes[0][l], second = haplotypes.count == 2 ? haplotypes[1][l] : first
                     guard let first, let second else {
                         throw fail("locus \(locus.rawValue) is given on one haplotype of two: give its value on both sides of '+' (one value alone, without '+', means homozygous)")
                     }
-                    var both = partPositions[locus] ?? [[], []]
+                    var both = partPositions[l] ?? [[], []]
                     both[0] += first
                     both[1] += second
-                    partPositions[locus] = both
+                    partPositions[l] = both
                 }
             }
             for name in partLoci {
-                guard given.insert(name).inserted else { throw fail("locus \(InputExcerpt.of(name)) is given twice (in two '^' parts)") }
+                guard !given.contains(name) else { throw fail("locus \(InputExcerpt.of(name)) is given twice (in two '^' parts)") }
+                given.append(name)
             }
-            for (locus, both) in partPositions {
+            for locus in scored {
+                guard let both = partPositions[locus.ordinal] else { continue }
                 for (i, tokens) in both.enumerated() where tokens.count > InputLimits.alternativesPerPosition {
                     throw fail(TypingLimits.tooManyAlternatives(tokens.count, position: i + 1, locus: locus.rawValue))
                 }
@@ -107,10 +114,16 @@ public struct TypingStructure: Sendable {
                                otherTokens: otherTokens)
     }
 
-    /// The one locus of an allele list.
+    /// The scored loci in `allCases` order, made once.
+    private static let scored = MatchLocus.allCases
+
     private static func locus(of list: GLString.AlleleList, _ fail: (String) -> TypingError) throws -> String {
         if list.contains(where: { $0.token.kind == .new && $0.token.locus == nil }) {
             throw fail("NEW without a locus: write the locus, e.g. A*NEW")
+        }
+        // Nearly every list names one locus: checked without collecting the names, which only the refusal lists.
+        if let name = list.first.map({ locusName($0.token) }), list.dropFirst().allSatisfy({ locusName($0.token) == name }) {
+            return name
         }
         var names: [String] = []
         for entry in list where !names.contains(locusName(entry.token)) { names.append(locusName(entry.token)) }

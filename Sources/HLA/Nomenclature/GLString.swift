@@ -87,8 +87,8 @@ public struct GLString: Equatable, Sendable, CustomStringConvertible {
                 throw HLAParseError(input: input, position: i + 1, reason: "the GL String 1.1 gene-ambiguity operator '?' is not supported")
             }
         }
-        func split(_ s: ArraySlice<UInt8>, _ op: Character, _ what: String) throws -> [ArraySlice<UInt8>] {
-            let parts = s.split(separator: op.asciiValue!, omittingEmptySubsequences: false)
+        func split(_ s: ArraySlice<UInt8>, _ op: Unicode.Scalar, _ what: String) throws -> [ArraySlice<UInt8>] {
+            let parts = s.split(separator: UInt8(ascii: op), omittingEmptySubsequences: false)
             if let empty = parts.first(where: { $0.isEmpty }) {
                 throw HLAParseError(input: input, position: empty.startIndex + 1,
                                     reason: "empty \(what) around '\(op)' (nothing between two operators, or at an end)")
