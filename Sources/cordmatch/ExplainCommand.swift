@@ -25,7 +25,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var reference: ReferenceOptions
 
     func run() throws {
-        let report = try database.service(.readOnly, reference).explain(ExplainQuery(
+        let report = try keptUntilExit(database.service(.readOnly, reference)).explain(ExplainQuery(
             recipient: who.reference, unitID: unit, policy: who.policyReference, searchDate: who.date))
         print(format == .json ? report.json() : report.text)
     }

@@ -30,7 +30,7 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var reference: ReferenceOptions
 
     func run() throws {
-        let report = try database.service(.readOnly, reference).search(SearchQuery(
+        let report = try keptUntilExit(database.service(.readOnly, reference)).search(SearchQuery(
             recipient: who.reference, policy: who.policyReference, searchDate: who.date, limit: limit.count,
             includeIneligible: includeIneligible))
         switch format {
