@@ -88,7 +88,10 @@ public struct GLString: Equatable, Sendable, CustomStringConvertible {
             }
         }
         func split(_ s: ArraySlice<UInt8>, _ op: Unicode.Scalar, _ what: String) throws -> [ArraySlice<UInt8>] {
-            let parts = s.split(separator: UInt8(ascii: op), omittingEmptySubsequences: false)
+            let separator = UInt8(ascii: op)
+            // Most parts hold no `|`, `~` or `/`: no split then.
+            if !s.isEmpty && !s.contains(separator) { return [s] }
+            let parts = s.split(separator: separator, omittingEmptySubsequences: false)
             if let empty = parts.first(where: { $0.isEmpty }) {
                 throw HLAParseError(input: input, position: empty.startIndex + 1,
                                     reason: "empty \(what) around '\(op)' (nothing between two operators, or at an end)")

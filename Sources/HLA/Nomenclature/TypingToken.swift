@@ -133,7 +133,10 @@ public struct TypingToken: Equatable, Hashable, Sendable, CustomStringConvertibl
         for f in fields.dropFirst() where !f.allSatisfy(isDigit) {
             throw fail(f.startIndex, "field '\(InputExcerpt.of(text(f)))' must be digits")
         }
-        let all = fields.map(text) + [text(last)]
+        var all: [String] = []
+        all.reserveCapacity(fields.count + 1)
+        for f in fields { all.append(text(f)) }
+        all.append(text(last))
         switch suffix {
         case nil: return ctx(prefixed, locus, .allele(fields: all, suffix: nil))
         case "G" where all.count >= 2: return ctx(prefixed, locus, .gGroup(fields: all))
