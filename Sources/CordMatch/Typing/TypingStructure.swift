@@ -117,6 +117,7 @@ public struct TypingStructure: Sendable {
     /// The scored loci in `allCases` order, made once.
     private static let scored = MatchLocus.allCases
 
+    /// The one locus of an allele list.
     private static func locus(of list: GLString.AlleleList, _ fail: (String) -> TypingError) throws -> String {
         if list.contains(where: { $0.token.kind == .new && $0.token.locus == nil }) {
             throw fail("NEW without a locus: write the locus, e.g. A*NEW")
