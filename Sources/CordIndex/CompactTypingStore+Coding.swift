@@ -31,8 +31,7 @@ extension CompactTypingStore {
     ///   failed).
     package init?(decoding r: inout BinaryReader) {
         self.init()
-        guard let count: UInt64 = r.read(), count < UInt64(Int32.max) else { return nil }
-        let n = Int(count)
+        guard let n = r.readCount() else { return nil }
         var decoded: [[PositionTyping]] = []
         for _ in MatchLocus.allCases {
             guard let k: UInt32 = r.read(), Int(k) <= r.remaining / Self.smallestEncodedValue else { return nil }

@@ -121,8 +121,7 @@ public struct SearchIndex: Sendable {
         let raw = bytes.buffer
         var r = BinaryReader(bytes, start: magic.count, end: raw.count - 8)
         guard let version: UInt32 = r.read(), version == formatVersion, let stamp: UInt64 = r.read(), let generation: Int64 = r.read(),
-              let release = r.string(), let resolverDigest: UInt64 = r.read(), let count: UInt64 = r.read(), count < UInt64(Int32.max),
-              case let n = Int(count), let idBytes: FlatColumn<UInt8> = r.column(),
+              let release = r.string(), let resolverDigest: UInt64 = r.read(), let n = r.readCount(), let idBytes: FlatColumn<UInt8> = r.column(),
               let ends: FlatColumn<UInt32> = r.column(), ends.count == n + 1, let ids = UnitIDList(bytes: idBytes, ends: ends),
               let searchable: FlatColumn<UInt8> = r.column(), searchable.count == n,
               let store = CompactTypingStore(decoding: &r), store.count == n, let hasFloor: UInt8 = r.read() else { return nil }

@@ -98,12 +98,23 @@ public struct BinaryReader {
     ///
     /// - Returns: The column, or nil past the end, on a count of `Int32.max` or more, or when a view is misaligned.
     package mutating func column<T: FixedWidthInteger>() -> FlatColumn<T>? {
-        guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
-        let start = offset + (8 - offset % 8) % 8, byteCount = Int(count) * MemoryLayout<T>.stride
+        guard let count = readCount() else { return nil }
+        let start = offset + (8 - offset % 8) % 8, byteCount = count * MemoryLayout<T>.stride
         guard start + byteCount <= end else { return nil }
         offset = start + byteCount
-        if let owner { return FlatColumn(viewing: owner, offset: start, count: Int(count)) }
-        return FlatColumn(copy(count: Int(count), at: start))
+        if let owner { return FlatColumn(viewing: owner, offset: start, count: count) }
+        return FlatColumn(copy(count: count, at: start))
+    }
+
+    /// Reads a count written as a u64 (of an array, a column, a list of records): nil past the end, or when it is
+    /// `Int32.max` or more — so that no count of a damaged file reaches a conversion, a multiplication or an
+    /// allocation.
+    ///
+    /// - Returns: The count, or nil.
+    @inlinable
+    public mutating func readCount() -> Int? {
+        guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
+        return Int(count)
     }
 
     /// Reads an integer written by `BinaryWriter.write(_:)`.
@@ -132,11 +143,11 @@ public struct BinaryReader {
     /// - Returns: The values, or nil past the end or on a count of `Int32.max` or more.
     @inlinable
     public mutating func array<T: FixedWidthInteger>() -> [T]? {
-        guard let count: UInt64 = read(), count < UInt64(Int32.max) else { return nil }
-        let byteCount = Int(count) * MemoryLayout<T>.stride
+        guard let count = readCount() else { return nil }
+        let byteCount = count * MemoryLayout<T>.stride
         guard offset + byteCount <= end else { return nil }
         defer { offset += byteCount }
-        return copy(count: Int(count), at: offset)
+        return copy(count: count, at: offset)
     }
 
     /// `count` values at byte `start`, copied out (the caller has checked the bounds).
@@ -152,9 +163,9 @@ public struct BinaryReader {
     ///
     /// - Returns: The range of the array's bytes in the buffer, or nil past the end.
     package mutating func byteRange() -> Range<Int>? {
-        guard let count: UInt64 = read(), count < UInt64(Int32.max), offset + Int(count) <= end else { return nil }
-        defer { offset += Int(count) }
-        return offset..<(offset + Int(count))
+        guard let count = readCount(), offset + count <= end else { return nil }
+        defer { offset += count }
+        return offset..<(offset + count)
     }
 
     /// Reads a string written by `BinaryWriter.write(_:)` (a u32 byte count, then UTF-8; invalid bytes are replaced).
