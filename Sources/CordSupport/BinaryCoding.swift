@@ -151,9 +151,22 @@ public struct BinaryReader {
     }
 
     /// `count` values at byte `start`, copied out (the caller has checked the bounds).
+    ///
+    /// A short array is appended to one reserved buffer value by value: `reserveCapacity` is specialised in the
+    /// caller, where `init(unsafeUninitializedCapacity:)` allocates through the standard library's unspecialised
+    /// path, which looks up the storage's generic metadata at every call (about 600 instructions an array; a search
+    /// index of a million units decodes 32,000 short ones). A long array is copied whole.
     @inlinable
     func copy<T: FixedWidthInteger>(count: Int, at start: Int) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { buf, n in
+        if count <= 32 {
+            var values: [T] = []
+            values.reserveCapacity(count)
+            for i in 0..<count {
+                values.append(T(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * MemoryLayout<T>.stride, as: T.self)))
+            }
+            return values
+        }
+        return [T](unsafeUninitializedCapacity: count) { buf, n in
             UnsafeMutableRawBufferPointer(buf).copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[start..<(start + count * MemoryLayout<T>.stride)]))
             n = count
         }

@@ -6,15 +6,15 @@
 enum LocusOutcomeTable {
     static let table: [UInt16] = {
         var t = [UInt16](repeating: 0, count: 1 << 14)
-        let n = PositionComparison.combinations.count
-        for index in 0..<t.count {
-            let codes = [index & 7, index >> 3 & 7, index >> 6 & 7, index >> 9 & 7]
-            guard codes.allSatisfy({ $0 < n }) else { continue }     // codes 7 never occur
-            let c = codes.map { PositionComparison(code: UInt8($0)) }
-            let core = LocusCore(c00: c[0], c01: c[1], c10: c[2], c11: c[3],
-                                 rHomozygous: index >> 12 & 1 == 1, uHomozygous: index >> 13 & 1 == 1)
-            t[index] = pack(core.allele) | pack(core.antigen) << 8
-        }
+        // Entries of code 7, which never occurs, stay 0.
+        let c = PositionComparison.combinations
+        for c00 in c.indices { for c01 in c.indices { for c10 in c.indices { for c11 in c.indices {
+            for rHomozygous in [false, true] { for uHomozygous in [false, true] {
+                let core = LocusCore(c00: c[c00], c01: c[c01], c10: c[c10], c11: c[c11], rHomozygous: rHomozygous, uHomozygous: uHomozygous)
+                t[index(UInt8(c00), UInt8(c01), UInt8(c10), UInt8(c11), rHomozygous: rHomozygous, uHomozygous: uHomozygous)] =
+                    pack(core.allele) | pack(core.antigen) << 8
+            } }
+        } } } }
         return t
     }()
 
